@@ -1,0 +1,171 @@
+namespace KubeAdvisor.Core.Inventory;
+
+/// <summary>
+/// Turns the objects read from a cluster (in any order, page by page) into a <see cref="ClusterSnapshot"/>:
+/// resolves controlling owners to top-level workloads and aggregates pod statuses into running digests.
+/// Pods are reduced to counts as they arrive; only one pod template per controlling owner is kept.
+/// </summary>
+public sealed class InventoryBuilder
+{
+    private static readonly HashSet<string> AlwaysTopLevel =
+        new(["Deployment", "StatefulSet", "DaemonSet", "CronJob", "ReplicationController"], StringComparer.Ordinal);
+
+    private readonly HashSet<string> _namespaces = new(StringComparer.Ordinal);
+    private readonly ObjectIndex _objects = new();
+    private readonly HashSet<string> _seenPods = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PodOwnerGroup> _podGroups = new(StringComparer.Ordinal);
+    private readonly List<Workload> _barePods = [];
+    private readonly List<PodDisruptionBudget> _pdbs = [];
+
+    /// <summary>Records a namespace of the cluster.</summary>
+    public void AddNamespace(string name) => _namespaces.Add(name);
+
+    /// <summary>Adds a PodDisruptionBudget.</summary>
+    public void AddPodDisruptionBudget(PodDisruptionBudget pdb) => _pdbs.Add(pdb);
+
+    /// <summary>
+    /// Adds a workload object or a pod. Adding the same object again (by uid, or namespace/kind/name when it
+    /// has no uid) replaces a controller and is ignored for a pod.
+    /// </summary>
+    public void Add(KubeObject obj)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        _namespaces.Add(obj.Namespace);
+        if (obj.Kind != "Pod")
+        {
+            _objects.Add(obj);
+            return;
+        }
+
+        if (!_seenPods.Add(ObjectIndex.KeyOf(obj.Namespace, obj.Kind, obj.Name, obj.Uid)))
+        {
+            return;
+        }
+
+        var owner = ObjectIndex.ControllerOf(obj);
+        if (owner is null)
+        {
+            var group = new PodOwnerGroup(new OwnerReference("Pod", obj.Name, obj.Uid, true), obj.Namespace, obj.Template);
+            group.AddPod(obj);
+            _barePods.Add(new Workload(obj.Kind, obj.Namespace, obj.Name, obj.Uid, obj.Labels, obj.Annotations,
+                obj.Template, null, ToRunning(group.Counts)));
+            return;
+        }
+
+        var key = ObjectIndex.KeyOf(obj.Namespace, owner.Kind, owner.Name, owner.Uid);
+        if (!_podGroups.TryGetValue(key, out var existing))
+        {
+            existing = new PodOwnerGroup(owner, obj.Namespace, obj.Template);
+            _podGroups[key] = existing;
+        }
+
+        existing.AddPod(obj);
+    }
+
+    /// <summary>Resolves owners and returns the immutable snapshot. The builder can still be used afterwards.</summary>
+    public ClusterSnapshot Build(string snapshotId, DateTimeOffset collectedAt, string? kubernetesVersion)
+    {
+        var entries = new Dictionary<string, WorkloadEntry>(StringComparer.Ordinal);
+        foreach (var o in _objects.All)
+        {
+            if (IsTopLevel(o))
+            {
+                Entry(entries, o);
+            }
+            else
+            {
+                Resolve(entries, o.Namespace, ObjectIndex.ControllerOf(o)!, o, o.Template);
+            }
+        }
+
+        foreach (var group in _podGroups.Values)
+        {
+            var entry = Resolve(entries, group.Namespace, group.Owner, null, group.FirstTemplate);
+            foreach (var (k, n) in group.Counts)
+            {
+                entry.Counts[k] = entry.Counts.GetValueOrDefault(k) + n;
+            }
+        }
+
+        var workloads = entries.Values.Select(e => e.ToWorkload(ToRunning(e.Counts)))
+            .Concat(_barePods)
+            .OrderBy(w => w.Namespace, StringComparer.Ordinal)
+            .ThenBy(w => w.Kind, StringComparer.Ordinal)
+            .ThenBy(w => w.Name, StringComparer.Ordinal)
+            .ToList();
+        var pdbs = _pdbs
+            .OrderBy(p => p.Namespace, StringComparer.Ordinal)
+            .ThenBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
+        var namespaces = _namespaces.Order(StringComparer.Ordinal).ToList();
+        return new ClusterSnapshot(snapshotId, collectedAt, kubernetesVersion, namespaces, workloads, pdbs);
+    }
+
+    private static bool IsTopLevel(KubeObject o) =>
+        AlwaysTopLevel.Contains(o.Kind) || ObjectIndex.ControllerOf(o) is null;
+
+    private static WorkloadEntry Entry(Dictionary<string, WorkloadEntry> entries, KubeObject o)
+    {
+        var key = ObjectIndex.KeyOf(o.Namespace, o.Kind, o.Name, o.Uid);
+        if (!entries.TryGetValue(key, out var entry))
+        {
+            entry = WorkloadEntry.Known(o);
+            entries[key] = entry;
+        }
+
+        return entry;
+    }
+
+    /// <summary>Follows controlling owners from <paramref name="owner"/> up to the top-level workload.</summary>
+    private WorkloadEntry Resolve(
+        Dictionary<string, WorkloadEntry> entries, string ns, OwnerReference owner, KubeObject? below, PodTemplate podTemplate)
+    {
+        var current = owner;
+        for (var depth = 0; depth < 32; depth++)
+        {
+            var obj = _objects.Find(ns, current);
+            if (obj is null)
+            {
+                return Synthetic(entries, ns, current, below, podTemplate);
+            }
+
+            if (IsTopLevel(obj))
+            {
+                return Entry(entries, obj);
+            }
+
+            below = obj;
+            current = ObjectIndex.ControllerOf(obj)!;
+        }
+
+        // An ownership cycle: attribute to the last object reached rather than loop.
+        return Entry(entries, below!);
+    }
+
+    private static WorkloadEntry Synthetic(
+        Dictionary<string, WorkloadEntry> entries, string ns, OwnerReference owner, KubeObject? below, PodTemplate podTemplate)
+    {
+        var key = ObjectIndex.KeyOf(ns, owner.Kind, owner.Name, owner.Uid);
+        if (!entries.TryGetValue(key, out var entry))
+        {
+            entry = WorkloadEntry.Unknown(ns, owner);
+            entries[key] = entry;
+        }
+
+        entry.OfferTemplate(below, podTemplate);
+        return entry;
+    }
+
+    private static IReadOnlyList<RunningImage> ToRunning(Dictionary<RunningImageKey, int> counts) =>
+        counts.Count == 0
+            ? []
+            : counts
+                .OrderBy(kv => kv.Key.Type)
+                .ThenBy(kv => kv.Key.ContainerName, StringComparer.Ordinal)
+                .ThenBy(kv => kv.Key.Revision, StringComparer.Ordinal)
+                .ThenBy(kv => kv.Key.Digest, StringComparer.Ordinal)
+                .ThenBy(kv => kv.Key.SpecImage, StringComparer.Ordinal)
+                .Select(kv => new RunningImage(kv.Key.ContainerName, kv.Key.Type, kv.Key.SpecImage, kv.Key.Revision,
+                    kv.Key.Digest, kv.Value))
+                .ToList();
+}

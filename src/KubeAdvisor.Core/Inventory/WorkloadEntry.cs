@@ -1,0 +1,53 @@
+namespace KubeAdvisor.Core.Inventory;
+
+/// <summary>A top-level workload being assembled by <see cref="InventoryBuilder"/>.</summary>
+internal sealed class WorkloadEntry
+{
+    private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>();
+
+    private readonly KubeObject? _object;
+    private readonly string _ns;
+    private readonly OwnerReference? _unknownOwner;
+    private PodTemplate? _template;
+    private int _templateRank = int.MinValue;
+
+    private WorkloadEntry(KubeObject? obj, string ns, OwnerReference? unknownOwner)
+    {
+        _object = obj;
+        _ns = ns;
+        _unknownOwner = unknownOwner;
+    }
+
+    public Dictionary<RunningImageKey, int> Counts { get; } = [];
+
+    public static WorkloadEntry Known(KubeObject o) => new(o, o.Namespace, null);
+
+    public static WorkloadEntry Unknown(string ns, OwnerReference owner) => new(null, ns, owner);
+
+    /// <summary>
+    /// For an owner that is not in the inventory: the template of the nearest known object below it wins, the
+    /// one with the most desired replicas among several (the live ReplicaSet over stale revisions); a pod's own
+    /// template only when no object lies between.
+    /// </summary>
+    public void OfferTemplate(KubeObject? below, PodTemplate podTemplate)
+    {
+        var rank = below is null ? int.MinValue + 1 : below.Replicas ?? 0;
+        if (rank > _templateRank)
+        {
+            _templateRank = rank;
+            _template = below?.Template ?? podTemplate;
+        }
+    }
+
+    public Workload ToWorkload(IReadOnlyList<RunningImage> running)
+    {
+        if (_object is { } o)
+        {
+            return new Workload(o.Kind, o.Namespace, o.Name, o.Uid, o.Labels, o.Annotations, o.Template, o.Replicas,
+                running);
+        }
+
+        var owner = _unknownOwner!;
+        return new Workload(owner.Kind, _ns, owner.Name, owner.Uid, NoLabels, NoLabels, _template!, null, running);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text;
+using k8s;
+using k8s.Models;
+using KubeAdvisor.Core.Inventory;
+
+namespace KubeAdvisor.Kubernetes.Mapping;
+
+/// <summary>
+/// Multi-document Kubernetes YAML → <see cref="ClusterSnapshot"/>, through the same mapping and owner resolution
+/// as a live scan. For fixtures, demo manifests and tests. Kinds the inventory does not use (Services,
+/// custom resources, …) are skipped.
+/// </summary>
+public static class ManifestLoader
+{
+    /// <summary>Parses <paramref name="yaml"/> (documents separated by <c>---</c>) into a snapshot.</summary>
+    /// <exception cref="FormatException">The YAML is malformed.</exception>
+    public static ClusterSnapshot Load(string yaml) => Load(yaml, "manifests", DateTimeOffset.UnixEpoch);
+
+    /// <summary>Parses <paramref name="yaml"/> into a snapshot with the given id and time.</summary>
+    /// <exception cref="FormatException">The YAML is malformed.</exception>
+    public static ClusterSnapshot Load(string yaml, string snapshotId, DateTimeOffset collectedAt)
+    {
+        var builder = new InventoryBuilder();
+        AddTo(builder, yaml);
+        return builder.Build(snapshotId, collectedAt, null);
+    }
+
+    /// <summary>Parses <paramref name="yaml"/> and adds its objects to <paramref name="builder"/>.</summary>
+    /// <exception cref="FormatException">The YAML is malformed.</exception>
+    public static void AddTo(InventoryBuilder builder, string yaml)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        foreach (var obj in Parse(yaml))
+        {
+            switch (obj)
+            {
+                case V1Namespace ns when ns.Metadata?.Name is { Length: > 0 } name:
+                    builder.AddNamespace(name);
+                    break;
+                case V1PodDisruptionBudget pdb:
+                    builder.AddPodDisruptionBudget(KubeObjectMapper.Map(pdb));
+                    break;
+                default:
+                    if (KubeObjectMapper.TryMap(obj) is { } mapped)
+                    {
+                        builder.Add(mapped);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The typed objects of a YAML text, in order; documents of other kinds are left out.</summary>
+    /// <exception cref="FormatException">The YAML is malformed.</exception>
+    public static IReadOnlyList<IKubernetesObject> Parse(string yaml)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        var result = new List<IKubernetesObject>();
+        var index = 0;
+        foreach (var doc in SplitDocuments(yaml))
+        {
+            index++;
+            try
+            {
+                var head = KubernetesYaml.Deserialize<KubernetesObject>(doc);
+                if (head is not null && Deserialize(head.ApiVersion, head.Kind, doc) is { } obj)
+                {
+                    result.Add(obj);
+                }
+            }
+            catch (Exception e) when (e is YamlDotNet.Core.YamlException or InvalidOperationException or FormatException)
+            {
+                throw new FormatException($"Malformed Kubernetes YAML in document {index}: {Inner(e).Message}", e);
+            }
+        }
+
+        return result;
+    }
+
+    private static IKubernetesObject? Deserialize(string? apiVersion, string? kind, string doc) => (apiVersion, kind) switch
+    {
+        ("v1", "Namespace") => KubernetesYaml.Deserialize<V1Namespace>(doc),
+        ("v1", "Pod") => KubernetesYaml.Deserialize<V1Pod>(doc),
+        ("v1", "ReplicationController") => KubernetesYaml.Deserialize<V1ReplicationController>(doc),
+        ("apps/v1", "Deployment") => KubernetesYaml.Deserialize<V1Deployment>(doc),
+        ("apps/v1", "StatefulSet") => KubernetesYaml.Deserialize<V1StatefulSet>(doc),
+        ("apps/v1", "DaemonSet") => KubernetesYaml.Deserialize<V1DaemonSet>(doc),
+        ("apps/v1", "ReplicaSet") => KubernetesYaml.Deserialize<V1ReplicaSet>(doc),
+        ("batch/v1", "Job") => KubernetesYaml.Deserialize<V1Job>(doc),
+        ("batch/v1", "CronJob") => KubernetesYaml.Deserialize<V1CronJob>(doc),
+        ("policy/v1", "PodDisruptionBudget") => KubernetesYaml.Deserialize<V1PodDisruptionBudget>(doc),
+        _ => null,
+    };
+
+    private static Exception Inner(Exception e) => e.InnerException is { } i && e.Message.StartsWith("Exception during", StringComparison.Ordinal) ? i : e;
+
+    /// <summary>Splits on document markers (<c>---</c> at the start of a line); blank documents are dropped.</summary>
+    internal static IEnumerable<string> SplitDocuments(string yaml)
+    {
+        var current = new StringBuilder();
+        using var reader = new StringReader(yaml);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.StartsWith("---", StringComparison.Ordinal) && (line.Length == 3 || char.IsWhiteSpace(line[3])))
+            {
+                if (HasContent(current))
+                {
+                    yield return current.ToString();
+                }
+
+                current.Clear();
+                var rest = line[3..].Trim();
+                if (rest.Length > 0 && !rest.StartsWith('#'))
+                {
+                    current.AppendLine(rest);
+                }
+
+                continue;
+            }
+
+            current.AppendLine(line);
+        }
+
+        if (HasContent(current))
+        {
+            yield return current.ToString();
+        }
+    }
+
+    private static bool HasContent(StringBuilder sb)
+    {
+        using var reader = new StringReader(sb.ToString());
+        while (reader.ReadLine() is { } line)
+        {
+            var t = line.Trim();
+            if (t.Length > 0 && !t.StartsWith('#') && t != "...")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

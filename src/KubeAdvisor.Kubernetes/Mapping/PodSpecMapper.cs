@@ -1,0 +1,55 @@
+using k8s.Models;
+using KubeAdvisor.Core.Inventory;
+
+namespace KubeAdvisor.Kubernetes.Mapping;
+
+/// <summary>V1 pod specs and templates to the inventory's.</summary>
+internal static class PodSpecMapper
+{
+    private static readonly PodSpec EmptySpec = new([], [], [], false, false, false, null, null, null, []);
+
+    public static PodTemplate Template(V1PodTemplateSpec? t) =>
+        new(MetadataMapper.Dict(t?.Metadata?.Labels), MetadataMapper.Dict(t?.Metadata?.Annotations), Spec(t?.Spec));
+
+    public static PodSpec Spec(V1PodSpec? s) =>
+        s is null
+            ? EmptySpec
+            : new PodSpec(
+                ContainerMapper.Map(s.InitContainers, ContainerType.Init),
+                ContainerMapper.Map(s.Containers, ContainerType.Regular),
+                ContainerMapper.MapEphemeral(s.EphemeralContainers),
+                s.HostNetwork == true,
+                s.HostPID == true,
+                s.HostIPC == true,
+                string.IsNullOrEmpty(s.ServiceAccountName) ? null : s.ServiceAccountName,
+                s.AutomountServiceAccountToken,
+                s.SecurityContext is { } sc ? new PodSecurityContext(sc.RunAsNonRoot, sc.RunAsUser, sc.SeccompProfile?.Type) : null,
+                s.Volumes is { Count: > 0 } v ? v.Select(x => new Volume(x.Name ?? "", x.HostPath?.Path)).ToList() : []);
+
+    public static IReadOnlyList<ContainerStatus> Statuses(V1PodStatus? status)
+    {
+        if (status is null)
+        {
+            return [];
+        }
+
+        var list = new List<ContainerStatus>();
+        Add(list, status.InitContainerStatuses, ContainerType.Init);
+        Add(list, status.ContainerStatuses, ContainerType.Regular);
+        Add(list, status.EphemeralContainerStatuses, ContainerType.Ephemeral);
+        return list;
+    }
+
+    private static void Add(List<ContainerStatus> list, IList<V1ContainerStatus>? statuses, ContainerType type)
+    {
+        if (statuses is null)
+        {
+            return;
+        }
+
+        foreach (var s in statuses)
+        {
+            list.Add(new ContainerStatus(s.Name ?? "", type, s.Image ?? "", s.ImageID ?? ""));
+        }
+    }
+}
