@@ -1,4 +1,37 @@
+using KubeAdvisor.Web;
+using KubeAdvisor.Web.Components;
+using KubeAdvisor.Web.Configuration;
+using KubeAdvisor.Web.Features.Account;
+using KubeAdvisor.Web.Infrastructure.Auth;
+using KubeAdvisor.Web.Infrastructure.Database;
+using KubeAdvisor.Web.Infrastructure.Health;
+using KubeAdvisor.Web.Infrastructure.Jobs;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddKubeAdvisorConfiguration()
+    .AddKubeAdvisorDatabase()
+    .AddKubeAdvisorAuth()
+    .AddKubeAdvisorJobs()
+    .AddKubeAdvisorFeatures();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
-app.Run();
+
+if (args.Contains("migrate"))
+{
+    await app.Services.MigrateDatabaseAsync();
+    Console.WriteLine("Database migrated.");
+    return;
+}
+
+await app.Services.StartKubeAdvisorAsync();
+
+app.UseKubeAdvisorPipeline();
+app.MapHealthEndpoints();
+app.MapAccountEndpoints();
+app.MapKubeAdvisorJobsDashboard();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs KubeAdvisor on http://127.0.0.1:8080 (override with KUBEADVISOR_URLS).
+# Database: KUBEADVISOR_DB (environment or .env) when set; else a private PostgreSQL from the installed
+# binaries in .data/ (git-ignored, reused between runs); else it tells you how to use docker compose.
+#   ./run.sh           start KubeAdvisor
+#   ./run.sh --demo    also serve a sample cluster and connect it (labelled "demo")
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ -f .env ]; then
+  set -a; . ./.env; set +a
+fi
+
+args=()
+for a in "$@"; do
+  case "$a" in
+    --demo) export KUBEADVISOR_DEMO=true ;;
+    *) args+=("$a") ;;
+  esac
+done
+
+if [ -z "${KUBEADVISOR_DB:-}" ]; then
+  if KUBEADVISOR_DB=$(scripts/postgres.sh .data "${KUBEADVISOR_PG_PORT:-55432}"); then
+    export KUBEADVISOR_DB
+    psql -h 127.0.0.1 -p "${KUBEADVISOR_PG_PORT:-55432}" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='kubeadvisor'" | grep -q 1 \
+      || psql -h 127.0.0.1 -p "${KUBEADVISOR_PG_PORT:-55432}" -U postgres -qc "CREATE DATABASE kubeadvisor" >/dev/null
+  else
+    cat >&2 <<'MSG'
+No PostgreSQL binaries were found and KUBEADVISOR_DB is not set.
+Either install PostgreSQL (Debian: apt-get install postgresql) and run ./run.sh again,
+or run everything in containers:  docker compose up --build   (then open http://127.0.0.1:8080),
+or point KUBEADVISOR_DB at a PostgreSQL you have (see .env.example).
+MSG
+    exit 1
+  fi
+fi
+
+export KUBEADVISOR_URLS=${KUBEADVISOR_URLS:-http://127.0.0.1:8080}
+export ASPNETCORE_URLS=$KUBEADVISOR_URLS
+echo "Building KubeAdvisor (first time: a few minutes)..." >&2
+dotnet publish src/KubeAdvisor.Web -c Release -o .data/app -v q -nologo >&2
+echo "KubeAdvisor starts on $KUBEADVISOR_URLS" >&2
+cd .data/app
+exec dotnet KubeAdvisor.Web.dll "${args[@]}"

@@ -1,0 +1,18 @@
+using KubeAdvisor.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KubeAdvisor.Data.Configurations;
+
+internal sealed class ScanConfiguration : IEntityTypeConfiguration<Scan>
+{
+    public void Configure(EntityTypeBuilder<Scan> e)
+    {
+        e.ToTable("scans");
+        e.HasOne<Cluster>().WithMany().HasForeignKey(x => x.ClusterId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(x => new { x.ClusterId, x.QueuedAt });
+        e.HasIndex(x => new { x.ClusterId, x.SnapshotId }).IsUnique().HasFilter("\"SnapshotId\" IS NOT NULL");
+        e.Property(x => x.SnapshotId).HasMaxLength(128);
+        e.Property(x => x.RequestedBy).HasMaxLength(256);
+    }
+}

@@ -1,0 +1,17 @@
+using KubeAdvisor.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KubeAdvisor.Data.Configurations;
+
+internal sealed class ScanSummaryConfiguration : IEntityTypeConfiguration<ScanSummary>
+{
+    public void Configure(EntityTypeBuilder<ScanSummary> e)
+    {
+        e.ToTable("scan_summaries");
+        e.HasOne<Scan>().WithMany().HasForeignKey(x => x.ScanId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(x => new { x.ScanId, x.Namespace, x.PolicyId }).IsUnique();
+        e.HasIndex(x => new { x.ClusterId, x.At });
+        e.Property(x => x.PolicyId).HasMaxLength(64);
+    }
+}

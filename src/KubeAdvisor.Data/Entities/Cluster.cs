@@ -1,0 +1,26 @@
+namespace KubeAdvisor.Data.Entities;
+
+/// <summary>A connected cluster. The kubeconfig is stored encrypted (Data Protection) and never sent back.</summary>
+public sealed class Cluster
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    public ConnectionType ConnectionType { get; set; }
+    public bool IsDemo { get; set; }
+    public string? EncryptedKubeconfig { get; set; }
+    public string? Context { get; set; }
+    /// <summary>API server URL, for display only.</summary>
+    public string? ServerUrl { get; set; }
+    public bool InsecureSkipTlsVerify { get; set; }
+    public int ScanIntervalMinutes { get; set; } = 60;
+    /// <summary>ClusterPolicySettings as JSON.</summary>
+    public string PolicySettingsJson { get; set; } = "{}";
+    public string? KubernetesVersion { get; set; }
+    public string? AgentTokenHash { get; set; }
+    public string? AgentVersion { get; set; }
+    public int AgentIntervalMinutes { get; set; } = 10;
+    public DateTimeOffset? AgentLastContactAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? LastScanAt { get; set; }
+    public Guid? LastSucceededScanId { get; set; }
+}

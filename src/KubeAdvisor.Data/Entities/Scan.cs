@@ -1,0 +1,29 @@
+namespace KubeAdvisor.Data.Entities;
+
+/// <summary>One scan of one cluster: its trigger, status, timings, counts and an actionable error.</summary>
+public sealed class Scan
+{
+    public Guid Id { get; set; }
+    public Guid ClusterId { get; set; }
+    public ScanTrigger Trigger { get; set; }
+    public ScanStatus Status { get; set; }
+    public string? RequestedBy { get; set; }
+    public DateTimeOffset QueuedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    public string? Error { get; set; }
+    public int Attempts { get; set; }
+    /// <summary>Agent snapshot id; unique per cluster so a retried push makes no second scan.</summary>
+    public string? SnapshotId { get; set; }
+    public int Workloads { get; set; }
+    public int Containers { get; set; }
+    public int Checks { get; set; }
+    public int Passed { get; set; }
+    public int Failed { get; set; }
+    public int Exempt { get; set; }
+    public double? Score { get; set; }
+    public int Introduced { get; set; }
+    public int Fixed { get; set; }
+    public double? CollectSeconds { get; set; }
+    public double? StoreSeconds { get; set; }
+}

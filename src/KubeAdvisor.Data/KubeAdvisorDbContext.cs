@@ -1,0 +1,28 @@
+using KubeAdvisor.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace KubeAdvisor.Data;
+
+/// <summary>The one database of KubeAdvisor: identity, Data Protection keys, clusters, scans and findings.</summary>
+public sealed class KubeAdvisorDbContext(DbContextOptions<KubeAdvisorDbContext> options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Cluster> Clusters => Set<Cluster>();
+    public DbSet<Scan> Scans => Set<Scan>();
+    public DbSet<WorkloadRecord> Workloads => Set<WorkloadRecord>();
+    public DbSet<FindingRecord> Findings => Set<FindingRecord>();
+    public DbSet<ScanSummary> ScanSummaries => Set<ScanSummary>();
+    public DbSet<ScoreSample> ScoreSamples => Set<ScoreSample>();
+    public DbSet<DailyRollup> DailyRollups => Set<DailyRollup>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(KubeAdvisorDbContext).Assembly);
+    }
+}

@@ -1,0 +1,59 @@
+using KubeAdvisor.Web.Configuration;
+using KubeAdvisor.Web.Features.Audit;
+using KubeAdvisor.Web.Features.Users;
+using KubeAdvisor.Web.Infrastructure.Auth;
+using KubeAdvisor.Web.Infrastructure.Database;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace KubeAdvisor.Web;
+
+/// <summary>Registrations and middleware that are not one feature's own.</summary>
+public static class AppExtensions
+{
+    public static WebApplicationBuilder AddKubeAdvisorFeatures(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<AuditLog>();
+        builder.Services.AddSingleton<FirstRunBootstrapper>();
+        builder.Services.AddScoped<UserAdministration>();
+        return builder;
+    }
+
+    /// <summary>Migrations (unless turned off) and first-run accounts, before the app accepts requests.</summary>
+    public static async Task StartKubeAdvisorAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        var options = services.GetRequiredService<IOptions<KubeAdvisorOptions>>().Value;
+        if (options.MigrateOnStart)
+        {
+            await services.MigrateDatabaseAsync(ct);
+        }
+
+        await services.GetRequiredService<FirstRunBootstrapper>().RunAsync(ct);
+    }
+
+    public static WebApplication UseKubeAdvisorPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePages(async ctx =>
+        {
+            if (ctx.HttpContext.Response.StatusCode == StatusCodes.Status404NotFound && !ctx.HttpContext.Request.Path.StartsWithSegments("/api"))
+            {
+                ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await ctx.HttpContext.Response.WriteAsync("404 - there is no such page in KubeAdvisor.");
+            }
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets().AllowAnonymous();
+        return app;
+    }
+}

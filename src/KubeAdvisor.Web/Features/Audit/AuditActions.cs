@@ -1,0 +1,17 @@
+namespace KubeAdvisor.Web.Features.Audit;
+
+/// <summary>Stable names of audited actions (filterable in the audit log).</summary>
+public static class AuditActions
+{
+    public const string SignIn = "auth.sign-in";
+    public const string SignInFailed = "auth.sign-in-failed";
+    public const string LockedOut = "auth.locked-out";
+    public const string SignOut = "auth.sign-out";
+    public const string PasswordChanged = "auth.password-changed";
+    public const string UserCreated = "user.created";
+    public const string UserRoleChanged = "user.role-changed";
+    public const string UserDisabled = "user.disabled";
+    public const string UserEnabled = "user.enabled";
+    public const string TokenCreated = "token.created";
+    public const string TokenRevoked = "token.revoked";
+}

@@ -1,0 +1,25 @@
+using KubeAdvisor.Data;
+using KubeAdvisor.Web.Configuration;
+using Microsoft.EntityFrameworkCore;
+
+namespace KubeAdvisor.Web.Infrastructure.Database;
+
+/// <summary>Registers the DbContext factory (one context per operation) and applies migrations.</summary>
+public static class DatabaseExtensions
+{
+    public static WebApplicationBuilder AddKubeAdvisorDatabase(this WebApplicationBuilder builder)
+    {
+        var cs = builder.Configuration.GetKubeAdvisorOptions().Database;
+        builder.Services.AddDbContextFactory<KubeAdvisorDbContext>(o => o.UseKubeAdvisorDatabase(cs));
+        // Identity's stores need a scoped context; it comes from the same factory.
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<KubeAdvisorDbContext>>().CreateDbContext());
+        return builder;
+    }
+
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<KubeAdvisorDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await db.Database.MigrateAsync(ct);
+    }
+}

@@ -1,0 +1,51 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using KubeAdvisor.Web.Configuration;
+using KubeAdvisor.Web.Infrastructure.Auth;
+
+namespace KubeAdvisor.Web.Infrastructure.Jobs;
+
+/// <summary>Hangfire on PostgreSQL (schema "hangfire"): a job server in this process and the Admin-only dashboard.</summary>
+public static class HangfireExtensions
+{
+    public static WebApplicationBuilder AddKubeAdvisorJobs(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetKubeAdvisorOptions();
+        builder.Services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                o => o.UseNpgsqlConnection(options.Database),
+                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+
+        if (options.HangfireWorkers > 0)
+        {
+            builder.Services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = options.HangfireWorkers;
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(Math.Max(1, options.HangfirePollSeconds));
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// The dashboard goes through endpoint authorization (Admin policy) instead of Hangfire's local-only default,
+    /// so anonymous users are sent to the login and non-admins get 403.
+    /// </summary>
+    public static IEndpointRouteBuilder MapKubeAdvisorJobsDashboard(this IEndpointRouteBuilder app)
+    {
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+            {
+                Authorization = [],
+                DisplayStorageConnectionString = false,
+                DashboardTitle = "KubeAdvisor jobs",
+                AppPath = "/",
+            })
+            .RequireAuthorization(AuthPolicies.CanAdminister);
+        return app;
+    }
+}
