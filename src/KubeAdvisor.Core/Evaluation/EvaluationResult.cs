@@ -1,0 +1,42 @@
+using KubeAdvisor.Core.Scoring;
+
+namespace KubeAdvisor.Core.Evaluation;
+
+/// <summary>The outcome of evaluating one snapshot: findings (failed checks) and per workload × policy tallies.</summary>
+/// <param name="Findings">Failed checks, ordered by namespace, workload name, kind, uid, then container and policy id.</param>
+/// <param name="Tallies">Check counts per workload × enabled policy, in the same order.</param>
+public sealed record EvaluationResult(IReadOnlyList<Finding> Findings, IReadOnlyList<CheckTally> Tallies)
+{
+    /// <summary>Total number of checks (passed + failed + exempt).</summary>
+    public long TotalChecks => Tallies.Sum(t => (long)t.Total);
+
+    /// <summary>The pooled score of the whole snapshot.</summary>
+    public ScoreCard ClusterScore()
+    {
+        var card = ScoreCard.Empty;
+        foreach (var tally in Tallies)
+        {
+            card = card.Add(tally.Severity, tally.Passed, tally.Failed, tally.Exempt);
+        }
+
+        return card;
+    }
+
+    /// <summary>Pooled scores by workload uid.</summary>
+    public IReadOnlyDictionary<string, ScoreCard> ScoresByWorkload() => Group(t => t.WorkloadUid);
+
+    /// <summary>Pooled scores by namespace.</summary>
+    public IReadOnlyDictionary<string, ScoreCard> ScoresByNamespace() => Group(t => t.Namespace);
+
+    private Dictionary<string, ScoreCard> Group(Func<CheckTally, string> key)
+    {
+        var cards = new Dictionary<string, ScoreCard>(StringComparer.Ordinal);
+        foreach (var tally in Tallies)
+        {
+            var k = key(tally);
+            cards[k] = cards.GetValueOrDefault(k, ScoreCard.Empty).Add(tally.Severity, tally.Passed, tally.Failed, tally.Exempt);
+        }
+
+        return cards;
+    }
+}

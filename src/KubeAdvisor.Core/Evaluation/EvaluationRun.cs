@@ -1,0 +1,121 @@
+using KubeAdvisor.Core.Inventory;
+using KubeAdvisor.Core.Policies;
+
+namespace KubeAdvisor.Core.Evaluation;
+
+/// <summary>One evaluation: state shared across workloads (image cache, counters) lives here, not in the static API.</summary>
+internal sealed class EvaluationRun(ClusterSnapshot snapshot, ClusterPolicySettings settings, PlannedPolicy[] plan)
+{
+    private readonly PolicyParameters _parameters = PolicyParameters.From(settings);
+    private readonly HashSet<string> _excluded = new(settings.ExcludedNamespaces, StringComparer.Ordinal);
+    private readonly Dictionary<string, ImageEntry> _images = new(StringComparer.Ordinal);
+    private readonly List<Finding> _findings = [];
+    private readonly List<CheckTally> _tallies = new(snapshot.Workloads.Count * plan.Length);
+    private readonly int[] _passed = new int[plan.Length];
+    private readonly int[] _failed = new int[plan.Length];
+    private readonly int[] _exempt = new int[plan.Length];
+    private readonly bool[] _workloadExempt = new bool[plan.Length];
+
+    public EvaluationResult Execute()
+    {
+        foreach (var workload in Ordered(snapshot.Workloads))
+        {
+            EvaluateWorkload(workload);
+        }
+
+        return new EvaluationResult(_findings, _tallies);
+    }
+
+    private static Workload[] Ordered(IReadOnlyList<Workload> workloads)
+    {
+        var ordered = workloads.ToArray();
+        Array.Sort(ordered, static (a, b) =>
+        {
+            var c = string.CompareOrdinal(a.Namespace, b.Namespace);
+            c = c != 0 ? c : string.CompareOrdinal(a.Name, b.Name);
+            c = c != 0 ? c : string.CompareOrdinal(a.Kind, b.Kind);
+            return c != 0 ? c : string.CompareOrdinal(a.Uid, b.Uid);
+        });
+        return ordered;
+    }
+
+    private void EvaluateWorkload(Workload workload)
+    {
+        var namespaceExcluded = _excluded.Contains(workload.Namespace);
+        var annotation = ExemptAnnotation.Of(workload);
+        for (var i = 0; i < plan.Length; i++)
+        {
+            _passed[i] = _failed[i] = _exempt[i] = 0;
+            _workloadExempt[i] = namespaceExcluded || (annotation?.Exempts(plan[i].Id) ?? false);
+        }
+
+        var workloadContext = new WorkloadContext(workload, snapshot, _parameters);
+        for (var i = 0; i < plan.Length; i++)
+        {
+            if (plan[i].Workload is { } policy)
+            {
+                Count(i, policy.Evaluate(in workloadContext), _workloadExempt[i], workload, null, null);
+            }
+        }
+
+        var spec = workload.Template.Spec;
+        EvaluateContainers(workload, spec.InitContainers);
+        EvaluateContainers(workload, spec.Containers);
+        EvaluateContainers(workload, spec.EphemeralContainers);
+
+        for (var i = 0; i < plan.Length; i++)
+        {
+            if (_passed[i] + _failed[i] + _exempt[i] > 0)
+            {
+                _tallies.Add(new CheckTally(workload.Namespace, workload.Uid, plan[i].Id, plan[i].Severity, _passed[i], _failed[i], _exempt[i]));
+            }
+        }
+    }
+
+    private void EvaluateContainers(Workload workload, IReadOnlyList<Container> containers)
+    {
+        for (var c = 0; c < containers.Count; c++)
+        {
+            var container = containers[c];
+            var imageText = container.Image ?? string.Empty;
+            if (!_images.TryGetValue(imageText, out var entry))
+            {
+                entry = new ImageEntry(imageText, plan);
+                _images.Add(imageText, entry);
+            }
+
+            var context = new ContainerContext(workload, container, entry.Image, _parameters);
+            for (var i = 0; i < plan.Length; i++)
+            {
+                if (plan[i].Container is { } policy)
+                {
+                    Count(i, policy.Evaluate(in context), _workloadExempt[i] || entry.IsExempt(i), workload, container, imageText);
+                }
+            }
+        }
+    }
+
+    private void Count(int index, CheckResult result, bool exempt, Workload workload, Container? container, string? image)
+    {
+        if (!result.Applies)
+        {
+            return;
+        }
+
+        if (exempt || result.Outcome == CheckOutcome.Skip)
+        {
+            _exempt[index]++;
+        }
+        else if (result.Outcome == CheckOutcome.Pass)
+        {
+            _passed[index]++;
+        }
+        else
+        {
+            _failed[index]++;
+            var planned = plan[index];
+            _findings.Add(new Finding(workload.Uid, workload.Kind, workload.Namespace, workload.Name, container?.Name,
+                container?.Type, image, planned.Id, planned.Severity, result.Message ?? planned.Id, planned.Remediation));
+        }
+    }
+}

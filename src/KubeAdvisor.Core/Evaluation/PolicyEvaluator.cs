@@ -1,0 +1,26 @@
+using KubeAdvisor.Core.Inventory;
+using KubeAdvisor.Core.Policies;
+
+namespace KubeAdvisor.Core.Evaluation;
+
+/// <summary>
+/// Evaluates a snapshot against the enabled policies of a cluster. Pure and deterministic: workloads are visited in
+/// (namespace, name, kind, uid) order whatever the snapshot's order, containers in spec order (init, regular,
+/// ephemeral), policies by id. Checks are counted in <see cref="CheckTally"/>; only failures become objects.
+/// </summary>
+public static class PolicyEvaluator
+{
+    /// <summary>Evaluates every catalog policy the settings enable.</summary>
+    public static EvaluationResult Evaluate(ClusterSnapshot snapshot, ClusterPolicySettings settings) =>
+        Evaluate(snapshot, settings, PolicyCatalog.All);
+
+    /// <summary>Evaluates the given policies (those the settings enable); for tests and tools.</summary>
+    public static EvaluationResult Evaluate(ClusterSnapshot snapshot, ClusterPolicySettings settings, IEnumerable<IPolicy> policies)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(policies);
+        var run = new EvaluationRun(snapshot, settings, PlannedPolicy.Plan(policies, settings));
+        return run.Execute();
+    }
+}

@@ -1,0 +1,68 @@
+namespace KubeAdvisor.Core.Policies;
+
+/// <summary>
+/// Per-cluster policy settings, stored as JSON (System.Text.Json, property names as written here). Members missing
+/// from stored JSON keep their defaults, so settings saved by an older version still load.
+/// </summary>
+public sealed record ClusterPolicySettings
+{
+    /// <summary>The settings of a new cluster.</summary>
+    public static ClusterPolicySettings Default { get; } = new();
+
+    /// <summary>Per-policy overrides by policy id.</summary>
+    public IReadOnlyDictionary<string, PolicyOverride> Policies { get; init; } = new Dictionary<string, PolicyOverride>();
+
+    /// <summary>Per-pack switches (pack name → enabled); a policy override wins over its pack.</summary>
+    public IReadOnlyDictionary<string, bool> Packs { get; init; } = new Dictionary<string, bool>();
+
+    /// <summary>Namespaces whose workloads are exempt from every policy (checks counted as skipped).</summary>
+    public IReadOnlyList<string> ExcludedNamespaces { get; init; } = ["kube-system", "kube-public", "kube-node-lease"];
+
+    /// <summary>Tags that move by design (image-tag-floating), compared case-insensitively.</summary>
+    public IReadOnlyList<string> FloatingTags { get; init; } =
+        ["stable", "main", "master", "develop", "dev", "edge", "nightly", "snapshot", "canary"];
+
+    /// <summary>
+    /// Allowed registry/repository prefixes for image-registry-allowed, fully qualified and matched on path
+    /// boundaries against e.g. <c>docker.io/library/nginx</c> (<c>docker.io/library</c>, <c>ghcr.io/acme</c>).
+    /// </summary>
+    public IReadOnlyList<string> AllowedRegistries { get; init; } = [];
+
+    /// <summary>Registry/repository prefixes exempt from image-digest-required, matched like <see cref="AllowedRegistries"/>.</summary>
+    public IReadOnlyList<string> DigestExemptRegistries { get; init; } = [];
+
+    /// <summary>Enabled: the policy's override, else its pack's switch, else its default.</summary>
+    public bool IsEnabled(PolicyDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        if (Policies.TryGetValue(descriptor.Id, out var policy) && policy.Enabled is { } enabled)
+        {
+            return enabled;
+        }
+
+        return Packs.TryGetValue(descriptor.Pack, out var pack) ? pack : descriptor.DefaultEnabled;
+    }
+
+    /// <summary>The override severity, else the default one.</summary>
+    public Severity SeverityOf(PolicyDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        return Policies.TryGetValue(descriptor.Id, out var policy) && policy.Severity is { } severity
+            ? severity
+            : descriptor.DefaultSeverity;
+    }
+
+    /// <summary>Image glob patterns exempt from a policy (empty when none).</summary>
+    public IReadOnlyList<string> ExemptImagesOf(string policyId) =>
+        Policies.TryGetValue(policyId, out var policy) && policy.ExemptImages is { } globs ? globs : [];
+
+    /// <summary>A copy with one policy's override replaced (convenience for the UI and tests).</summary>
+    public ClusterPolicySettings WithPolicy(string policyId, PolicyOverride value)
+    {
+        var policies = new Dictionary<string, PolicyOverride>(Policies, StringComparer.Ordinal) { [policyId] = value };
+        return this with { Policies = policies };
+    }
+
+    /// <summary>Human-readable problems (unknown ids, invalid tags, empty prefixes, …); empty when the settings are usable.</summary>
+    public IReadOnlyList<string> Validate() => ClusterPolicySettingsValidator.Validate(this);
+}

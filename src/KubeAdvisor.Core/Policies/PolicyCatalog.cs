@@ -1,0 +1,53 @@
+using System.Collections.Frozen;
+using System.Reflection;
+
+namespace KubeAdvisor.Core.Policies;
+
+/// <summary>
+/// Every policy of KubeAdvisor, discovered by reflection: each concrete <see cref="ContainerPolicy"/> or
+/// <see cref="WorkloadPolicy"/> subclass in this assembly with a parameterless constructor. Ordered by id.
+/// </summary>
+public static class PolicyCatalog
+{
+    private static readonly IPolicy[] Policies = Discover();
+    private static readonly FrozenDictionary<string, IPolicy> ById =
+        Policies.ToFrozenDictionary(p => p.Descriptor.Id, StringComparer.Ordinal);
+
+    /// <summary>All policies, ordered by id.</summary>
+    public static IReadOnlyList<IPolicy> All => Policies;
+
+    /// <summary>All descriptors, ordered by id.</summary>
+    public static IReadOnlyList<PolicyDescriptor> Descriptors { get; } = Policies.Select(p => p.Descriptor).ToArray();
+
+    /// <summary>The policy with this id, or null.</summary>
+    public static IPolicy? Find(string id) => ById.GetValueOrDefault(id);
+
+    private static IPolicy[] Discover()
+    {
+        var policies = typeof(PolicyCatalog).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IPolicy).IsAssignableFrom(t))
+            .Select(Create)
+            .OrderBy(p => p.Descriptor.Id, StringComparer.Ordinal)
+            .ToArray();
+
+        var duplicate = policies.GroupBy(p => p.Descriptor.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException($"Two policies share the id '{duplicate.Key}'.");
+        }
+
+        return policies;
+    }
+
+    private static IPolicy Create(Type type)
+    {
+        if (type.BaseType != typeof(ContainerPolicy) && type.BaseType != typeof(WorkloadPolicy))
+        {
+            throw new InvalidOperationException($"{type.Name} must derive from ContainerPolicy or WorkloadPolicy.");
+        }
+
+        var constructor = type.GetConstructor(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, Type.EmptyTypes)
+            ?? throw new InvalidOperationException($"{type.Name} needs a parameterless constructor.");
+        return (IPolicy)constructor.Invoke(null);
+    }
+}

@@ -1,0 +1,10 @@
+namespace KubeAdvisor.Core.Policies;
+
+/// <summary>What one check of a policy is about.</summary>
+public enum PolicyScope
+{
+    /// <summary>One check per container (init, regular, ephemeral) of the workload.</summary>
+    Container,
+    /// <summary>One check per workload (hostNetwork, replicas, …).</summary>
+    Workload,
+}
