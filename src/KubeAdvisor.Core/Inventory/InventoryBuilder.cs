@@ -15,13 +15,17 @@ public sealed class InventoryBuilder
     private readonly HashSet<string> _seenPods = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PodOwnerGroup> _podGroups = new(StringComparer.Ordinal);
     private readonly List<Workload> _barePods = [];
-    private readonly List<PodDisruptionBudget> _pdbs = [];
+    private readonly Dictionary<(string Ns, string Name), PodDisruptionBudget> _pdbs = [];
 
     /// <summary>Records a namespace of the cluster.</summary>
     public void AddNamespace(string name) => _namespaces.Add(name);
 
-    /// <summary>Adds a PodDisruptionBudget.</summary>
-    public void AddPodDisruptionBudget(PodDisruptionBudget pdb) => _pdbs.Add(pdb);
+    /// <summary>Adds a PodDisruptionBudget; one with the same namespace and name replaces it.</summary>
+    public void AddPodDisruptionBudget(PodDisruptionBudget pdb)
+    {
+        ArgumentNullException.ThrowIfNull(pdb);
+        _pdbs[(pdb.Namespace, pdb.Name)] = pdb;
+    }
 
     /// <summary>
     /// Adds a workload object or a pod. Adding the same object again (by uid, or namespace/kind/name when it
@@ -93,7 +97,7 @@ public sealed class InventoryBuilder
             .ThenBy(w => w.Kind, StringComparer.Ordinal)
             .ThenBy(w => w.Name, StringComparer.Ordinal)
             .ToList();
-        var pdbs = _pdbs
+        var pdbs = _pdbs.Values
             .OrderBy(p => p.Namespace, StringComparer.Ordinal)
             .ThenBy(p => p.Name, StringComparer.Ordinal)
             .ToList();

@@ -1,0 +1,26 @@
+using k8s;
+using k8s.Models;
+
+namespace KubeAdvisor.DemoCluster;
+
+/// <summary>A resource the fake server lists: its URL, list kind and the object type behind it.</summary>
+internal sealed record ResourceKind(string Path, string Plural, string ApiVersion, string Kind, Type Type)
+{
+    public static readonly IReadOnlyList<ResourceKind> All =
+    [
+        new("/api/v1/namespaces", "namespaces", "v1", "Namespace", typeof(V1Namespace)),
+        new("/api/v1/pods", "pods", "v1", "Pod", typeof(V1Pod)),
+        new("/api/v1/replicationcontrollers", "replicationcontrollers", "v1", "ReplicationController", typeof(V1ReplicationController)),
+        new("/apis/apps/v1/deployments", "deployments", "apps/v1", "Deployment", typeof(V1Deployment)),
+        new("/apis/apps/v1/statefulsets", "statefulsets", "apps/v1", "StatefulSet", typeof(V1StatefulSet)),
+        new("/apis/apps/v1/daemonsets", "daemonsets", "apps/v1", "DaemonSet", typeof(V1DaemonSet)),
+        new("/apis/apps/v1/replicasets", "replicasets", "apps/v1", "ReplicaSet", typeof(V1ReplicaSet)),
+        new("/apis/batch/v1/jobs", "jobs", "batch/v1", "Job", typeof(V1Job)),
+        new("/apis/batch/v1/cronjobs", "cronjobs", "batch/v1", "CronJob", typeof(V1CronJob)),
+        new("/apis/policy/v1/poddisruptionbudgets", "poddisruptionbudgets", "policy/v1", "PodDisruptionBudget", typeof(V1PodDisruptionBudget)),
+    ];
+
+    public static ResourceKind? ByPath(string path) => All.FirstOrDefault(r => r.Path == path.TrimEnd('/'));
+
+    public static ResourceKind? For(IKubernetesObject o) => All.FirstOrDefault(r => r.Type == o.GetType());
+}
