@@ -2,6 +2,7 @@ using KubeAdvisor.Web;
 using KubeAdvisor.Web.Components;
 using KubeAdvisor.Web.Configuration;
 using KubeAdvisor.Web.Features.Account;
+using KubeAdvisor.Web.Features.Api;
 using KubeAdvisor.Web.Infrastructure.Auth;
 using KubeAdvisor.Web.Infrastructure.Database;
 using KubeAdvisor.Web.Infrastructure.Health;
@@ -28,6 +29,7 @@ await app.Services.StartKubeAdvisorAsync();
 app.UseKubeAdvisorPipeline();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
+app.MapKubeAdvisorApi();
 app.MapKubeAdvisorJobsDashboard();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -91,5 +91,5 @@ public static class AuthExtensions
     }
 
     private static bool IsApi(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hangfire");
+        request.Path.StartsWithSegments("/api");
 }

@@ -20,6 +20,11 @@ public static class HealthEndpoints
         try
         {
             await using var db = await factory.CreateDbContextAsync(timeout.Token);
+            if (!await db.Database.CanConnectAsync(timeout.Token))
+            {
+                return Unreachable();
+            }
+
             var pending = (await db.Database.GetPendingMigrationsAsync(timeout.Token)).ToList();
             return pending.Count == 0
                 ? Results.Json(new { status = "ready" })
@@ -27,7 +32,10 @@ public static class HealthEndpoints
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            return Results.Json(new { status = "not ready", reason = "database unreachable" }, statusCode: 503);
+            return Unreachable();
         }
     }
+
+    private static IResult Unreachable() =>
+        Results.Json(new { status = "not ready", reason = "database unreachable" }, statusCode: 503);
 }

@@ -1,0 +1,61 @@
+using KubeAdvisor.Data.Entities;
+using KubeAdvisor.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KubeAdvisor.Testing.Hosting;
+
+/// <summary>The real web app on a real PostgreSQL database, with one user per role.</summary>
+public sealed class KubeAdvisorAppFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@test.local";
+    public const string Password = "Correct-Horse-42";
+    public const string BootstrapToken = "bootstrap-token-for-tests-0123456789";
+
+    public static string EmailFor(string role) => role == Roles.Admin ? AdminEmail : $"{role.ToLowerInvariant()}@test.local";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("DB", connectionString);
+        builder.UseSetting("ADMIN_EMAIL", AdminEmail);
+        builder.UseSetting("ADMIN_PASSWORD", Password);
+        builder.UseSetting("BOOTSTRAP_TOKEN", BootstrapToken);
+        builder.UseSetting("HANGFIRE_WORKERS", "1");
+        builder.UseSetting("HANGFIRE_POLL_SECONDS", "1");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Creates the Engineer and Viewer users (the Admin is created by the app's first run).</summary>
+    public async Task SeedRoleUsersAsync()
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        foreach (var role in new[] { Roles.Engineer, Roles.Viewer })
+        {
+            var email = EmailFor(role);
+            if (await users.FindByEmailAsync(email) is not null)
+            {
+                continue;
+            }
+
+            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow };
+            var created = await users.CreateAsync(user, Password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join(";", created.Errors.Select(e => e.Description)));
+            }
+
+            await users.AddToRoleAsync(user, role);
+        }
+    }
+
+    public HttpClient CreateBrowserClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+}
