@@ -1,5 +1,6 @@
 using KubeAdvisor.Web.Configuration;
 using KubeAdvisor.Web.Features.Audit;
+using KubeAdvisor.Web.Features.Scans;
 using KubeAdvisor.Web.Features.Users;
 using KubeAdvisor.Web.Infrastructure.Auth;
 using KubeAdvisor.Web.Infrastructure.Database;
@@ -33,6 +34,7 @@ public static class AppExtensions
         }
 
         await services.GetRequiredService<FirstRunBootstrapper>().RunAsync(ct);
+        services.RegisterRecurringScanJobs();
     }
 
     public static WebApplication UseKubeAdvisorPipeline(this WebApplication app)

@@ -3,6 +3,7 @@ using KubeAdvisor.Web.Components;
 using KubeAdvisor.Web.Configuration;
 using KubeAdvisor.Web.Features.Account;
 using KubeAdvisor.Web.Features.Api;
+using KubeAdvisor.Web.Features.Scans;
 using KubeAdvisor.Web.Infrastructure.Auth;
 using KubeAdvisor.Web.Infrastructure.Database;
 using KubeAdvisor.Web.Infrastructure.Health;
@@ -13,7 +14,9 @@ builder.AddKubeAdvisorConfiguration()
     .AddKubeAdvisorDatabase()
     .AddKubeAdvisorAuth()
     .AddKubeAdvisorJobs()
-    .AddKubeAdvisorFeatures();
+    .AddKubeAdvisorFeatures()
+    .AddScans()
+    .AddKubeAdvisorApi();
 
 var app = builder.Build();
 

@@ -467,6 +467,11 @@ namespace KubeAdvisor.Migrations.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClusterId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scans_one_active_per_cluster")
+                        .HasFilter("\"Status\" IN (0, 1)");
+
                     b.HasIndex("ClusterId", "QueuedAt");
 
                     b.HasIndex("ClusterId", "SnapshotId")

@@ -12,6 +12,9 @@ public static class ConfigurationExtensions
             .Bind(builder.Configuration)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Database), "KUBEADVISOR_DB (PostgreSQL connection string) is not set.")
             .Validate(o => o.HangfireWorkers is >= 0 and <= 64, "KUBEADVISOR_HANGFIRE_WORKERS must be between 0 and 64.")
+            .Validate(o => o.ScanTimeoutSeconds is >= 5 and <= 86_400, "KUBEADVISOR_SCAN_TIMEOUT_SECONDS must be between 5 and 86400.")
+            .Validate(o => o.ScanMaxAttempts is >= 1 and <= 10, "KUBEADVISOR_SCAN_MAX_ATTEMPTS must be between 1 and 10.")
+            .Validate(o => o.RetentionDays >= 1 && o.RollupRetentionDays >= o.RetentionDays, "KUBEADVISOR_RETENTION_DAYS must be at least 1 and at most KUBEADVISOR_ROLLUP_RETENTION_DAYS.")
             .ValidateOnStart();
         return builder;
     }

@@ -39,4 +39,38 @@ public sealed class KubeAdvisorOptions
     /// <summary>Whether this process serves the web UI over HTTPS only cookies (KUBEADVISOR_SECURE_COOKIES, default false).</summary>
     [ConfigurationKeyName("SECURE_COOKIES")]
     public bool SecureCookies { get; set; }
+
+    /// <summary>A scan that takes longer is cancelled (KUBEADVISOR_SCAN_TIMEOUT_SECONDS, default 300).</summary>
+    [ConfigurationKeyName("SCAN_TIMEOUT_SECONDS")]
+    public int ScanTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>Attempts of one scan when failures are transient (network, 5xx, 429) (KUBEADVISOR_SCAN_MAX_ATTEMPTS, default 4).</summary>
+    [ConfigurationKeyName("SCAN_MAX_ATTEMPTS")]
+    public int ScanMaxAttempts { get; set; } = 4;
+
+    /// <summary>First retry delay in seconds; doubles each attempt (KUBEADVISOR_SCAN_RETRY_SECONDS, default 30).</summary>
+    [ConfigurationKeyName("SCAN_RETRY_SECONDS")]
+    public int ScanRetrySeconds { get; set; } = 30;
+
+    /// <summary>Per-scan detail (scans, summaries, score samples, resolved findings) kept this many days (KUBEADVISOR_RETENTION_DAYS, default 90).</summary>
+    [ConfigurationKeyName("RETENTION_DAYS")]
+    public int RetentionDays { get; set; } = 90;
+
+    /// <summary>Daily rollups kept this many days (KUBEADVISOR_ROLLUP_RETENTION_DAYS, default 730 = 2 years).</summary>
+    [ConfigurationKeyName("ROLLUP_RETENTION_DAYS")]
+    public int RollupRetentionDays { get; set; } = 730;
+
+    /// <summary>
+    /// Optional comma-separated allow-list of API server hosts / CIDRs (KUBEADVISOR_SERVER_ALLOWLIST, default empty = any
+    /// host except link-local and cloud metadata addresses, which are always refused).
+    /// </summary>
+    [ConfigurationKeyName("SERVER_ALLOWLIST")]
+    public string? ServerAllowList { get; set; }
+
+    /// <summary>How often the dispatcher looks for clusters due a scheduled scan, as a cron (KUBEADVISOR_DISPATCH_CRON, default every minute).</summary>
+    [ConfigurationKeyName("DISPATCH_CRON")]
+    public string DispatchCron { get; set; } = "* * * * *";
+
+    public IReadOnlyList<string> ServerAllowListEntries =>
+        (ServerAllowList ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -26,6 +26,8 @@ public sealed class KubeAdvisorAppFactory(string connectionString, IReadOnlyDict
         builder.UseSetting("BOOTSTRAP_TOKEN", BootstrapToken);
         builder.UseSetting("HANGFIRE_WORKERS", "1");
         builder.UseSetting("HANGFIRE_POLL_SECONDS", "1");
+        builder.UseSetting("SCAN_RETRY_SECONDS", "1");
+        builder.UseSetting("SCAN_TIMEOUT_SECONDS", "20");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

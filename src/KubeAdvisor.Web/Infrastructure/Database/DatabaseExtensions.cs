@@ -1,5 +1,6 @@
 using KubeAdvisor.Data;
 using KubeAdvisor.Web.Configuration;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace KubeAdvisor.Web.Infrastructure.Database;
@@ -13,6 +14,11 @@ public static class DatabaseExtensions
         builder.Services.AddDbContextFactory<KubeAdvisorDbContext>(o => o.UseKubeAdvisorDatabase(cs));
         // Identity's stores need a scoped context; it comes from the same factory.
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<KubeAdvisorDbContext>>().CreateDbContext());
+
+        // Keys in PostgreSQL: cookies and encrypted kubeconfigs survive restarts and work on every instance.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("KubeAdvisor")
+            .PersistKeysToDbContext<KubeAdvisorDbContext>();
         return builder;
     }
 

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using KubeAdvisor.Data;
+using KubeAdvisor.Data.Entities;
+using KubeAdvisor.Web.Features.Scans;
+using KubeAdvisor.Web.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace KubeAdvisor.Web.Features.Api;
+
+/// <summary>Scans: list per cluster, start one (Engineer+), read one.</summary>
+public static class ScanApi
+{
+    public sealed record ScanDto(
+        Guid Id, Guid ClusterId, string Trigger, string Status, string? RequestedBy, DateTimeOffset QueuedAt, DateTimeOffset? StartedAt,
+        DateTimeOffset? FinishedAt, double? DurationSeconds, string? Error, int Attempts, int Workloads, int Containers, int Checks,
+        int Passed, int Failed, int Exempt, double? Score, int Introduced, int Fixed);
+
+    public static RouteGroupBuilder MapScanApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/clusters/{id:guid}/scans", async (Guid id, int? limit, IDbContextFactory<KubeAdvisorDbContext> f, CancellationToken ct) =>
+        {
+            if (limit is < 1 or > 1000)
+            {
+                return ApiEndpoints.BadRequest("limit must be between 1 and 1000.");
+            }
+
+            await using var db = await f.CreateDbContextAsync(ct);
+            if (!await db.Clusters.AnyAsync(c => c.Id == id, ct))
+            {
+                return ApiEndpoints.NotFound("cluster");
+            }
+
+            var scans = await Project(db.Scans.Where(s => s.ClusterId == id).OrderByDescending(s => s.QueuedAt).Take(limit ?? 100)).ToListAsync(ct);
+            return Results.Ok(scans);
+        });
+
+        api.MapPost("/clusters/{id:guid}/scans", async (Guid id, ClaimsPrincipal user, ScanScheduler scheduler, CancellationToken ct) =>
+        {
+            var request = await scheduler.RequestAsync(id, ScanTrigger.Api, user.Identity?.Name ?? "api", ct);
+            return request is null
+                ? ApiEndpoints.NotFound("kubeconfig-connected cluster")
+                : Results.Accepted($"/api/v1/scans/{request.ScanId}", new { scanId = request.ScanId, alreadyActive = request.AlreadyActive });
+        }).RequireAuthorization(AuthPolicies.CanOperate);
+
+        api.MapGet("/scans/{id:guid}", async (Guid id, IDbContextFactory<KubeAdvisorDbContext> f, CancellationToken ct) =>
+        {
+            await using var db = await f.CreateDbContextAsync(ct);
+            var scan = await Project(db.Scans.Where(s => s.Id == id)).SingleOrDefaultAsync(ct);
+            return scan is null ? ApiEndpoints.NotFound("scan") : Results.Ok(scan);
+        });
+        return api;
+    }
+
+    private static IQueryable<ScanDto> Project(IQueryable<Scan> scans) => scans.Select(s => new ScanDto(
+        s.Id, s.ClusterId, s.Trigger.ToString(), s.Status.ToString(), s.RequestedBy, s.QueuedAt, s.StartedAt, s.FinishedAt,
+        s.FinishedAt != null && s.StartedAt != null ? (s.CollectSeconds ?? 0) + (s.StoreSeconds ?? 0) : null,
+        s.Error, s.Attempts, s.Workloads, s.Containers, s.Checks, s.Passed, s.Failed, s.Exempt, s.Score, s.Introduced, s.Fixed));
+}

@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text;
+using KubeAdvisor.Core.Evaluation;
+using KubeAdvisor.Data;
+using KubeAdvisor.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace KubeAdvisor.Web.Features.Scans;
+
+/// <summary>
+/// The findings lifecycle: a finding is identified by workload, container and policy (not by image or message),
+/// opened when first seen, resolved when a scan no longer reports it, and reopened when it comes back.
+/// </summary>
+internal static class FindingWriter
+{
+    public static async Task<(int Introduced, int Fixed)> SyncAsync(
+        KubeAdvisorDbContext db, Guid clusterId, Guid scanId, IReadOnlyDictionary<string, Guid> workloadIds,
+        IReadOnlyList<Finding> findings, DateTimeOffset now, CancellationToken ct)
+    {
+        var current = new Dictionary<string, Finding>(findings.Count, StringComparer.Ordinal);
+        foreach (var f in findings)
+        {
+            current.TryAdd(Fingerprint(f), f);
+        }
+
+        var fingerprints = current.Keys.ToList();
+        var known = await db.Findings
+            .Where(f => f.ClusterId == clusterId && (f.IsOpen || fingerprints.Contains(f.Fingerprint)))
+            .ToDictionaryAsync(f => f.Fingerprint, StringComparer.Ordinal, ct);
+
+        int introduced = 0, fixedCount = 0;
+        foreach (var (fingerprint, f) in current)
+        {
+            if (!known.Remove(fingerprint, out var row))
+            {
+                row = new FindingRecord
+                {
+                    ClusterId = clusterId, Fingerprint = fingerprint, FirstSeen = now,
+                    Namespace = f.Namespace, Kind = f.WorkloadKind, WorkloadName = f.WorkloadName, PolicyId = f.PolicyId,
+                    Message = f.Message, Remediation = f.Remediation,
+                };
+                db.Findings.Add(row);
+                introduced++;
+            }
+            else if (!row.IsOpen)
+            {
+                introduced++; // it came back
+            }
+
+            row.WorkloadId = workloadIds.GetValueOrDefault(f.WorkloadUid);
+            row.Namespace = f.Namespace;
+            row.Kind = f.WorkloadKind;
+            row.WorkloadName = f.WorkloadName;
+            row.Container = f.ContainerName;
+            row.ContainerType = f.ContainerType?.ToString();
+            row.Image = f.Image;
+            row.Severity = (int)f.Severity;
+            row.Message = f.Message;
+            row.Remediation = f.Remediation;
+            row.IsOpen = true;
+            row.ResolvedAt = null;
+            row.LastSeen = now;
+            row.LastScanId = scanId;
+        }
+
+        foreach (var gone in known.Values.Where(f => f.IsOpen))
+        {
+            gone.IsOpen = false;
+            gone.ResolvedAt = now;
+            fixedCount++;
+        }
+
+        return (introduced, fixedCount);
+    }
+
+    internal static string Fingerprint(Finding f)
+    {
+        var key = $"{f.WorkloadUid}\n{f.ContainerType}\n{f.ContainerName}\n{f.PolicyId}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..40];
+    }
+}

@@ -1,0 +1,36 @@
+using Hangfire;
+using KubeAdvisor.Web.Configuration;
+using KubeAdvisor.Web.Features.Clusters;
+
+namespace KubeAdvisor.Web.Features.Scans;
+
+/// <summary>Registers cluster connections, the scan pipeline and its recurring jobs.</summary>
+public static class ScanExtensions
+{
+    public static WebApplicationBuilder AddScans(this WebApplicationBuilder builder)
+    {
+        var s = builder.Services;
+        s.AddSingleton<KubeconfigProtector>();
+        s.AddSingleton<ConnectionProbe>();
+        s.AddScoped<ClusterAdministration>();
+        s.AddTransient<ClusterQueries>();
+        s.AddTransient<Tokens.ApiTokenAdministration>();
+        s.AddSingleton<ClusterScanLock>();
+        s.AddSingleton<ScanStore>();
+        s.AddTransient<ScanProcessor>();
+        s.AddTransient<ScanScheduler>();
+        s.AddTransient<ScanJob>();
+        s.AddTransient<ScanDispatcherJob>();
+        s.AddTransient<RetentionJob>();
+        return builder;
+    }
+
+    /// <summary>Idempotent: every instance registers the same recurring jobs at start.</summary>
+    public static void RegisterRecurringScanJobs(this IServiceProvider services)
+    {
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KubeAdvisorOptions>>().Value;
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<ScanDispatcherJob>(ScanDispatcherJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), options.DispatchCron);
+        recurring.AddOrUpdate<RetentionJob>(RetentionJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), "17 3 * * *");
+    }
+}

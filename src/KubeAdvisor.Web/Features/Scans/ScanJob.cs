@@ -1,0 +1,148 @@
+using Hangfire;
+using KubeAdvisor.Data;
+using KubeAdvisor.Data.Entities;
+using KubeAdvisor.Kubernetes.Collection;
+using KubeAdvisor.Kubernetes.Kubeconfig;
+using KubeAdvisor.Web.Configuration;
+using KubeAdvisor.Web.Features.Clusters;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KubeAdvisor.Web.Features.Scans;
+
+/// <summary>
+/// The Hangfire job that scans one kubeconfig cluster: collect → evaluate → store in one transaction.
+/// Transient failures (network, 5xx, 429, timeouts) are retried with exponential backoff by re-queueing the same
+/// scan record; permanent ones (401, 403, invalid kubeconfig) fail at once with an actionable message.
+/// Hangfire's own retries are off: it cannot tell the two apart.
+/// </summary>
+[AutomaticRetry(Attempts = 0)]
+public sealed class ScanJob(
+    IDbContextFactory<KubeAdvisorDbContext> dbFactory,
+    KubeconfigProtector protector,
+    ScanProcessor processor,
+    ClusterScanLock scanLock,
+    IBackgroundJobClient jobs,
+    IOptions<KubeAdvisorOptions> options,
+    TimeProvider time,
+    ILogger<ScanJob> logger)
+{
+    public async Task RunAsync(Guid scanId, CancellationToken cancellationToken)
+    {
+        var scan = await StartAsync(scanId, cancellationToken);
+        if (scan is null)
+        {
+            return;
+        }
+
+        await using var held = await scanLock.TryAcquireAsync(scan.ClusterId, cancellationToken);
+        if (held is null)
+        {
+            logger.LogInformation("Scan {ScanId}: another scan of cluster {ClusterId} holds the lock; retrying in 30 s", scanId, scan.ClusterId);
+            await SetStatusAsync(scanId, ScanStatus.Queued, null, cancellationToken);
+            jobs.Schedule<ScanJob>(j => j.RunAsync(scanId, CancellationToken.None), TimeSpan.FromSeconds(30));
+            return;
+        }
+
+        var timeout = TimeSpan.FromSeconds(options.Value.ScanTimeoutSeconds);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(timeout);
+        try
+        {
+            var collectStarted = time.GetTimestamp();
+            var snapshot = await CollectAsync(scan.ClusterId, timeout, cts.Token);
+            await processor.StoreAsync(scanId, snapshot, time.GetElapsedTime(collectStarted).TotalSeconds, cancellationToken);
+            logger.LogInformation("Scan {ScanId} of cluster {ClusterId} succeeded", scanId, scan.ClusterId);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var failure = e as ClusterScanException
+                ?? (e is OperationCanceledException && !cancellationToken.IsCancellationRequested
+                    ? new ClusterScanException($"The scan timed out after {timeout.TotalSeconds:0} s.", transient: true, e)
+                    : ScanErrorClassifier.Classify(e, null, timeout));
+            await FailOrRetryAsync(scan, failure);
+        }
+    }
+
+    private async Task<Scan?> StartAsync(Guid scanId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var scan = await db.Scans.SingleOrDefaultAsync(s => s.Id == scanId, ct);
+        if (scan is null || scan.Status != ScanStatus.Queued)
+        {
+            return null; // deleted with its cluster, or already handled: the job is idempotent
+        }
+
+        scan.Status = ScanStatus.Running;
+        scan.StartedAt = time.GetUtcNow();
+        scan.Attempts++;
+        await db.SaveChangesAsync(ct);
+        return scan;
+    }
+
+    private async Task<KubeAdvisor.Core.Inventory.ClusterSnapshot> CollectAsync(Guid clusterId, TimeSpan timeout, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cluster = await db.Clusters.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clusterId, ct)
+            ?? throw new ClusterScanException("The cluster was deleted.", transient: false);
+        if (cluster.EncryptedKubeconfig is null)
+        {
+            throw new ClusterScanException("This cluster has no kubeconfig; it is connected by agent.", transient: false);
+        }
+
+        // Validate again at every scan: the allow-list may have changed since the kubeconfig was stored.
+        var policy = new KubeconfigPolicy(cluster.InsecureSkipTlsVerify, options.Value.ServerAllowListEntries);
+        var validation = new KubeconfigValidator().Validate(protector.Unprotect(cluster.EncryptedKubeconfig), cluster.Context, policy);
+        if (!validation.IsValid)
+        {
+            throw new ClusterScanException("The stored kubeconfig is no longer accepted: " + string.Join(" ", validation.Errors), transient: false);
+        }
+
+        using var client = KubernetesClientFactory.CreateClient(validation.Config!, timeout);
+        var collector = new ClusterCollector(time, new ClusterCollectorOptions(RequestTimeout: timeout));
+        return await collector.CollectAsync(client, ct);
+    }
+
+    // Runs with CancellationToken.None: the outcome must be recorded even when the job was cancelled.
+    private async Task FailOrRetryAsync(Scan scan, ClusterScanException failure)
+    {
+        var o = options.Value;
+        var retry = failure.IsTransient && scan.Attempts < o.ScanMaxAttempts;
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        var row = await db.Scans.SingleOrDefaultAsync(s => s.Id == scan.Id, CancellationToken.None);
+        if (row is null)
+        {
+            return;
+        }
+
+        if (retry)
+        {
+            var delay = TimeSpan.FromSeconds(o.ScanRetrySeconds * Math.Pow(2, scan.Attempts - 1));
+            row.Status = ScanStatus.Queued;
+            row.Error = $"{failure.Message} (attempt {scan.Attempts} of {o.ScanMaxAttempts}; retrying in {delay.TotalSeconds:0} s)";
+            await db.SaveChangesAsync(CancellationToken.None);
+            jobs.Schedule<ScanJob>(j => j.RunAsync(scan.Id, CancellationToken.None), delay);
+            logger.LogWarning("Scan {ScanId} failed transiently ({Error}); retry in {Delay}", scan.Id, failure.Message, delay);
+            return;
+        }
+
+        row.Status = ScanStatus.Failed;
+        row.FinishedAt = time.GetUtcNow();
+        row.Error = failure.Message;
+        var cluster = await db.Clusters.SingleOrDefaultAsync(c => c.Id == scan.ClusterId, CancellationToken.None);
+        if (cluster is not null)
+        {
+            cluster.LastScanAt = row.FinishedAt;
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        logger.LogWarning("Scan {ScanId} of cluster {ClusterId} failed: {Error}", scan.Id, scan.ClusterId, failure.Message);
+    }
+
+    private async Task SetStatusAsync(Guid scanId, ScanStatus status, string? error, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Scans.Where(s => s.Id == scanId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, status).SetProperty(s => s.Error, error), ct);
+    }
+}

@@ -1,0 +1,85 @@
+using Hangfire;
+using KubeAdvisor.Data;
+using KubeAdvisor.Data.Entities;
+using KubeAdvisor.Web.Configuration;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace KubeAdvisor.Web.Features.Scans;
+
+/// <summary>
+/// Queues scans. A cluster has at most one queued or running scan: a unique partial index in PostgreSQL enforces
+/// it across instances, so two concurrent "Scan now" clicks give one scan. Callers check roles.
+/// </summary>
+public sealed class ScanScheduler(
+    IDbContextFactory<KubeAdvisorDbContext> dbFactory,
+    IBackgroundJobClient jobs,
+    IOptions<KubeAdvisorOptions> options,
+    TimeProvider time)
+{
+    /// <summary>Queues a kubeconfig scan of the cluster; null when the cluster does not exist or is agent-connected.</summary>
+    public async Task<ScanRequest?> RequestAsync(Guid clusterId, ScanTrigger trigger, string requestedBy, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cluster = await db.Clusters.AsNoTracking()
+            .Where(c => c.Id == clusterId)
+            .Select(c => new { c.ConnectionType })
+            .SingleOrDefaultAsync(ct);
+        if (cluster is null || cluster.ConnectionType != ConnectionType.Kubeconfig)
+        {
+            return null;
+        }
+
+        var active = await ActiveScanAsync(db, clusterId, ct);
+        if (active is not null)
+        {
+            return new ScanRequest(active.Value, AlreadyActive: true);
+        }
+
+        var scan = new Scan { Id = Guid.NewGuid(), ClusterId = clusterId, Trigger = trigger, Status = ScanStatus.Queued, RequestedBy = requestedBy, QueuedAt = time.GetUtcNow() };
+        db.Scans.Add(scan);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another request (maybe on another instance) queued one between our check and insert.
+            await using var again = await dbFactory.CreateDbContextAsync(ct);
+            var winner = await ActiveScanAsync(again, clusterId, ct);
+            return winner is null ? null : new ScanRequest(winner.Value, AlreadyActive: true);
+        }
+
+        jobs.Enqueue<ScanJob>(job => job.RunAsync(scan.Id, CancellationToken.None));
+        return new ScanRequest(scan.Id, AlreadyActive: false);
+    }
+
+    /// <summary>
+    /// The queued or running scan of a cluster. One that has been active far longer than any scan may take
+    /// (its process was killed) is marked failed here, so it cannot block the cluster forever.
+    /// </summary>
+    private async Task<Guid?> ActiveScanAsync(KubeAdvisorDbContext db, Guid clusterId, CancellationToken ct)
+    {
+        var active = await db.Scans
+            .Where(s => s.ClusterId == clusterId && (s.Status == ScanStatus.Queued || s.Status == ScanStatus.Running))
+            .SingleOrDefaultAsync(ct);
+        if (active is null)
+        {
+            return null;
+        }
+
+        var o = options.Value;
+        var longest = TimeSpan.FromSeconds((o.ScanTimeoutSeconds + (o.ScanRetrySeconds << Math.Min(o.ScanMaxAttempts, 10))) * 2L) + TimeSpan.FromMinutes(10);
+        if (time.GetUtcNow() - (active.StartedAt ?? active.QueuedAt) < longest)
+        {
+            return active.Id;
+        }
+
+        active.Status = ScanStatus.Failed;
+        active.FinishedAt = time.GetUtcNow();
+        active.Error = "The scan was interrupted (its process stopped) and was abandoned; nothing it collected was stored.";
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using KubeAdvisor.Core.Evaluation;
+using KubeAdvisor.Core.Inventory;
+using KubeAdvisor.Data;
+using KubeAdvisor.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace KubeAdvisor.Web.Features.Scans;
+
+/// <summary>
+/// Writes one scan's results in a single transaction: workloads seen, the findings lifecycle (open, resolved,
+/// reopened), per-namespace × policy summaries, score samples, today's rollups and the scan record. If anything
+/// fails, nothing that was visible before changes.
+/// </summary>
+public sealed class ScanStore(TimeProvider time)
+{
+    public async Task SaveAsync(KubeAdvisorDbContext db, Cluster cluster, Scan scan, ClusterSnapshot snapshot, EvaluationResult result, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var now = time.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+
+        var workloadIds = await WorkloadWriter.SyncAsync(db, cluster.Id, snapshot, now, ct);
+        var (introduced, fixedCount) = await FindingWriter.SyncAsync(db, cluster.Id, scan.Id, workloadIds, result.Findings, now, ct);
+        var clusterCard = SummaryWriter.Add(db, cluster.Id, scan.Id, result, now);
+        await RollupWriter.AddAsync(db, cluster.Id, result, clusterCard, introduced, fixedCount, now, ct);
+
+        scan.Status = ScanStatus.Succeeded;
+        scan.FinishedAt = time.GetUtcNow();
+        scan.Error = null;
+        scan.Workloads = snapshot.Workloads.Count;
+        scan.Containers = snapshot.Workloads.Sum(w => w.Template.Spec.InitContainers.Count + w.Template.Spec.Containers.Count + w.Template.Spec.EphemeralContainers.Count);
+        scan.Passed = (int)clusterCard.Passed;
+        scan.Failed = (int)clusterCard.Failed;
+        scan.Exempt = (int)clusterCard.Exempt;
+        scan.Checks = scan.Passed + scan.Failed + scan.Exempt;
+        scan.Score = Math.Round(clusterCard.Score, 2);
+        scan.Introduced = introduced;
+        scan.Fixed = fixedCount;
+        cluster.LastScanAt = scan.FinishedAt;
+        cluster.LastSucceededScanId = scan.Id;
+        cluster.KubernetesVersion = snapshot.KubernetesVersion ?? cluster.KubernetesVersion;
+        scan.StoreSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+}

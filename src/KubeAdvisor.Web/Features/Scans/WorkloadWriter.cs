@@ -1,0 +1,64 @@
+using System.Text.Json;
+using KubeAdvisor.Core.Inventory;
+using KubeAdvisor.Data;
+using KubeAdvisor.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace KubeAdvisor.Web.Features.Scans;
+
+/// <summary>Brings the workloads table of a cluster in line with a snapshot; returns uid → workload row id.</summary>
+internal static class WorkloadWriter
+{
+    internal const string AnnotationPrefix = "kubeadvisor.io/";
+
+    public static async Task<Dictionary<string, Guid>> SyncAsync(KubeAdvisorDbContext db, Guid clusterId, ClusterSnapshot snapshot, DateTimeOffset now, CancellationToken ct)
+    {
+        var existing = await db.Workloads.Where(w => w.ClusterId == clusterId).ToDictionaryAsync(w => w.Uid, StringComparer.Ordinal, ct);
+        var ids = new Dictionary<string, Guid>(snapshot.Workloads.Count, StringComparer.Ordinal);
+        foreach (var w in snapshot.Workloads)
+        {
+            if (!existing.Remove(w.Uid, out var row))
+            {
+                row = new WorkloadRecord { Id = Guid.NewGuid(), ClusterId = clusterId, Uid = w.Uid, Kind = w.Kind, Namespace = w.Namespace, Name = w.Name, FirstSeen = now };
+                db.Workloads.Add(row);
+            }
+
+            row.Kind = w.Kind;
+            row.Namespace = w.Namespace;
+            row.Name = w.Name;
+            row.Replicas = w.Replicas;
+            row.LastSeen = now;
+            row.GoneAt = null;
+            row.AnnotationsJson = JsonSerializer.Serialize(AnnotationsThatMatter(w));
+            row.ContainersJson = JsonSerializer.Serialize(w.AllContainers.Select(c => new StoredContainer(c.Name, c.Type.ToString(), c.Image, c.ImagePullPolicy)));
+            ids[w.Uid] = row.Id;
+        }
+
+        foreach (var gone in existing.Values.Where(w => w.GoneAt is null))
+        {
+            gone.GoneAt = now;
+        }
+
+        return ids;
+    }
+
+    /// <summary>KubeAdvisor's own annotations (exemptions), from the object and from the pod template.</summary>
+    private static Dictionary<string, string> AnnotationsThatMatter(Workload w)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (k, v) in w.Annotations.Where(a => a.Key.StartsWith(AnnotationPrefix, StringComparison.Ordinal)))
+        {
+            result[k] = v;
+        }
+
+        foreach (var (k, v) in w.Template.Annotations.Where(a => a.Key.StartsWith(AnnotationPrefix, StringComparison.Ordinal)))
+        {
+            result[$"{k} (pod template)"] = v;
+        }
+
+        return result;
+    }
+}
+
+/// <summary>A container as stored in workloads.ContainersJson.</summary>
+public sealed record StoredContainer(string Name, string Type, string Image, string? ImagePullPolicy);
