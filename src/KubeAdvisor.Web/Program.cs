@@ -1,6 +1,7 @@
 using KubeAdvisor.Web;
 using KubeAdvisor.Web.Components;
 using KubeAdvisor.Web.Configuration;
+using KubeAdvisor.Web.Features;
 using KubeAdvisor.Web.Features.Account;
 using KubeAdvisor.Web.Features.Api;
 using KubeAdvisor.Web.Features.Scans;
@@ -16,7 +17,8 @@ builder.AddKubeAdvisorConfiguration()
     .AddKubeAdvisorJobs()
     .AddKubeAdvisorFeatures()
     .AddScans()
-    .AddKubeAdvisorApi();
+    .AddKubeAdvisorApi()
+    .AddDashboard();
 
 var app = builder.Build();
 
@@ -34,6 +36,7 @@ app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapKubeAdvisorApi();
 app.MapKubeAdvisorJobsDashboard();
+app.MapDashboardEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -2,6 +2,7 @@ using KubeAdvisor.Web.Features.ClusterDetail;
 using KubeAdvisor.Web.Features.Dashboard;
 using KubeAdvisor.Web.Features.Namespaces;
 using KubeAdvisor.Web.Features.Overview;
+using KubeAdvisor.Web.Features.Violations;
 using KubeAdvisor.Web.Features.Workloads;
 
 namespace KubeAdvisor.Web.Features;
@@ -18,8 +19,9 @@ public static class DashboardExtensions
         services.AddSingleton<ClusterDetailQueries>();
         services.AddSingleton<NamespaceQueries>();
         services.AddSingleton<WorkloadQueries>();
+        services.AddSingleton<ViolationsQueries>();
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapDashboardEndpoints(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapDashboardEndpoints(this IEndpointRouteBuilder app) => app.MapViolationsExport();
 }
