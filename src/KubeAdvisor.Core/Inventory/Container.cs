@@ -21,4 +21,14 @@ public sealed record Container(
     bool HasLivenessProbe,
     bool HasReadinessProbe,
     IReadOnlyList<int> HostPorts,
-    IReadOnlyList<EnvVar> Env);
+    IReadOnlyList<EnvVar> Env)
+{
+    /// <summary>
+    /// The container's restartPolicy; only <c>Always</c> on an init container is valid, and makes it a native
+    /// sidecar (Kubernetes 1.29+) that keeps running and supports probes. Null when unset.
+    /// </summary>
+    public string? RestartPolicy { get; init; }
+
+    /// <summary>An init container with restartPolicy Always: it runs for the pod's whole life, like a regular container.</summary>
+    public bool IsSidecar => Type == ContainerType.Init && RestartPolicy == "Always";
+}

@@ -4,4 +4,14 @@ namespace KubeAdvisor.Core.Inventory;
 public sealed record PodDisruptionBudget(
     string Namespace,
     string Name,
-    LabelSelector Selector);
+    LabelSelector Selector)
+{
+    /// <summary>
+    /// spec.selector is null. In policy/v1 a null selector selects no pods, while an empty one (<c>{}</c>) selects
+    /// every pod of the namespace; <see cref="Selector"/> is empty in both cases, this tells them apart.
+    /// </summary>
+    public bool SelectsNothing { get; init; }
+
+    /// <summary>True when this budget applies to pods with <paramref name="labels"/> (namespace is the caller's concern).</summary>
+    public bool Selects(IReadOnlyDictionary<string, string> labels) => !SelectsNothing && Selector.Matches(labels);
+}

@@ -21,4 +21,23 @@ public sealed record PodSpec(
     string? ServiceAccountName,
     bool? AutomountServiceAccountToken,
     PodSecurityContext? SecurityContext,
-    IReadOnlyList<Volume> Volumes);
+    IReadOnlyList<Volume> Volumes)
+{
+    /// <summary>spec.os.name (<c>linux</c> or <c>windows</c>); null when unset.</summary>
+    public string? OsName { get; init; }
+
+    /// <summary>spec.restartPolicy as written; null when unset (the API then defaults it to Always).</summary>
+    public string? RestartPolicy { get; init; }
+
+    /// <summary>Pod-level spec.resources (PodLevelResources, beta in 1.34); null when unset.</summary>
+    public ResourceRequirements? Resources { get; init; }
+
+    /// <summary>
+    /// spec.os.name is windows: the API forbids the Linux-only securityContext fields (privileged,
+    /// allowPrivilegeEscalation, capabilities, readOnlyRootFilesystem, seccompProfile, runAsUser) on such pods.
+    /// </summary>
+    public bool IsWindows => OsName == "windows";
+
+    /// <summary>Containers are restarted whatever their exit code (restartPolicy Always, the default): a long-running pod.</summary>
+    public bool RunsContinuously => RestartPolicy is null or "Always";
+}

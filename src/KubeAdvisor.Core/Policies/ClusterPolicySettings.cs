@@ -31,7 +31,17 @@ public sealed record ClusterPolicySettings
     /// <summary>Registry/repository prefixes exempt from image-digest-required, matched like <see cref="AllowedRegistries"/>.</summary>
     public IReadOnlyList<string> DigestExemptRegistries { get; init; } = [];
 
-    /// <summary>Enabled: the policy's override, else its pack's switch, else its default.</summary>
+    /// <summary>
+    /// Workloads allowed to automount a service-account token (pod-service-account-token-automounted): entries
+    /// <c>namespace/name</c> naming the top-level workload, with globs ('*' any run of characters, '?' one), e.g.
+    /// <c>monitoring/prometheus-*</c> or <c>argocd/*</c>. Matching workloads are exempt from that policy.
+    /// </summary>
+    public IReadOnlyList<string> AutomountAllowedWorkloads { get; init; } = [];
+
+    /// <summary>
+    /// Enabled: the policy's override, else its pack's switch (a pack switched on enables the policies marked
+    /// <see cref="PolicyDescriptor.EnabledWithPack"/>), else its default.
+    /// </summary>
     public bool IsEnabled(PolicyDescriptor descriptor)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
@@ -40,7 +50,7 @@ public sealed record ClusterPolicySettings
             return enabled;
         }
 
-        return Packs.TryGetValue(descriptor.Pack, out var pack) ? pack : descriptor.DefaultEnabled;
+        return Packs.TryGetValue(descriptor.Pack, out var pack) ? pack && descriptor.EnabledWithPack : descriptor.DefaultEnabled;
     }
 
     /// <summary>The override severity, else the default one.</summary>

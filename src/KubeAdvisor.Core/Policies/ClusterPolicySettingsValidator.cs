@@ -51,6 +51,8 @@ internal static class ClusterPolicySettingsValidator
         CheckPrefixes(settings.AllowedRegistries, "Allowed registry", errors);
         CheckPrefixes(settings.DigestExemptRegistries, "Digest-exempt registry", errors);
 
+        CheckWorkloadPatterns(settings.AutomountAllowedWorkloads, errors);
+
         var allowed = PolicyCatalog.Find("image-registry-allowed");
         if (allowed is not null && settings.IsEnabled(allowed.Descriptor) && settings.AllowedRegistries.Count == 0)
         {
@@ -86,6 +88,22 @@ internal static class ClusterPolicySettingsValidator
             else if (slash >= 0 && ReferenceGrammar.CheckPath(prefix.AsSpan(slash + 1)) is { } reason)
             {
                 errors.Add($"{label} prefix '{raw}': {reason}.");
+            }
+        }
+    }
+
+    // namespace/name, each part a DNS-1123 name that may contain the glob characters '*' and '?'.
+    private static void CheckWorkloadPatterns(IReadOnlyList<string> patterns, List<string> errors)
+    {
+        foreach (var raw in patterns)
+        {
+            var pattern = (raw ?? string.Empty).Trim();
+            var parts = pattern.Split('/');
+            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0
+                || !pattern.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.' or '/' or '*' or '?'))
+            {
+                errors.Add($"Automount-allowed workload '{raw}' must be 'namespace/name' in lowercase, with optional globs "
+                    + "('*', '?'), e.g. 'monitoring/prometheus-*'.");
             }
         }
     }

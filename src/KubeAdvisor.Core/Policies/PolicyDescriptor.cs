@@ -19,4 +19,11 @@ public sealed record PolicyDescriptor(
     string Category,
     Severity DefaultSeverity,
     bool DefaultEnabled,
-    string Pack);
+    string Pack)
+{
+    /// <summary>
+    /// Whether switching the pack on enables this policy (default true). False for policies that stay opt-in even
+    /// inside an enabled pack (e.g. <c>container-cpu-limit-missing</c>); a per-policy override still enables them.
+    /// </summary>
+    public bool EnabledWithPack { get; init; } = true;
+}

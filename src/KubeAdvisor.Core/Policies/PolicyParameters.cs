@@ -16,6 +16,8 @@ public sealed class PolicyParameters
         _floatingLookup = FloatingTags.GetAlternateLookup<ReadOnlySpan<char>>();
         AllowedRegistries = settings.AllowedRegistries.Select(NormalizePrefix).Where(p => p.Length > 0).ToArray();
         DigestExemptRegistries = settings.DigestExemptRegistries.Select(NormalizePrefix).Where(p => p.Length > 0).ToArray();
+        AutomountAllowedWorkloads = settings.AutomountAllowedWorkloads
+            .Select(p => (p ?? string.Empty).Trim()).Where(p => p.Length > 0).ToArray();
     }
 
     /// <summary>The defaults of <see cref="ClusterPolicySettings.Default"/>.</summary>
@@ -32,6 +34,34 @@ public sealed class PolicyParameters
 
     /// <summary>Registry/repository prefixes exempt from digest pinning.</summary>
     public IReadOnlyList<string> DigestExemptRegistries { get; }
+
+    /// <summary><c>namespace/name</c> globs of workloads allowed to automount a service-account token.</summary>
+    public IReadOnlyList<string> AutomountAllowedWorkloads { get; }
+
+    /// <summary>True when <c>namespace/name</c> matches one of <see cref="AutomountAllowedWorkloads"/>.</summary>
+    public bool IsAutomountAllowed(string ns, string name)
+    {
+        if (AutomountAllowedWorkloads.Count == 0)
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[256];
+        var length = ns.Length + 1 + name.Length;
+        var key = length <= buffer.Length ? buffer[..length] : new char[length];
+        ns.AsSpan().CopyTo(key);
+        key[ns.Length] = '/';
+        name.AsSpan().CopyTo(key[(ns.Length + 1)..]);
+        for (var i = 0; i < AutomountAllowedWorkloads.Count; i++)
+        {
+            if (ImageGlob.IsMatch(AutomountAllowedWorkloads[i], key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Compiles settings.</summary>
     public static PolicyParameters From(ClusterPolicySettings settings) => new(settings);

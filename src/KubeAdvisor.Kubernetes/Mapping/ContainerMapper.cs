@@ -15,7 +15,7 @@ internal static class ContainerMapper
                 c.LivenessProbe is not null,
                 c.ReadinessProbe is not null,
                 HostPorts(c.Ports),
-                Env(c.Env))).ToList()
+                Env(c.Env)) { RestartPolicy = c.RestartPolicy }).ToList()
             : [];
 
     public static IReadOnlyList<Container> MapEphemeral(IList<V1EphemeralContainer>? containers) =>
@@ -43,7 +43,7 @@ internal static class ContainerMapper
                 s.Capabilities?.Drop?.ToList() ?? [],
                 s.SeccompProfile?.Type);
 
-    private static ResourceRequirements Resources(V1ResourceRequirements? r)
+    internal static ResourceRequirements Resources(V1ResourceRequirements? r)
     {
         if (r is null || (r.Requests is not { Count: > 0 } && r.Limits is not { Count: > 0 }))
         {

@@ -37,7 +37,10 @@ public static class KubeObjectMapper
             PodSpecMapper.Statuses(o.Status));
 
     public static PodDisruptionBudget Map(V1PodDisruptionBudget o) =>
-        new(MetadataMapper.Namespace(o.Metadata), o.Metadata?.Name ?? "", Selector(o.Spec?.Selector));
+        new(MetadataMapper.Namespace(o.Metadata), o.Metadata?.Name ?? "", Selector(o.Spec?.Selector))
+        {
+            SelectsNothing = o.Spec?.Selector is null,
+        };
 
     /// <summary>Any supported object; null for kinds the inventory does not use (Services, ConfigMaps, …).</summary>
     public static KubeObject? TryMap(object obj) => obj switch

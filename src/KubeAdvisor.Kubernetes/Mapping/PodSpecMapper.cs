@@ -24,7 +24,12 @@ internal static class PodSpecMapper
                 string.IsNullOrEmpty(s.ServiceAccountName) ? null : s.ServiceAccountName,
                 s.AutomountServiceAccountToken,
                 s.SecurityContext is { } sc ? new PodSecurityContext(sc.RunAsNonRoot, sc.RunAsUser, sc.SeccompProfile?.Type) : null,
-                s.Volumes is { Count: > 0 } v ? v.Select(x => new Volume(x.Name ?? "", x.HostPath?.Path)).ToList() : []);
+                s.Volumes is { Count: > 0 } v ? v.Select(x => new Volume(x.Name ?? "", x.HostPath?.Path)).ToList() : [])
+            {
+                OsName = s.Os?.Name,
+                RestartPolicy = s.RestartPolicy,
+                Resources = s.Resources is null ? null : ContainerMapper.Resources(s.Resources),
+            };
 
     public static IReadOnlyList<ContainerStatus> Statuses(V1PodStatus? status)
     {

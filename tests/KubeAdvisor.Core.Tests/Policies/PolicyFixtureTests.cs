@@ -6,7 +6,7 @@ using KubeAdvisor.Kubernetes.Mapping;
 namespace KubeAdvisor.Core.Tests.Policies;
 
 /// <summary>
-/// Walks Policies/Fixtures/&lt;policy-id&gt;/: every catalog policy needs at least one pass.*.yaml and one
+/// Walks Policies/Fixtures/&lt;policy-id&gt;/: every catalog policy needs at least two pass.*.yaml and two
 /// fail.*.yaml. An optional settings.json (ClusterPolicySettings JSON) in the folder supplies parameters; the
 /// policy itself is always enabled.
 /// </summary>
@@ -25,8 +25,8 @@ public sealed class PolicyFixtureTests
         Assert.True(Directory.Exists(folder), $"{policyId} has no fixture folder (expected {folder})");
         var passes = Directory.GetFiles(folder, "pass.*.yaml");
         var fails = Directory.GetFiles(folder, "fail.*.yaml");
-        Assert.True(passes.Length >= 1, $"{policyId} needs at least one pass.*.yaml fixture");
-        Assert.True(fails.Length >= 1, $"{policyId} needs at least one fail.*.yaml fixture");
+        Assert.True(passes.Length >= 2, $"{policyId} needs at least two pass.*.yaml fixtures");
+        Assert.True(fails.Length >= 2, $"{policyId} needs at least two fail.*.yaml fixtures");
 
         var settings = LoadSettings(folder, policyId);
         foreach (var file in passes.Concat(fails).Order(StringComparer.Ordinal))
