@@ -36,6 +36,11 @@ public sealed class RoleMatrixTests(WebAppFixture fx)
         Row("/settings/users", "login", "forbidden", "forbidden", "ok");
         Row("/settings/audit", "login", "forbidden", "forbidden", "ok");
         Row("/hangfire", "login", "forbidden", "forbidden", "ok");
+        Row("/settings/tokens", "login", "forbidden", "forbidden", "ok");
+        Row("/clusters/new", "login", "forbidden", "forbidden", "ok");
+        Row("/api/v1/clusters", "unauthorized", "ok", "ok", "ok");
+        Row("/api/v1/tokens", "unauthorized", "forbidden", "forbidden", "ok");
+        Row("/openapi/v1.json", "login", "ok", "ok", "ok");
         Row("/api/v1/me", "unauthorized", "ok", "ok", "ok");
         return rows;
     }
