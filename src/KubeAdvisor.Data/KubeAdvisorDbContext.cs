@@ -19,6 +19,8 @@ public sealed class KubeAdvisorDbContext(DbContextOptions<KubeAdvisorDbContext> 
     public DbSet<ScanSummary> ScanSummaries => Set<ScanSummary>();
     public DbSet<ScoreSample> ScoreSamples => Set<ScoreSample>();
     public DbSet<DailyRollup> DailyRollups => Set<DailyRollup>();
+    public DbSet<AgentSnapshot> AgentSnapshots => Set<AgentSnapshot>();
+    public DbSet<DigestObservation> DigestObservations => Set<DigestObservation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

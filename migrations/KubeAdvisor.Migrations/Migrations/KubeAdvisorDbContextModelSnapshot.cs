@@ -22,6 +22,50 @@ namespace KubeAdvisor.Migrations.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("KubeAdvisor.Data.Entities.AgentSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgentVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CompressedBytes")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ScanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SnapshotId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("ClusterId", "SnapshotId")
+                        .IsUnique();
+
+                    b.ToTable("agent_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("KubeAdvisor.Data.Entities.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -304,6 +348,59 @@ namespace KubeAdvisor.Migrations.Migrations
                         .IsUnique();
 
                     b.ToTable("daily_rollups", (string)null);
+                });
+
+            modelBuilder.Entity("KubeAdvisor.Data.Entities.DigestObservation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Container")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContainerType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<DateTimeOffset>("FirstSeen")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Image")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("LastScanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LastSeen")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PodCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WorkloadUid")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId", "WorkloadUid", "ContainerType", "Container", "Image", "Digest")
+                        .IsUnique();
+
+                    b.ToTable("digest_observations", (string)null);
                 });
 
             modelBuilder.Entity("KubeAdvisor.Data.Entities.FindingRecord", b =>
@@ -780,7 +877,25 @@ namespace KubeAdvisor.Migrations.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("KubeAdvisor.Data.Entities.AgentSnapshot", b =>
+                {
+                    b.HasOne("KubeAdvisor.Data.Entities.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KubeAdvisor.Data.Entities.DailyRollup", b =>
+                {
+                    b.HasOne("KubeAdvisor.Data.Entities.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KubeAdvisor.Data.Entities.DigestObservation", b =>
                 {
                     b.HasOne("KubeAdvisor.Data.Entities.Cluster", null)
                         .WithMany()

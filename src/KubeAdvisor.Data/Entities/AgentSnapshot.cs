@@ -1,0 +1,18 @@
+namespace KubeAdvisor.Data.Entities;
+
+/// <summary>
+/// A snapshot pushed by an in-cluster agent, stored as received (gzip JSON) until the evaluation job has
+/// processed it. Unique per cluster and snapshot id, so a retried push is recognised.
+/// </summary>
+public sealed class AgentSnapshot
+{
+    public Guid Id { get; set; }
+    public Guid ClusterId { get; set; }
+    public required string SnapshotId { get; set; }
+    public Guid ScanId { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+    public string? AgentVersion { get; set; }
+    public int CompressedBytes { get; set; }
+    public required byte[] Payload { get; set; }
+    public DateTimeOffset? ProcessedAt { get; set; }
+}
