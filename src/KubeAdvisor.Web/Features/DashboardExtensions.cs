@@ -2,6 +2,7 @@ using KubeAdvisor.Web.Features.ClusterDetail;
 using KubeAdvisor.Web.Features.Dashboard;
 using KubeAdvisor.Web.Features.Namespaces;
 using KubeAdvisor.Web.Features.Overview;
+using KubeAdvisor.Web.Features.Policies;
 using KubeAdvisor.Web.Features.Violations;
 using KubeAdvisor.Web.Features.Workloads;
 
@@ -20,6 +21,8 @@ public static class DashboardExtensions
         services.AddSingleton<NamespaceQueries>();
         services.AddSingleton<WorkloadQueries>();
         services.AddSingleton<ViolationsQueries>();
+        services.AddSingleton<PolicyQueries>();
+        services.AddScoped<PolicySettingsEditor>();
         return builder;
     }
 

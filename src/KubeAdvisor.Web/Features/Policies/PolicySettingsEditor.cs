@@ -1,0 +1,116 @@
+using KubeAdvisor.Core.Policies;
+using KubeAdvisor.Data;
+using KubeAdvisor.Web.Features.Audit;
+using KubeAdvisor.Web.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace KubeAdvisor.Web.Features.Policies;
+
+/// <summary>
+/// Changes a cluster's policy settings. Admin only, checked here (whatever the page showed); every change is
+/// validated with <see cref="ClusterPolicySettings.Validate"/>, saved with its audit entry in one transaction
+/// ("policy.changed", cluster, "what: old -> new") and takes effect at the cluster's next scan.
+/// </summary>
+public sealed class PolicySettingsEditor(IDbContextFactory<KubeAdvisorDbContext> dbFactory, AccessGuard guard, AuditLog audit)
+{
+    public const string AuditAction = "policy.changed";
+
+    public Task<PolicyChangeResult> SetEnabledAsync(Guid clusterId, string policyId, bool enabled, CancellationToken ct = default) =>
+        ChangeAsync(clusterId, s =>
+        {
+            var d = Descriptor(policyId);
+            var current = s.Policies.GetValueOrDefault(policyId) ?? new PolicyOverride();
+            return (s.WithPolicy(policyId, current with { Enabled = enabled }), $"{policyId} enabled: {Word(s.IsEnabled(d))} -> {Word(enabled)}");
+        }, ct);
+
+    /// <param name="severity">null: back to the policy's default severity.</param>
+    public Task<PolicyChangeResult> SetSeverityAsync(Guid clusterId, string policyId, Severity? severity, CancellationToken ct = default) =>
+        ChangeAsync(clusterId, s =>
+        {
+            var d = Descriptor(policyId);
+            var current = s.Policies.GetValueOrDefault(policyId) ?? new PolicyOverride();
+            var next = s.WithPolicy(policyId, current with { Severity = severity });
+            return (next, $"{policyId} severity: {Name(s.SeverityOf(d))} -> {Name(next.SeverityOf(d))}");
+        }, ct);
+
+    /// <summary>One click for a pack: switches it on or off and drops the pack's per-policy on/off overrides.</summary>
+    public Task<PolicyChangeResult> SetPackAsync(Guid clusterId, string pack, bool enabled, CancellationToken ct = default) =>
+        ChangeAsync(clusterId, s =>
+        {
+            var packs = new Dictionary<string, bool>(s.Packs, StringComparer.Ordinal) { [pack] = enabled };
+            var ids = PolicyCatalog.Descriptors.Where(d => d.Pack == pack).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+            var policies = s.Policies.ToDictionary(p => p.Key, p => ids.Contains(p.Key) ? p.Value with { Enabled = null } : p.Value, StringComparer.Ordinal);
+            var before = PolicyCatalog.Descriptors.Count(d => d.Pack == pack && s.IsEnabled(d));
+            var next = s with { Packs = packs, Policies = policies };
+            var after = PolicyCatalog.Descriptors.Count(d => d.Pack == pack && next.IsEnabled(d));
+            return (next, $"pack {pack}: {before} of {ids.Count} enabled -> {after} of {ids.Count} enabled");
+        }, ct);
+
+    /// <summary>Replaces one of the cluster-wide lists (see <see cref="PolicyLists"/>).</summary>
+    public Task<PolicyChangeResult> SetListAsync(Guid clusterId, string list, IReadOnlyList<string> values, CancellationToken ct = default) =>
+        ChangeAsync(clusterId, s =>
+        {
+            var clean = values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            return (PolicyLists.With(s, list, clean), $"{list}: [{string.Join(", ", PolicyLists.Get(s, list))}] -> [{string.Join(", ", clean)}]");
+        }, ct);
+
+    /// <summary>Replaces a policy's exempt image patterns.</summary>
+    public Task<PolicyChangeResult> SetExemptImagesAsync(Guid clusterId, string policyId, IReadOnlyList<string> globs, CancellationToken ct = default) =>
+        ChangeAsync(clusterId, s =>
+        {
+            Descriptor(policyId);
+            var clean = globs.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            var current = s.Policies.GetValueOrDefault(policyId) ?? new PolicyOverride();
+            return (s.WithPolicy(policyId, current with { ExemptImages = clean.Count == 0 ? null : clean }),
+                $"{policyId} exempt images: [{string.Join(", ", s.ExemptImagesOf(policyId))}] -> [{string.Join(", ", clean)}]");
+        }, ct);
+
+    private async Task<PolicyChangeResult> ChangeAsync(Guid clusterId, Func<ClusterPolicySettings, (ClusterPolicySettings Next, string Details)> change, CancellationToken ct)
+    {
+        string actor;
+        try
+        {
+            actor = await guard.EnsureAsync(AuthPolicies.CanAdminister);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return PolicyChangeResult.Fail(e.Message);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cluster = await db.Clusters.FirstOrDefaultAsync(c => c.Id == clusterId, ct);
+        if (cluster is null)
+        {
+            return PolicyChangeResult.Fail("The cluster no longer exists.");
+        }
+
+        ClusterPolicySettings next;
+        string details;
+        try
+        {
+            (next, details) = change(PolicySettingsJson.Deserialize(cluster.PolicySettingsJson));
+        }
+        catch (ArgumentException e)
+        {
+            return PolicyChangeResult.Fail(e.Message);
+        }
+
+        var errors = next.Validate();
+        if (errors.Count > 0)
+        {
+            return new PolicyChangeResult(false, errors);
+        }
+
+        cluster.PolicySettingsJson = PolicySettingsJson.Serialize(next);
+        audit.Add(db, actor, AuditAction, cluster.Name, details);
+        await db.SaveChangesAsync(ct);
+        return PolicyChangeResult.Ok;
+    }
+
+    private static PolicyDescriptor Descriptor(string policyId) =>
+        PolicyCatalog.Find(policyId)?.Descriptor ?? throw new ArgumentException($"Unknown policy '{policyId}'.");
+
+    private static string Word(bool enabled) => enabled ? "on" : "off";
+
+    private static string Name(Severity severity) => severity.ToString().ToLowerInvariant();
+}
