@@ -4,7 +4,7 @@ using KubeAdvisor.Core.Policies;
 namespace KubeAdvisor.Core.Evaluation;
 
 /// <summary>One evaluation: state shared across workloads (image cache, counters) lives here, not in the static API.</summary>
-internal sealed class EvaluationRun(ClusterSnapshot snapshot, ClusterPolicySettings settings, PlannedPolicy[] plan)
+internal sealed class EvaluationRun(ClusterSnapshot snapshot, ClusterPolicySettings settings, PlannedPolicy[] plan, DigestHistory history)
 {
     private readonly PolicyParameters _parameters = PolicyParameters.From(settings);
     private readonly HashSet<string> _excluded = new(settings.ExcludedNamespaces, StringComparer.Ordinal);
@@ -84,7 +84,7 @@ internal sealed class EvaluationRun(ClusterSnapshot snapshot, ClusterPolicySetti
                 _images.Add(imageText, entry);
             }
 
-            var context = new ContainerContext(workload, container, entry.Image, _parameters);
+            var context = new ContainerContext(workload, container, entry.Image, _parameters) { History = history };
             for (var i = 0; i < plan.Length; i++)
             {
                 if (plan[i].Container is { } policy)

@@ -15,12 +15,21 @@ public static class PolicyEvaluator
         Evaluate(snapshot, settings, PolicyCatalog.All);
 
     /// <summary>Evaluates the given policies (those the settings enable); for tests and tools.</summary>
-    public static EvaluationResult Evaluate(ClusterSnapshot snapshot, ClusterPolicySettings settings, IEnumerable<IPolicy> policies)
+    public static EvaluationResult Evaluate(ClusterSnapshot snapshot, ClusterPolicySettings settings, IEnumerable<IPolicy> policies) =>
+        Evaluate(snapshot, settings, policies, DigestHistory.Empty);
+
+    /// <summary>Evaluates with what earlier scans saw running (for the running-digest policies).</summary>
+    public static EvaluationResult Evaluate(ClusterSnapshot snapshot, ClusterPolicySettings settings, DigestHistory history) =>
+        Evaluate(snapshot, settings, PolicyCatalog.All, history);
+
+    /// <summary>Evaluates the given policies with the digest history of earlier scans.</summary>
+    public static EvaluationResult Evaluate(ClusterSnapshot snapshot, ClusterPolicySettings settings, IEnumerable<IPolicy> policies, DigestHistory history)
     {
+        ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(policies);
-        var run = new EvaluationRun(snapshot, settings, PlannedPolicy.Plan(policies, settings));
+        var run = new EvaluationRun(snapshot, settings, PlannedPolicy.Plan(policies, settings), history);
         return run.Execute();
     }
 }

@@ -17,6 +17,27 @@ public readonly record struct ContainerContext(
     /// <summary>The parsed image reference.</summary>
     public ImageReference Reference => Image.Reference;
 
+    /// <summary>What earlier scans saw running (empty on a first scan or without a database).</summary>
+    public Evaluation.DigestHistory History { get; init; } = Evaluation.DigestHistory.Empty;
+
+    /// <summary>What the pods of this workload run for this container, per revision and digest.</summary>
+    public List<RunningImage> RunningForContainer
+    {
+        get
+        {
+            var list = new List<RunningImage>();
+            foreach (var r in Workload.Running)
+            {
+                if (r.Type == Container.Type && string.Equals(r.ContainerName, Container.Name, StringComparison.Ordinal))
+                {
+                    list.Add(r);
+                }
+            }
+
+            return list;
+        }
+    }
+
     /// <summary>The pod spec the container is in.</summary>
     public PodSpec Pod => Workload.Template.Spec;
 

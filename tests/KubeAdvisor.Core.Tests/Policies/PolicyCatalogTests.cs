@@ -14,9 +14,11 @@ public sealed class PolicyCatalogTests
             ("image-pull-policy-mutable", Severity.Medium, false),
             ("image-reference-invalid", Severity.High, true),
             ("image-registry-allowed", Severity.High, false),
+            ("image-replica-drift", Severity.High, true),
             ("image-tag-floating", Severity.Medium, false),
             ("image-tag-latest", Severity.High, true),
             ("image-tag-missing", Severity.High, true),
+            ("image-tag-moved", Severity.Medium, true),
         };
 
         var actual = PolicyCatalog.All.Where(p => p.Descriptor.Pack == "image")

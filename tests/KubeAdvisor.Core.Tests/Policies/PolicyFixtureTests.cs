@@ -8,7 +8,7 @@ namespace KubeAdvisor.Core.Tests.Policies;
 /// <summary>
 /// Walks Policies/Fixtures/&lt;policy-id&gt;/: every catalog policy needs at least two pass.*.yaml and two
 /// fail.*.yaml. An optional settings.json (ClusterPolicySettings JSON) in the folder supplies parameters; the
-/// policy itself is always enabled.
+/// policy itself is always enabled. An optional history.json (DigestHistory entries) stands for earlier scans.
 /// </summary>
 public sealed class PolicyFixtureTests
 {
@@ -29,9 +29,10 @@ public sealed class PolicyFixtureTests
         Assert.True(fails.Length >= 2, $"{policyId} needs at least two fail.*.yaml fixtures");
 
         var settings = LoadSettings(folder, policyId);
+        var history = LoadHistory(folder);
         foreach (var file in passes.Concat(fails).Order(StringComparer.Ordinal))
         {
-            var result = PolicyEvaluator.Evaluate(ManifestLoader.Load(File.ReadAllText(file)), settings, [policy]);
+            var result = PolicyEvaluator.Evaluate(ManifestLoader.Load(File.ReadAllText(file)), settings, [policy], history);
             var tallies = result.Tallies.Where(t => t.PolicyId == policyId).ToArray();
             var passed = tallies.Sum(t => t.Passed);
             var failed = tallies.Sum(t => t.Failed);
@@ -56,6 +57,21 @@ public sealed class PolicyFixtureTests
 
         Assert.Empty(orphans);
     }
+
+    private static DigestHistory LoadHistory(string folder)
+    {
+        var path = Path.Combine(folder, "history.json");
+        if (!File.Exists(path))
+        {
+            return DigestHistory.Empty;
+        }
+
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+        var file = JsonSerializer.Deserialize<HistoryFile>(File.ReadAllText(path), options)!;
+        return new DigestHistory(file.Entries);
+    }
+
+    private sealed record HistoryFile(IReadOnlyList<DigestHistoryEntry> Entries);
 
     private static ClusterPolicySettings LoadSettings(string folder, string policyId)
     {

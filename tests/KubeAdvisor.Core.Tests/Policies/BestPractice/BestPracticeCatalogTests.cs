@@ -74,6 +74,6 @@ public sealed class BestPracticeCatalogTests
     {
         var enabled = PolicyCatalog.Descriptors.Where(ClusterPolicySettings.Default.IsEnabled).Select(d => d.Id);
 
-        Assert.Equal(["image-reference-invalid", "image-tag-latest", "image-tag-missing"], enabled);
+        Assert.Equal(["image-reference-invalid", "image-replica-drift", "image-tag-latest", "image-tag-missing", "image-tag-moved"], enabled);
     }
 }

@@ -1,0 +1,51 @@
+namespace KubeAdvisor.Core.Policies.Running;
+
+/// <summary>
+/// image-replica-drift: pods of one workload and one revision (same pod-template-hash / controller-revision-hash)
+/// run more than one digest for the same container. Pods of different revisions (a rollout in progress) are not
+/// drift; pods that report no imageID yet are ignored. Needs pod statuses; not applicable without running pods.
+/// </summary>
+internal sealed class ImageReplicaDriftPolicy : ContainerPolicy
+{
+    public override PolicyDescriptor Descriptor { get; } = new(
+        Id: "image-replica-drift",
+        Title: "Replicas run different builds",
+        Description: "Pods of the same workload revision run more than one image digest for the same container. Pods of different "
+            + "revisions (a rollout in progress) are not drift.",
+        Rationale: "A pod that was rescheduled pulled a newer build under the same tag; one replica behind the load balancer now runs "
+            + "different code than the others, and its logs look normal.",
+        Remediation: "Pin the image to the digest the other replicas run (image: registry/app@sha256:…), then restart the drifted pods; "
+            + "in future use immutable tags or digests.",
+        Category: "Images",
+        DefaultSeverity: Severity.High,
+        DefaultEnabled: true,
+        Pack: "image");
+
+    public override CheckResult Evaluate(in ContainerContext context)
+    {
+        var running = context.RunningForContainer;
+        var workloadName = context.Workload.Name;
+        if (running.Count == 0)
+        {
+            return CheckResult.NotApplicable;
+        }
+
+        foreach (var revision in running.GroupBy(r => r.Revision, StringComparer.Ordinal))
+        {
+            var byDigest = revision.GroupBy(r => r.Digest, StringComparer.Ordinal)
+                .Select(g => (Digest: g.Key, Pods: g.Sum(r => r.PodCount)))
+                .OrderBy(g => g.Pods).ThenBy(g => g.Digest, StringComparer.Ordinal)
+                .ToList();
+            if (byDigest.Count > 1)
+            {
+                var total = byDigest.Sum(g => g.Pods);
+                var parts = byDigest.Select((g, i) => i == 0
+                    ? $"{g.Pods} of {total} replicas of {workloadName} run {DigestText.Short(g.Digest)}"
+                    : $"{g.Pods} run {DigestText.Short(g.Digest)}");
+                return CheckResult.Fail($"{string.Join(", ", parts)} under {DigestText.TagOf(context)} (container {context.Container.Name})");
+            }
+        }
+
+        return CheckResult.Pass;
+    }
+}

@@ -1,0 +1,52 @@
+namespace KubeAdvisor.Core.Policies.Running;
+
+/// <summary>
+/// image-tag-moved: the container's spec names the same image as at the previous scan, yet it now runs a digest
+/// never seen for it before — the tag moved under a running workload. Fires once per move and passes again at the
+/// next scan where nothing new appears. A changed spec image is a rollout, not a move. Needs the digest history of
+/// earlier scans; the first scan of a container passes.
+/// </summary>
+internal sealed class ImageTagMovedPolicy : ContainerPolicy
+{
+    public override PolicyDescriptor Descriptor { get; } = new(
+        Id: "image-tag-moved",
+        Title: "Tag moved under a running workload",
+        Description: "With the same image in its spec as at the previous scan, the container now runs a digest that was never seen "
+            + "for it before: someone pushed over the tag and a pod pulled the new build.",
+        Rationale: "A moved tag means the running code changed without a deployment: no review, no rollout, and the old build is only "
+            + "recoverable if you know its digest. KubeAdvisor keeps the digest history so the way back is a one-line pin.",
+        Remediation: "If the new build is unintended, pin the digest that ran before the move (shown with this finding) and restart; "
+            + "either way, deploy by immutable tag or digest.",
+        Category: "Images",
+        DefaultSeverity: Severity.Medium,
+        DefaultEnabled: true,
+        Pack: "image");
+
+    public override CheckResult Evaluate(in ContainerContext context)
+    {
+        var running = context.RunningForContainer.Select(r => r.Digest).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (running.Count == 0)
+        {
+            return CheckResult.NotApplicable;
+        }
+
+        var history = context.History.Find(context.Workload.Uid, context.Container.Type, context.Container.Name);
+        if (history is null || !string.Equals(history.PreviousImage, context.Container.Image, StringComparison.Ordinal))
+        {
+            return CheckResult.Pass;
+        }
+
+        var known = history.KnownDigests;
+        var fresh = running.Where(d => !known.Contains(d)).ToList();
+        if (fresh.Count == 0)
+        {
+            return CheckResult.Pass;
+        }
+
+        var before = running.Where(known.Contains).Select(DigestText.Short).ToList();
+        return CheckResult.Fail(
+            $"{DigestText.TagOf(context)} of {context.Container.Image} moved under {context.Workload.Name}: it now runs "
+            + $"{string.Join(", ", fresh.Select(DigestText.Short))}, never seen before for container {context.Container.Name}"
+            + (before.Count > 0 ? $" (other pods still run {string.Join(", ", before)})" : ""));
+    }
+}
