@@ -5,7 +5,8 @@ namespace KubeAdvisor.Benchmarks.PolicyEngine;
 /// <summary>
 /// A deterministic in-memory inventory shaped like a large cluster: every workload has its own service image
 /// (so most image strings are distinct and really parsed), a shared sidecar and, for some, an init container;
-/// a mix of good and bad references, excluded namespaces and exempt annotations.
+/// a mix of good and bad references, excluded namespaces and exempt annotations; security contexts, resources, env,
+/// labels, replicas and PodDisruptionBudgets for the best-practice packs (<see cref="SyntheticPodShape"/>).
 /// </summary>
 public static class SyntheticInventory
 {
@@ -25,7 +26,9 @@ public static class SyntheticInventory
     public static ClusterSnapshot Create(int workloads = 10_000)
     {
         var random = new Random(42);
+        var shape = new SyntheticPodShape(4242);
         var list = new Workload[workloads];
+        var budgets = new List<PodDisruptionBudget>();
         for (var i = 0; i < workloads; i++)
         {
             var ns = i % 50 == 0 ? "kube-system" : $"team-{i % 200}";
@@ -36,16 +39,23 @@ public static class SyntheticInventory
             var third = i % 3 == 0
                 ? new Container("init", ContainerType.Init, Inits[random.Next(Inits.Length)], null, null, ResourceRequirements.None, false, false, [], [])
                 : new Container("worker", ContainerType.Regular, ServiceImage(i + 1, random), null, null, ResourceRequirements.None, true, true, [], []);
+            (main, sidecar, third) = (shape.Dress(main), shape.Dress(sidecar), shape.Dress(third));
             Container[] init = third.Type == ContainerType.Init ? [third] : [];
             Container[] regular = third.Type == ContainerType.Init ? [main, sidecar] : [main, sidecar, third];
-            var spec = new PodSpec(init, regular, [], false, false, false, null, null, null, []);
+            var spec = shape.Dress(new PodSpec(init, regular, [], false, false, false, null, null, null, []));
             var annotations = i % 97 == 0 ? Exempt : NoLabels;
-            list[i] = new Workload(i % 10 == 0 ? "StatefulSet" : "Deployment", ns, $"svc-{i}", $"uid-{i:D6}", NoLabels, annotations,
-                new PodTemplate(NoLabels, NoLabels, spec), 2, []);
+            var name = $"svc-{i}";
+            var labels = new Dictionary<string, string> { ["app"] = name, ["team"] = ns };
+            list[i] = new Workload(i % 10 == 0 ? "StatefulSet" : "Deployment", ns, name, $"uid-{i:D6}", NoLabels, annotations,
+                new PodTemplate(labels, NoLabels, spec), shape.Replicas(), []);
+            if (shape.Budget(ns, name) is { } budget)
+            {
+                budgets.Add(budget);
+            }
         }
 
         random.Shuffle(list);
-        return new ClusterSnapshot("bench", DateTimeOffset.UnixEpoch, "v1.32.0", list.Select(w => w.Namespace).Distinct().ToArray(), list, []);
+        return new ClusterSnapshot("bench", DateTimeOffset.UnixEpoch, "v1.32.0", list.Select(w => w.Namespace).Distinct().ToArray(), list, budgets);
     }
 
     /// <summary>A varied list of references for the parsing benchmark.</summary>
