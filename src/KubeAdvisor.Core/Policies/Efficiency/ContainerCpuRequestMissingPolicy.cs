@@ -6,8 +6,14 @@ internal sealed class ContainerCpuRequestMissingPolicy : ContainerPolicy
     public override PolicyDescriptor Descriptor { get; } = new(
         Id: "container-cpu-request-missing",
         Title: "CPU request missing",
-        Description: "The container sets no CPU request: neither resources.requests.cpu nor resources.limits.cpu (Kubernetes copies a limit into an unset request), and the pod sets no pod-level resources.requests.cpu or limits.cpu. A zero quantity counts as unset. Judged on init containers (their requests count towards the pod's) and regular containers; not applicable to ephemeral containers, which the API forbids to set resources. A LimitRange default is applied at admission, so a live scan sees it; a manifest does not.",
-        Rationale: "The scheduler places pods by their requests: without one the container reserves no CPU, nodes get overcommitted, and under contention it is the first to be starved (and the pod is BestEffort when nothing at all is requested).",
+        Description: "The container sets no CPU request: neither resources.requests.cpu nor resources.limits.cpu (Kubernetes "
+            + "copies a limit into an unset request), and the pod sets no pod-level resources.requests.cpu or "
+            + "limits.cpu. A zero quantity counts as unset. Judged on init containers (their requests count towards the "
+            + "pod's) and regular containers; not applicable to ephemeral containers, which the API forbids to set "
+            + "resources. A LimitRange default is applied at admission, so a live scan sees it; a manifest does not.",
+        Rationale: "The scheduler places pods by their requests: without one the container reserves no CPU, nodes get "
+            + "overcommitted, and under contention it is the first to be starved (and the pod is BestEffort when nothing "
+            + "at all is requested).",
         Remediation: """
             Request what the container needs at its usual load:
               resources:
@@ -28,7 +34,8 @@ internal sealed class ContainerCpuRequestMissingPolicy : ContainerPolicy
 
         var own = context.Container.Resources;
         var pod = context.Pod.Resources;
-        return Resources.IsSet(own.CpuRequest) || Resources.IsSet(own.CpuLimit) || Resources.IsSet(pod?.CpuRequest) || Resources.IsSet(pod?.CpuLimit)
+        return Resources.IsSet(own.CpuRequest) || Resources.IsSet(own.CpuLimit)
+            || Resources.IsSet(pod?.CpuRequest) || Resources.IsSet(pod?.CpuLimit)
             ? CheckResult.Pass
             : CheckResult.Fail($"container {context.Container.Name} requests no CPU (no requests.cpu or limits.cpu, none at pod level)");
     }

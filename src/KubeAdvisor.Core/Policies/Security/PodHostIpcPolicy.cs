@@ -6,8 +6,10 @@ internal sealed class PodHostIpcPolicy : WorkloadPolicy
     public override PolicyDescriptor Descriptor { get; } = new(
         Id: "pod-host-ipc",
         Title: "Pod shares the host IPC namespace",
-        Description: "The pod template sets spec.hostIPC: true, so its containers share the node's System V IPC and POSIX message queues. One check per workload (the field is pod-level; containers cannot override it).",
-        Rationale: "With the host IPC namespace a container can read and write the shared memory segments of every process on the node, a direct path to other workloads' data.",
+        Description: "The pod template sets spec.hostIPC: true, so its containers share the node's System V IPC and POSIX "
+            + "message queues. One check per workload (the field is pod-level; containers cannot override it).",
+        Rationale: "With the host IPC namespace a container can read and write the shared memory segments of every process on "
+            + "the node, a direct path to other workloads' data.",
         Remediation: """
             Remove the field (it defaults to false) or set it explicitly:
               spec:

@@ -6,8 +6,10 @@ internal sealed class PodHostNetworkPolicy : WorkloadPolicy
     public override PolicyDescriptor Descriptor { get; } = new(
         Id: "pod-host-network",
         Title: "Pod uses the host network",
-        Description: "The pod template sets spec.hostNetwork: true, so its containers share the node's network namespace. One check per workload (the field is pod-level; containers cannot override it).",
-        Rationale: "A pod on the host network sees every interface of the node, can bind its ports and reach services listening on localhost (kubelet, metadata endpoints), and bypasses NetworkPolicies.",
+        Description: "The pod template sets spec.hostNetwork: true, so its containers share the node's network namespace. One "
+            + "check per workload (the field is pod-level; containers cannot override it).",
+        Rationale: "A pod on the host network sees every interface of the node, can bind its ports and reach services "
+            + "listening on localhost (kubelet, metadata endpoints), and bypasses NetworkPolicies.",
         Remediation: """
             Remove the field (it defaults to false) or set it explicitly:
               spec:

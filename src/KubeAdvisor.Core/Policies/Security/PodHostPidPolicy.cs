@@ -6,8 +6,10 @@ internal sealed class PodHostPidPolicy : WorkloadPolicy
     public override PolicyDescriptor Descriptor { get; } = new(
         Id: "pod-host-pid",
         Title: "Pod shares the host PID namespace",
-        Description: "The pod template sets spec.hostPID: true, so its containers see every process of the node. One check per workload (the field is pod-level; containers cannot override it).",
-        Rationale: "With the host PID namespace a container can see, signal and (with ptrace) inspect every process on the node, including other pods' processes and their environment.",
+        Description: "The pod template sets spec.hostPID: true, so its containers see every process of the node. One check per "
+            + "workload (the field is pod-level; containers cannot override it).",
+        Rationale: "With the host PID namespace a container can see, signal and (with ptrace) inspect every process on the "
+            + "node, including other pods' processes and their environment.",
         Remediation: """
             Remove the field (it defaults to false) or set it explicitly:
               spec:

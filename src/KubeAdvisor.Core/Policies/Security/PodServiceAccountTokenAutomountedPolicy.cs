@@ -40,6 +40,7 @@ internal sealed class PodServiceAccountTokenAutomountedPolicy : WorkloadPolicy
         var account = context.Pod.ServiceAccountName ?? "default";
         return CheckResult.Fail(automount == true
             ? $"the pod sets automountServiceAccountToken: true, mounting a token of service account {account}"
-            : $"the pod does not set automountServiceAccountToken, so a token of service account {account} is mounted unless that account disables it");
+            : $"the pod does not set automountServiceAccountToken, so a token of service account {account} is mounted "
+                + "unless that account disables it");
     }
 }
