@@ -25,6 +25,7 @@ public static class ApiEndpoints
         api.MapClusterApi();
         api.MapScanApi();
         api.MapFindingsApi();
+        api.MapDigestApi();
         api.MapTokenApi();
         return app;
     }

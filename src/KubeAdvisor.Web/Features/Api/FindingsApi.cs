@@ -10,7 +10,8 @@ public static class FindingsApi
 {
     public sealed record FindingDto(
         long Id, string Namespace, string Kind, string Name, string? Container, string? ContainerType, string? Image, string Policy,
-        string Severity, string Message, string Remediation, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, DateTimeOffset? ResolvedAt, Guid WorkloadId);
+        string Severity, string Message, string Remediation, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, DateTimeOffset? ResolvedAt, Guid WorkloadId,
+        IReadOnlyList<string> Digests);
 
     public sealed record TrendPoint(DateTimeOffset At, double Score, int FailedChecks);
 
@@ -68,14 +69,14 @@ public static class FindingsApi
         if (csv)
         {
             var rows = page is null && pageSize is null ? q : q.Skip(((page ?? 1) - 1) * (pageSize ?? 100)).Take(pageSize ?? 100);
-            var items = await Project(rows).ToListAsync(ct);
+            var items = await Project(db, rows).ToListAsync(ct);
             return Results.Text(FindingsCsv.Write(items), "text/csv; charset=utf-8");
         }
 
         var size = pageSize ?? 100;
         var number = page ?? 1;
         var total = await q.CountAsync(ct);
-        var list = await Project(q.Skip((number - 1) * size).Take(size)).ToListAsync(ct);
+        var list = await Project(db, q.Skip((number - 1) * size).Take(size)).ToListAsync(ct);
         return Results.Ok(new { total, page = number, pageSize = size, items = list });
     }
 
@@ -111,7 +112,12 @@ public static class FindingsApi
         return Results.Ok(rollups.Select(r => new TrendPoint(new DateTimeOffset(r.Day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), r.Score, r.FailedChecks)));
     }
 
-    private static IQueryable<FindingDto> Project(IQueryable<FindingRecord> q) => q.Select(x => new FindingDto(
+    // Digests: what this container ran at the finding's last scan (from the running-digest history).
+    private static IQueryable<FindingDto> Project(KubeAdvisorDbContext db, IQueryable<FindingRecord> q) => q.Select(x => new FindingDto(
         x.Id, x.Namespace, x.Kind, x.WorkloadName, x.Container, x.ContainerType, x.Image, x.PolicyId,
-        ((Severity)x.Severity).ToString(), x.Message, x.Remediation, x.FirstSeen, x.LastSeen, x.ResolvedAt, x.WorkloadId));
+        ((Severity)x.Severity).ToString(), x.Message, x.Remediation, x.FirstSeen, x.LastSeen, x.ResolvedAt, x.WorkloadId,
+        db.DigestObservations
+            .Where(d => d.ClusterId == x.ClusterId && d.LastScanId == x.LastScanId && d.Container == x.Container && d.ContainerType == x.ContainerType
+                && d.WorkloadUid == db.Workloads.Where(w => w.Id == x.WorkloadId).Select(w => w.Uid).FirstOrDefault())
+            .OrderBy(d => d.Digest).Select(d => d.Digest).ToList()));
 }

@@ -15,7 +15,7 @@ internal static class FindingWriter
 {
     public static async Task<(int Introduced, int Fixed)> SyncAsync(
         KubeAdvisorDbContext db, Guid clusterId, Guid scanId, IReadOnlyDictionary<string, Guid> workloadIds,
-        IReadOnlyList<Finding> findings, DateTimeOffset now, CancellationToken ct)
+        IReadOnlyList<Finding> findings, PinSuggestions pins, DateTimeOffset now, CancellationToken ct)
     {
         var current = new Dictionary<string, Finding>(findings.Count, StringComparer.Ordinal);
         foreach (var f in findings)
@@ -37,7 +37,7 @@ internal static class FindingWriter
                 {
                     ClusterId = clusterId, Fingerprint = fingerprint, FirstSeen = now,
                     Namespace = f.Namespace, Kind = f.WorkloadKind, WorkloadName = f.WorkloadName, PolicyId = f.PolicyId,
-                    Message = f.Message, Remediation = f.Remediation,
+                    Message = f.Message, Remediation = "",
                 };
                 db.Findings.Add(row);
                 introduced++;
@@ -56,7 +56,7 @@ internal static class FindingWriter
             row.Image = f.Image;
             row.Severity = (int)f.Severity;
             row.Message = f.Message;
-            row.Remediation = f.Remediation;
+            row.Remediation = pins.Remediation(f.PolicyId, f.Remediation, f.WorkloadUid, f.ContainerType, f.ContainerName);
             row.IsOpen = true;
             row.ResolvedAt = null;
             row.LastSeen = now;

@@ -9,7 +9,8 @@ namespace KubeAdvisor.Web.Features.Scans;
 
 /// <summary>
 /// Recurring (daily): deletes per-scan detail older than the retention period (scans and, by cascade, their
-/// summaries and score samples; findings resolved before it; workloads gone before it) and rollups older than
+/// summaries and score samples; findings resolved before it; workloads gone and digests last seen before it) and
+/// rollups older than
 /// the rollup retention. A cluster's most recent successful scan is always kept.
 /// </summary>
 [AutomaticRetry(Attempts = 2)]
@@ -31,6 +32,7 @@ public sealed class RetentionJob(IDbContextFactory<KubeAdvisorDbContext> dbFacto
             .ExecuteDeleteAsync(ct);
         deleted += await db.Findings.Where(f => !f.IsOpen && f.ResolvedAt < detailCutoff).ExecuteDeleteAsync(ct);
         deleted += await db.Workloads.Where(w => w.GoneAt < detailCutoff).ExecuteDeleteAsync(ct);
+        deleted += await db.DigestObservations.Where(d => d.LastSeen < detailCutoff).ExecuteDeleteAsync(ct);
         deleted += await db.DailyRollups.Where(r => r.Day < rollupCutoff).ExecuteDeleteAsync(ct);
         return deleted;
     }

@@ -22,7 +22,8 @@ public sealed class ScanProcessor(IDbContextFactory<KubeAdvisorDbContext> dbFact
         var scan = await db.Scans.SingleAsync(s => s.Id == scanId, ct);
         var cluster = await db.Clusters.SingleAsync(c => c.Id == scan.ClusterId, ct);
         var settings = PolicySettingsJson.Deserialize(cluster.PolicySettingsJson);
-        var result = PolicyEvaluator.Evaluate(snapshot, settings);
+        var history = await DigestWriter.LoadHistoryAsync(db, cluster.Id, ct);
+        var result = PolicyEvaluator.Evaluate(snapshot, settings, history);
         scan.CollectSeconds = collectSeconds;
         await store.SaveAsync(db, cluster, scan, snapshot, result, ct);
     }

@@ -22,7 +22,9 @@ public sealed class ScanStore(TimeProvider time)
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
         var workloadIds = await WorkloadWriter.SyncAsync(db, cluster.Id, snapshot, now, ct);
-        var (introduced, fixedCount) = await FindingWriter.SyncAsync(db, cluster.Id, scan.Id, workloadIds, result.Findings, now, ct);
+        await DigestWriter.SyncAsync(db, cluster.Id, scan.Id, snapshot, now, ct);
+        var pins = await PinSuggestions.LoadAsync(db, cluster.Id, ct);
+        var (introduced, fixedCount) = await FindingWriter.SyncAsync(db, cluster.Id, scan.Id, workloadIds, result.Findings, pins, now, ct);
         var clusterCard = SummaryWriter.Add(db, cluster.Id, scan.Id, result, now);
         await RollupWriter.AddAsync(db, cluster.Id, result, clusterCard, introduced, fixedCount, now, ct);
 

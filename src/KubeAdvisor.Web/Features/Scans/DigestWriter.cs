@@ -1,0 +1,55 @@
+using KubeAdvisor.Core.Evaluation;
+using KubeAdvisor.Core.Inventory;
+using KubeAdvisor.Data;
+using KubeAdvisor.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace KubeAdvisor.Web.Features.Scans;
+
+/// <summary>
+/// The running-digest history: reads it (as the evaluator's <see cref="DigestHistory"/>) before a scan is
+/// evaluated and records what the scan saw running, per workload container, image string and digest.
+/// </summary>
+internal static class DigestWriter
+{
+    public static async Task<DigestHistory> LoadHistoryAsync(KubeAdvisorDbContext db, Guid clusterId, CancellationToken ct)
+    {
+        var rows = await db.DigestObservations.AsNoTracking().Where(d => d.ClusterId == clusterId)
+            .Select(d => new { d.WorkloadUid, d.ContainerType, d.Container, d.Image, d.Digest, d.LastSeen })
+            .ToListAsync(ct);
+        var entries = rows.GroupBy(r => (r.WorkloadUid, r.ContainerType, r.Container)).Select(g => new DigestHistoryEntry(
+            g.Key.WorkloadUid,
+            Enum.Parse<ContainerType>(g.Key.ContainerType),
+            g.Key.Container,
+            g.MaxBy(r => r.LastSeen)!.Image,
+            g.Select(r => r.Digest).Distinct(StringComparer.Ordinal).ToList()));
+        return new DigestHistory(entries);
+    }
+
+    public static async Task SyncAsync(KubeAdvisorDbContext db, Guid clusterId, Guid scanId, ClusterSnapshot snapshot, DateTimeOffset now, CancellationToken ct)
+    {
+        var existing = await db.DigestObservations.Where(d => d.ClusterId == clusterId)
+            .ToDictionaryAsync(d => (d.WorkloadUid, d.ContainerType, d.Container, d.Image, d.Digest), ct);
+        foreach (var w in snapshot.Workloads)
+        {
+            foreach (var g in w.Running.GroupBy(r => (Type: r.Type.ToString(), r.ContainerName, r.SpecImage, r.Digest)))
+            {
+                var key = (w.Uid, g.Key.Type, g.Key.ContainerName, g.Key.SpecImage, g.Key.Digest);
+                if (!existing.TryGetValue(key, out var row))
+                {
+                    row = new DigestObservation
+                    {
+                        ClusterId = clusterId, WorkloadUid = w.Uid, ContainerType = g.Key.Type, Container = g.Key.ContainerName,
+                        Image = g.Key.SpecImage, Digest = g.Key.Digest, FirstSeen = now,
+                    };
+                    db.DigestObservations.Add(row);
+                    existing[key] = row;
+                }
+
+                row.LastSeen = now;
+                row.LastScanId = scanId;
+                row.PodCount = g.Sum(r => r.PodCount);
+            }
+        }
+    }
+}

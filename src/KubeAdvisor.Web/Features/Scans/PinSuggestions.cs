@@ -1,0 +1,51 @@
+using KubeAdvisor.Core.Images;
+using KubeAdvisor.Core.Inventory;
+using KubeAdvisor.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace KubeAdvisor.Web.Features.Scans;
+
+/// <summary>
+/// The way back for tag findings: the exact pin to the last digest that ran before the most recent move
+/// (or, if the digest never moved, to the one running now), ready to copy as the container's image line.
+/// </summary>
+internal sealed class PinSuggestions
+{
+    private static readonly HashSet<string> TagPolicies = new(StringComparer.Ordinal)
+    {
+        "image-tag-missing", "image-tag-latest", "image-tag-floating", "image-tag-moved", "image-replica-drift",
+        "image-pull-policy-mutable", "image-digest-required",
+    };
+
+    private readonly Dictionary<(string Uid, string Type, string Container), string> _pins;
+
+    private PinSuggestions(Dictionary<(string, string, string), string> pins) => _pins = pins;
+
+    /// <summary>Reads the history after this scan's observations were added (same transaction).</summary>
+    public static async Task<PinSuggestions> LoadAsync(KubeAdvisorDbContext db, Guid clusterId, CancellationToken ct)
+    {
+        var tracked = db.ChangeTracker.Entries<Data.Entities.DigestObservation>()
+            .Select(e => e.Entity).Where(d => d.ClusterId == clusterId).ToList();
+        var stored = await db.DigestObservations.AsNoTracking().Where(d => d.ClusterId == clusterId).ToListAsync(ct);
+        var all = tracked.Concat(stored).DistinctBy(d => (d.WorkloadUid, d.ContainerType, d.Container, d.Image, d.Digest));
+        var pins = new Dictionary<(string, string, string), string>();
+        foreach (var g in all.GroupBy(d => (d.WorkloadUid, d.ContainerType, d.Container)))
+        {
+            var byFirstSeen = g.GroupBy(d => d.Digest, StringComparer.Ordinal)
+                .Select(d => (Digest: d.Key, FirstSeen: d.Min(x => x.FirstSeen), Image: d.MaxBy(x => x.LastSeen)!.Image))
+                .OrderBy(d => d.FirstSeen).ThenBy(d => d.Digest, StringComparer.Ordinal).ToList();
+            var target = byFirstSeen.Count > 1 ? byFirstSeen[^2] : byFirstSeen[0];
+            var repository = ImageReference.Parse(target.Image) is { IsValid: true } r ? r.FullRepository : target.Image.Split('@')[0];
+            var why = byFirstSeen.Count > 1 ? "the digest that ran before the most recent move" : "the digest running now";
+            pins[g.Key] = $"image: {repository}@{target.Digest}  # {why}, first seen {target.FirstSeen:yyyy-MM-dd}";
+        }
+
+        return new PinSuggestions(pins);
+    }
+
+    public string Remediation(string policyId, string remediation, string workloadUid, ContainerType? type, string? container) =>
+        container is not null && type is not null && TagPolicies.Contains(policyId)
+            && _pins.TryGetValue((workloadUid, type.Value.ToString(), container), out var pin)
+            ? $"{remediation}\nPin it: {pin}"
+            : remediation;
+}
