@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using Bunit;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using KubeAdvisor.Data;
+using KubeAdvisor.Web.Configuration;
+using KubeAdvisor.Web.Features;
+using KubeAdvisor.Web.Features.Audit;
+using KubeAdvisor.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor.Services;
+
+namespace KubeAdvisor.Web.Tests.Features.Dashboard;
+
+/// <summary>
+/// A bUnit context with MudBlazor, the dashboard's real services on a real PostgreSQL database, the real authorization
+/// policies and a signed-in user of one role (null: nobody signed in).
+/// </summary>
+public sealed class DashboardTestContext : BunitContext
+{
+    public DashboardTestContext(string connectionString, string? role)
+    {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        SetRendererInfo(new RendererInfo("Server", true));
+        Services.AddDbContextFactory<KubeAdvisorDbContext>(o => o.UseKubeAdvisorDatabase(connectionString));
+        Services.AddSingleton<TimeProvider>(new FakeTimeProvider(DashboardFixture.Now));
+        Services.AddSingleton<AuditLog>();
+        Services.AddSingleton<IBackgroundJobClient>(Jobs);
+        Services.AddSingleton(Options.Create(new KubeAdvisorOptions { Database = connectionString }));
+        Services.AddSingleton<KubeAdvisor.Web.Features.Scans.ScanScheduler>();
+        Services.AddAuthorizationCore(AuthPolicies.Configure);
+        Services.AddCascadingAuthenticationState();
+        Services.AddSingleton<AuthenticationStateProvider>(new FixedAuthState(role));
+        Services.AddScoped<AccessGuard>();
+        var builder = WebApplication.CreateBuilder();
+        builder.AddDashboard();
+        foreach (var d in builder.Services.Where(d => d.ServiceType.Namespace?.StartsWith("KubeAdvisor.Web.Features", StringComparison.Ordinal) == true))
+        {
+            Services.Add(d);
+        }
+
+        Render<MudBlazor.MudPopoverProvider>();
+    }
+
+    public RecordingJobClient Jobs { get; } = new();
+
+    public static string Email(string role) => $"{role.ToLowerInvariant()}@test.local";
+
+    private sealed class FixedAuthState(string? role) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync()
+        {
+            var identity = role is null
+                ? new ClaimsIdentity()
+                : new ClaimsIdentity([new Claim(ClaimTypes.Name, Email(role)), new Claim(ClaimTypes.Role, role)], "test");
+            return Task.FromResult(new AuthenticationState(new ClaimsPrincipal(identity)));
+        }
+    }
+}
+
+/// <summary>Records the Hangfire jobs a component queued instead of running them.</summary>
+public sealed class RecordingJobClient : IBackgroundJobClient
+{
+    public List<Job> Created { get; } = [];
+
+    public string Create(Job job, IState state)
+    {
+        Created.Add(job);
+        return Created.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public bool ChangeState(string jobId, IState state, string expectedState) => true;
+}

@@ -1,0 +1,82 @@
+using Bunit;
+using KubeAdvisor.Core.Policies;
+using KubeAdvisor.Testing.Seeding;
+using KubeAdvisor.Web.Features.Policies;
+using KubeAdvisor.Web.Infrastructure.Auth;
+using KubeAdvisor.Web.Tests.Features.Dashboard;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KubeAdvisor.Web.Tests.Features.Policies;
+
+/// <summary>The policies page and its editor; changes go to "staging" so the other dashboard tests keep their data.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class PoliciesPageTests(DashboardFixture fx)
+{
+    [Fact]
+    public async Task Render_Viewer_SeesCatalogAndStatesButNoToggles()
+    {
+        await using var ctx = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Viewer);
+
+        var page = ctx.Render<PoliciesPage>();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=policy-catalog]"));
+        Assert.Contains("image-tag-latest", page.Find("[data-testid=policy-catalog]").TextContent);
+    }
+
+    [Fact]
+    public async Task Matrix_ViewerAndAdmin_ShowStatesOrSwitches()
+    {
+        await using var viewer = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Viewer);
+        await using var admin = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Admin);
+        var clusters = await viewer.Services.GetRequiredService<PolicyQueries>().LoadAsync();
+
+        var readOnly = viewer.Render<PolicyMatrix>(p => p.Add(x => x.Clusters, clusters).Add(x => x.CanEdit, false));
+        var editable = admin.Render<PolicyMatrix>(p => p.Add(x => x.Clusters, clusters).Add(x => x.CanEdit, true));
+
+        Assert.Empty(readOnly.FindAll("[data-testid^=toggle-]"));
+        Assert.Equal("on", readOnly.Find("[data-testid=state-prod-image-tag-latest]").TextContent);
+        Assert.NotEmpty(editable.FindAll("[data-testid=toggle-prod-image-tag-latest]"));
+    }
+
+    [Fact]
+    public async Task SetEnabledAsync_Viewer_IsRefusedAndChangesNothing()
+    {
+        await using var ctx = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Viewer);
+        var editor = ctx.Services.GetRequiredService<PolicySettingsEditor>();
+        var before = await SettingsJsonAsync();
+
+        var result = await editor.SetEnabledAsync(fx.Seed.StagingId, "image-tag-latest", false);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("does not allow", Assert.Single(result.Errors));
+        Assert.Equal(before, await SettingsJsonAsync());
+    }
+
+    [Fact]
+    public async Task Editor_Admin_SavesValidatesAndAudits()
+    {
+        await using var ctx = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Admin);
+        var editor = ctx.Services.GetRequiredService<PolicySettingsEditor>();
+
+        var off = await editor.SetEnabledAsync(fx.Seed.StagingId, "image-tag-latest", false);
+        var invalid = await editor.SetListAsync(fx.Seed.StagingId, PolicyLists.ExcludedNamespaces, ["Not A Namespace"]);
+        var pack = await editor.SetPackAsync(fx.Seed.StagingId, "image", true);
+
+        Assert.True(off.Succeeded);
+        Assert.False(invalid.Succeeded);
+        Assert.Contains(invalid.Errors, e => e.Contains("Not A Namespace", StringComparison.Ordinal));
+        Assert.True(pack.Succeeded);
+        var settings = PolicySettingsJson.Deserialize(await SettingsJsonAsync());
+        Assert.True(settings.IsEnabled(PolicyCatalog.Find("image-tag-latest")!.Descriptor)); // the pack click re-enabled it
+        Assert.DoesNotContain("Not A Namespace", settings.ExcludedNamespaces);
+        await using var db = DashboardSeeder.Context(fx.Seeded.ConnectionString);
+        var audit = await db.AuditEntries.Where(a => a.Action == PolicySettingsEditor.AuditAction && a.Target == "staging").OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal("image-tag-latest enabled: on -> off", audit[^2].Details);
+        Assert.Equal("admin@test.local", audit[^2].Actor);
+        Assert.StartsWith("pack image:", audit[^1].Details);
+    }
+
+    private async Task<string> SettingsJsonAsync() =>
+        (string)(await fx.Seeded.ScalarAsync($"SELECT \"PolicySettingsJson\"::text FROM clusters WHERE \"Id\" = '{fx.Seed.StagingId}'"))!;
+}

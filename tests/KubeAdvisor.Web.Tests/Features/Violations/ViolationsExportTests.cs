@@ -1,0 +1,61 @@
+using System.Net;
+using KubeAdvisor.Testing.Hosting;
+using KubeAdvisor.Testing.Seeding;
+using KubeAdvisor.Web.Features.Violations;
+using KubeAdvisor.Web.Infrastructure.Auth;
+using KubeAdvisor.Web.Tests.Support;
+
+namespace KubeAdvisor.Web.Tests.Features.Violations;
+
+/// <summary>The CSV export against the running app: Engineer+ only, refused on the server for a Viewer.</summary>
+[Collection(WebAppCollection.Name)]
+public sealed class ViolationsExportTests(WebAppFixture fx) : IAsyncLifetime
+{
+    public async Task InitializeAsync()
+    {
+        if (await fx.Database.ScalarAsync("SELECT count(*) FROM clusters WHERE \"Name\" = 'prod'") is 0L)
+        {
+            await DashboardSeeder.SeedAsync(fx.Database.ConnectionString, DateTimeOffset.UtcNow);
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Get_Viewer_IsForbidden()
+    {
+        var client = await AccountClient.SignedInClientAsync(fx.App, KubeAdvisorAppFactory.EmailFor(Roles.Viewer));
+
+        var response = await client.GetAsync(ViolationsExport.Path);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_Anonymous_IsSentToLogin()
+    {
+        var response = await fx.App.CreateBrowserClient().GetAsync(ViolationsExport.Path);
+
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_EngineerWithFilter_ReturnsTheFilteredSetAsCsv()
+    {
+        var client = await AccountClient.SignedInClientAsync(fx.App, KubeAdvisorAppFactory.EmailFor(Roles.Engineer));
+
+        var response = await client.GetAsync(ViolationsExport.Path + "?policy=image-tag-latest");
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("cluster,namespace,kind,workload", lines[0]);
+        Assert.StartsWith("prod,shop,Deployment,web,nginx,nginx:latest,image-tag-latest,high,", Assert.Single(lines.Skip(1)));
+    }
+
+    [Theory]
+    [InlineData("=cmd()", "'=cmd()")]
+    [InlineData("a,b", "\"a,b\"")]
+    [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
+    public void Cell_Escapes(string value, string expected) => Assert.Equal(expected, ViolationsExport.Cell(value));
+}

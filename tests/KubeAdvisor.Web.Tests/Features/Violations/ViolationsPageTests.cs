@@ -1,0 +1,77 @@
+using Bunit;
+using KubeAdvisor.Core.Policies;
+using KubeAdvisor.Web.Features.Violations;
+using KubeAdvisor.Web.Infrastructure.Auth;
+using KubeAdvisor.Web.Tests.Features.Dashboard;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KubeAdvisor.Web.Tests.Features.Violations;
+
+[Collection(DashboardCollection.Name)]
+public sealed class ViolationsPageTests(DashboardFixture fx)
+{
+    [Fact]
+    public async Task Render_Seeded_ListsOpenFindingsMostSevereFirst()
+    {
+        await using var ctx = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Viewer);
+
+        var page = ctx.Render<ViolationsPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("[data-testid=violations-table] tbody tr").Count));
+        Assert.DoesNotContain("Old finding.", page.Markup); // resolved
+        Assert.Contains("high", page.Find("[data-testid=violations-table] tbody tr").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=export-csv]"));
+    }
+
+    [Fact]
+    public async Task Render_PolicyInQueryString_FiltersAndEngineerExportKeepsTheFilter()
+    {
+        await using var ctx = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Engineer);
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/violations?policy=image-tag-missing");
+
+        var page = ctx.Render<ViolationsPage>();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=violations-table] tbody tr")));
+        Assert.Contains("api", page.Find("[data-testid=violations-table] tbody tr").TextContent);
+        Assert.Equal("/violations/export.csv?policy=image-tag-missing", page.Find("[data-testid=export-csv]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Render_NoMatch_SaysHowToClear()
+    {
+        await using var ctx = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Viewer);
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("/violations?q=does-not-exist");
+
+        var page = ctx.Render<ViolationsPage>();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=violations-none-match]"));
+    }
+
+    [Fact]
+    public async Task PageAsync_Filters_CombineAndPageInTheDatabase()
+    {
+        await using var ctx = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Viewer);
+        var queries = ctx.Services.GetRequiredService<ViolationsQueries>();
+
+        var all = await queries.PageAsync(new ViolationsFilter(), 0, 2, null, true);
+        var web = await queries.PageAsync(new ViolationsFilter(Cluster: fx.Seed.ProdId, Kind: "Deployment", Text: "WEB"), 0, 50, "policy", false);
+        var medium = await queries.PageAsync(ViolationsFilter.From(null, "billing", null, "medium", null, null), 0, 50, null, true);
+
+        Assert.Equal(4, all.Total);
+        Assert.Equal(2, all.Rows.Count);
+        Assert.All(all.Rows, r => Assert.Equal((int)Severity.High, r.Severity));
+        Assert.Equal(["image-digest-required", "image-tag-latest"], web.Rows.Select(r => r.PolicyId));
+        Assert.Equal("prod", web.Rows[0].ClusterName);
+        Assert.Equal("image-pull-policy-mutable", Assert.Single(medium.Rows).PolicyId);
+    }
+
+    [Fact]
+    public void Filter_FromBadQueryValues_IgnoresThem()
+    {
+        var filter = ViolationsFilter.From("not-a-guid", " ", "p", "urgent", null, "  x ");
+
+        Assert.Equal(new ViolationsFilter(Policy: "p", Text: "x"), filter);
+        Assert.Equal("policy=p&q=x", filter.ToQueryString());
+    }
+}
