@@ -3,7 +3,8 @@
 # Database: KUBEADVISOR_DB (environment or .env) when set; else a private PostgreSQL from the installed
 # binaries in .data/ (git-ignored, reused between runs); else it tells you how to use docker compose.
 #   ./run.sh           start KubeAdvisor
-#   ./run.sh --demo    also serve a sample cluster and connect it (labelled "demo")
+#   ./run.sh --demo    also serve a sample cluster (manifests in src/KubeAdvisor.DemoCluster/Manifests) and
+#                      connect it as "demo": scans, scores and violations appear within a minute
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -71,6 +71,13 @@ public sealed class KubeAdvisorOptions
     [ConfigurationKeyName("DISPATCH_CRON")]
     public string DispatchCron { get; set; } = "* * * * *";
 
+    /// <summary>
+    /// Also serve a sample cluster from the manifests in src/KubeAdvisor.DemoCluster and connect it as "demo"
+    /// (KUBEADVISOR_DEMO, default false; ./run.sh --demo sets it).
+    /// </summary>
+    [ConfigurationKeyName("DEMO")]
+    public bool Demo { get; set; }
+
     public IReadOnlyList<string> ServerAllowListEntries =>
         (ServerAllowList ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -22,6 +22,11 @@ public static class ScanExtensions
         s.AddTransient<ScanJob>();
         s.AddTransient<ScanDispatcherJob>();
         s.AddTransient<RetentionJob>();
+        if (builder.Configuration.GetKubeAdvisorOptions().Demo)
+        {
+            s.AddHostedService<Demo.DemoClusterHost>();
+        }
+
         return builder;
     }
 
