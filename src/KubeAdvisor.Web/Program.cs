@@ -18,6 +18,7 @@ builder.AddKubeAdvisorConfiguration()
     .AddKubeAdvisorFeatures()
     .AddScans()
     .AddKubeAdvisorApi()
+    .AddAgents()
     .AddDashboard();
 
 var app = builder.Build();
@@ -35,6 +36,7 @@ app.UseKubeAdvisorPipeline();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapKubeAdvisorApi();
+app.MapAgentEndpoints();
 app.MapKubeAdvisorJobsDashboard();
 app.MapDashboardEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Configuration;
+
+namespace KubeAdvisor.Agent;
+
+/// <summary>
+/// Agent settings, read from environment variables <c>KUBEADVISOR_AGENT_&lt;KEY&gt;</c> (the deployment takes
+/// SERVER_URL and TOKEN from the kubeadvisor-agent Secret). Defaults are documented per member.
+/// </summary>
+public sealed class AgentOptions
+{
+    /// <summary>KubeAdvisor's base URL, e.g. https://kubeadvisor.example.com (SERVER_URL). Required.</summary>
+    [ConfigurationKeyName("SERVER_URL")]
+    public string ServerUrl { get; set; } = "";
+
+    /// <summary>The agent token shown once when the connection was created (TOKEN). Required; never logged.</summary>
+    [ConfigurationKeyName("TOKEN")]
+    public string Token { get; set; } = "";
+
+    /// <summary>Minutes between collections (INTERVAL_MINUTES, default 10, 1 to 1440).</summary>
+    [ConfigurationKeyName("INTERVAL_MINUTES")]
+    public double IntervalMinutes { get; set; } = 10;
+
+    /// <summary>Path of a kubeconfig for runs outside a cluster (KUBECONFIG); empty = the in-cluster ServiceAccount.</summary>
+    [ConfigurationKeyName("KUBECONFIG")]
+    public string? KubeconfigPath { get; set; }
+
+    /// <summary>Port of the health endpoint /healthz and /readyz (HEALTH_PORT, default 8081; 0 = any free port).</summary>
+    [ConfigurationKeyName("HEALTH_PORT")]
+    public int HealthPort { get; set; } = 8081;
+
+    /// <summary>First retry delay while the server is unreachable, in seconds (FIRST_BACKOFF_SECONDS, default 5); doubles per attempt.</summary>
+    [ConfigurationKeyName("FIRST_BACKOFF_SECONDS")]
+    public double FirstBackoffSeconds { get; set; } = 5;
+
+    /// <summary>Longest retry delay, in seconds (MAX_BACKOFF_SECONDS, default 300).</summary>
+    [ConfigurationKeyName("MAX_BACKOFF_SECONDS")]
+    public double MaxBackoffSeconds { get; set; } = 300;
+
+    /// <summary>Timeout of one Kubernetes API request and of one upload, in seconds (REQUEST_TIMEOUT_SECONDS, default 120).</summary>
+    [ConfigurationKeyName("REQUEST_TIMEOUT_SECONDS")]
+    public double RequestTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>Collect and deliver once, then exit (ONCE, default false): for benchmarks and first-time checks.</summary>
+    [ConfigurationKeyName("ONCE")]
+    public bool Once { get; set; }
+
+    public TimeSpan Interval => TimeSpan.FromMinutes(IntervalMinutes);
+
+    public TimeSpan RequestTimeout => TimeSpan.FromSeconds(RequestTimeoutSeconds);
+
+    /// <summary>Every problem with the settings, worded for the log; empty when they are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (!Uri.TryCreate(ServerUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
+        {
+            errors.Add("KUBEADVISOR_AGENT_SERVER_URL must be KubeAdvisor's absolute http(s) URL.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Token))
+        {
+            errors.Add("KUBEADVISOR_AGENT_TOKEN is empty: create the kubeadvisor-agent secret with the token shown by KubeAdvisor.");
+        }
+
+        if (IntervalMinutes is < 0.01 or > 1440)
+        {
+            errors.Add("KUBEADVISOR_AGENT_INTERVAL_MINUTES must be between 0.01 and 1440.");
+        }
+
+        if (FirstBackoffSeconds <= 0 || MaxBackoffSeconds < FirstBackoffSeconds)
+        {
+            errors.Add("KUBEADVISOR_AGENT_FIRST_BACKOFF_SECONDS must be positive and at most KUBEADVISOR_AGENT_MAX_BACKOFF_SECONDS.");
+        }
+
+        if (RequestTimeoutSeconds <= 0)
+        {
+            errors.Add("KUBEADVISOR_AGENT_REQUEST_TIMEOUT_SECONDS must be positive.");
+        }
+
+        return errors;
+    }
+}

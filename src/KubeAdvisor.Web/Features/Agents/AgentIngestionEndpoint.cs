@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text.Json;
+using KubeAdvisor.Data;
+using KubeAdvisor.Data.Entities;
+using KubeAdvisor.Web.Features.Api;
+using KubeAdvisor.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KubeAdvisor.Web.Features.Agents;
+
+/// <summary>
+/// POST /api/v1/agent/snapshots. Not behind the API's authentication: the bearer token is checked here against
+/// clusters.agent_token_hash only, so a user API token can never push and an agent token can never read.
+/// 202 accepted, 200 replay (same scan id), 400 malformed, 401 bad or revoked token, 413 too large, 429 too soon.
+/// </summary>
+public static class AgentIngestionEndpoint
+{
+    public const string Route = "/api/v1/agent/snapshots";
+    public const string AgentVersionHeader = "X-KubeAdvisor-Agent-Version";
+
+    public static async Task<IResult> HandleAsync(
+        HttpContext http, IDbContextFactory<KubeAdvisorDbContext> dbFactory, AgentSnapshotIntake intake,
+        IOptions<AgentIngestionOptions> options, TimeProvider time, ILogger<AgentSnapshotIntake> logger, CancellationToken ct)
+    {
+        var token = ApiTokenAuthenticationHandler.BearerToken(http.Request);
+        var clusterId = token is null ? null : await ClusterOfAsync(dbFactory, ApiTokenHasher.Hash(token), ct);
+        if (clusterId is not { } cluster)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            return Results.Json(new ApiError("The agent token is missing, unknown or revoked."), statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var version = Header(http, AgentVersionHeader, 64);
+        await TouchAsync(dbFactory, cluster, version, time.GetUtcNow(), ct);
+
+        var max = options.Value.MaxSnapshotBytes;
+        var body = await ReadBodyAsync(http, max, ct);
+        if (body is null)
+        {
+            return TooLarge(max);
+        }
+
+        if (!AgentPayload.LooksGzipped(body))
+        {
+            return Bad("Send the snapshot as gzip-compressed JSON (Content-Encoding: gzip).");
+        }
+
+        Core.Inventory.ClusterSnapshot snapshot;
+        try
+        {
+            snapshot = await AgentPayload.DecodeAsync(body, max, ct);
+        }
+        catch (SnapshotTooLargeException)
+        {
+            logger.LogWarning("Cluster {ClusterId}: a snapshot over {Max} bytes decompressed was refused", cluster, max);
+            return TooLarge(max);
+        }
+        catch (Exception e) when (e is InvalidDataException or JsonException)
+        {
+            return Bad($"The snapshot is not valid: {e.Message}");
+        }
+
+        var errors = SnapshotValidator.Validate(snapshot);
+        if (errors.Count > 0)
+        {
+            return Results.BadRequest(new ApiError("The snapshot is not valid: " + string.Join(" ", errors), errors));
+        }
+
+        var result = await intake.AcceptAsync(cluster, snapshot, body, version, ct);
+        switch (result.Kind)
+        {
+            case IntakeKind.Accepted:
+                logger.LogInformation("Cluster {ClusterId}: agent snapshot {SnapshotId} accepted as scan {ScanId}", cluster, snapshot.SnapshotId, result.ScanId);
+                return Results.Json(new { scanId = result.ScanId, snapshotId = snapshot.SnapshotId, duplicate = false }, statusCode: StatusCodes.Status202Accepted);
+            case IntakeKind.Duplicate:
+                return Results.Ok(new { scanId = result.ScanId, snapshotId = snapshot.SnapshotId, duplicate = true });
+            default:
+                var seconds = Math.Max(1, (int)Math.Ceiling(result.RetryAfter?.TotalSeconds ?? 30));
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return Results.Json(new ApiError(result.Message ?? "Too many snapshots."), statusCode: StatusCodes.Status429TooManyRequests);
+        }
+    }
+
+    private static async Task<Guid?> ClusterOfAsync(IDbContextFactory<KubeAdvisorDbContext> dbFactory, string hash, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Clusters.Where(c => c.AgentTokenHash == hash && c.ConnectionType == ConnectionType.Agent)
+            .Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct);
+    }
+
+    // Any authenticated push is contact, even one refused below: the page then shows the agent alive but failing.
+    private static async Task TouchAsync(IDbContextFactory<KubeAdvisorDbContext> dbFactory, Guid cluster, string? version, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Clusters.Where(c => c.Id == cluster).ExecuteUpdateAsync(u => u
+            .SetProperty(c => c.AgentLastContactAt, now)
+            .SetProperty(c => c.AgentVersion, c => version ?? c.AgentVersion), ct);
+    }
+
+    /// <summary>The raw (compressed) body, or null when it is larger than <paramref name="max"/>.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpContext http, long max, CancellationToken ct)
+    {
+        if (http.Request.ContentLength > max)
+        {
+            return null;
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = max + 1;
+        }
+
+        using var buffer = new MemoryStream();
+        try
+        {
+            // not disposed: that would dispose the request body, which belongs to the server
+            var limited = new LimitedReadStream(http.Request.Body, max);
+            await limited.CopyToAsync(buffer, ct);
+        }
+        catch (Exception e) when (e is SnapshotTooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            return null;
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string? Header(HttpContext http, string name, int maxLength)
+    {
+        var value = http.Request.Headers[name].ToString().Trim();
+        return value.Length == 0 ? null : value.Length <= maxLength ? value : value[..maxLength];
+    }
+
+    private static IResult Bad(string message) => Results.BadRequest(new ApiError(message));
+
+    private static IResult TooLarge(long max) => Results.Json(
+        new ApiError($"The snapshot is larger than {max / (1024.0 * 1024):0.#} MB (KUBEADVISOR_AGENT_MAX_SNAPSHOT_MB)."),
+        statusCode: StatusCodes.Status413PayloadTooLarge);
+}

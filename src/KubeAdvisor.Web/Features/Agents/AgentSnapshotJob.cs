@@ -1,0 +1,78 @@
+using Hangfire;
+using KubeAdvisor.Data;
+using KubeAdvisor.Data.Entities;
+using KubeAdvisor.Web.Features.Scans;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KubeAdvisor.Web.Features.Agents;
+
+/// <summary>
+/// Evaluates a pushed snapshot through <see cref="ScanProcessor"/>, the same path as a kubeconfig scan, so an
+/// agent-connected cluster gets the same findings, scores and trends. The stored payload is emptied once the scan
+/// succeeded (the row stays: it is what recognises a replayed snapshot id).
+/// </summary>
+[AutomaticRetry(Attempts = 0)]
+public sealed class AgentSnapshotJob(
+    IDbContextFactory<KubeAdvisorDbContext> dbFactory,
+    ScanProcessor processor,
+    IOptions<AgentIngestionOptions> options,
+    TimeProvider time,
+    ILogger<AgentSnapshotJob> logger)
+{
+    public async Task RunAsync(Guid scanId, CancellationToken cancellationToken)
+    {
+        byte[]? payload;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var scan = await db.Scans.SingleOrDefaultAsync(s => s.Id == scanId, cancellationToken);
+            if (scan is null || scan.Status is not (ScanStatus.Queued or ScanStatus.Running))
+            {
+                return; // deleted with its cluster, or already done: the job is idempotent
+            }
+
+            payload = await db.AgentSnapshots.Where(a => a.ScanId == scanId).Select(a => a.Payload).SingleOrDefaultAsync(cancellationToken);
+            scan.Status = ScanStatus.Running;
+            scan.StartedAt = time.GetUtcNow();
+            scan.Attempts++;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        try
+        {
+            if (payload is null || payload.Length == 0)
+            {
+                throw new InvalidDataException("the stored snapshot is missing");
+            }
+
+            var snapshot = await AgentPayload.DecodeAsync(payload, options.Value.MaxSnapshotBytes, cancellationToken);
+            await processor.StoreAsync(scanId, snapshot, null, cancellationToken);
+            await MarkProcessedAsync(scanId, CancellationToken.None);
+            logger.LogInformation("Agent snapshot {SnapshotId} evaluated as scan {ScanId}", snapshot.SnapshotId, scanId);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            await FailAsync(scanId, $"The agent's snapshot could not be evaluated: {e.Message}");
+            logger.LogWarning(e, "Agent scan {ScanId} failed", scanId);
+        }
+    }
+
+    private async Task MarkProcessedAsync(Guid scanId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.AgentSnapshots.Where(a => a.ScanId == scanId)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.ProcessedAt, time.GetUtcNow()).SetProperty(a => a.Payload, Array.Empty<byte>()), ct);
+    }
+
+    // CancellationToken.None: the outcome is recorded even when the job itself was cancelled.
+    private async Task FailAsync(Guid scanId, string error)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        var now = time.GetUtcNow();
+        await db.Scans.Where(s => s.Id == scanId && (s.Status == ScanStatus.Queued || s.Status == ScanStatus.Running))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, ScanStatus.Failed).SetProperty(s => s.FinishedAt, now).SetProperty(s => s.Error, error), CancellationToken.None);
+        await db.AgentSnapshots.Where(a => a.ScanId == scanId).ExecuteUpdateAsync(u => u.SetProperty(a => a.ProcessedAt, now), CancellationToken.None);
+        await db.Clusters.Where(c => db.Scans.Any(s => s.Id == scanId && s.ClusterId == c.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.LastScanAt, now), CancellationToken.None);
+    }
+}

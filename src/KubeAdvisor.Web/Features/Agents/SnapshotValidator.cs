@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using KubeAdvisor.Core.Inventory;
+
+namespace KubeAdvisor.Web.Features.Agents;
+
+/// <summary>
+/// What deserialization cannot check: list elements and dictionary values are not null, identities are present,
+/// the snapshot id is a short, safe key. The JSON reader already refused missing or null members.
+/// </summary>
+public static partial class SnapshotValidator
+{
+    public const int MaxSnapshotIdLength = 128;
+
+    /// <summary>Every problem found (at most 10, with where), empty when the snapshot can be evaluated.</summary>
+    public static IReadOnlyList<string> Validate(ClusterSnapshot s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var errors = new List<string>();
+        if (!SafeId().IsMatch(s.SnapshotId))
+        {
+            errors.Add($"snapshotId must be 1 to {MaxSnapshotIdLength} characters of letters, digits, '.', '_', ':' or '-'.");
+        }
+
+        if (s.CollectedAt == default)
+        {
+            errors.Add("collectedAt is missing.");
+        }
+
+        if (s.KubernetesVersion is { Length: > 64 })
+        {
+            errors.Add("kubernetesVersion is longer than 64 characters.");
+        }
+
+        Check(errors, s.Namespaces.All(n => !string.IsNullOrEmpty(n)), "namespaces contains an empty or null entry.");
+        Check(errors, s.PodDisruptionBudgets.All(p => p is not null), "podDisruptionBudgets contains null.");
+        for (var i = 0; i < s.Workloads.Count && errors.Count < 10; i++)
+        {
+            var w = s.Workloads[i];
+            var where = $"workloads[{i}]";
+            if (w is null)
+            {
+                errors.Add($"{where} is null.");
+                continue;
+            }
+
+            Check(errors, w.Kind.Length > 0 && w.Name.Length > 0 && w.Namespace.Length > 0, $"{where} needs kind, namespace and name.");
+            Check(errors, NoNullValues(w.Labels) && NoNullValues(w.Annotations) && NoNullValues(w.Template.Labels) && NoNullValues(w.Template.Annotations),
+                $"{where} has a null label or annotation value.");
+            var spec = w.Template.Spec;
+            Check(errors, spec.InitContainers.Concat(spec.Containers).Concat(spec.EphemeralContainers).All(c => c is not null && c.Name is not null && c.Image is not null),
+                $"{where} has a null container, or one without name or image.");
+            Check(errors, w.Running.All(r => r is not null) && spec.Volumes.All(v => v is not null), $"{where} has a null running image or volume.");
+        }
+
+        return errors;
+    }
+
+    private static bool NoNullValues(IReadOnlyDictionary<string, string> d) => d.Values.All(v => v is not null);
+
+    private static void Check(List<string> errors, bool ok, string message)
+    {
+        if (!ok)
+        {
+            errors.Add(message);
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9._:\-]{1,128}$")]
+    private static partial Regex SafeId();
+}
