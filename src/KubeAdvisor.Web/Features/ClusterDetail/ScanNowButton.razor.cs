@@ -45,6 +45,7 @@ public sealed partial class ScanNowButton
         finally
         {
             _busy = false;
+            StateHasChanged();
         }
     }
 }

@@ -14,6 +14,7 @@ namespace KubeAdvisor.Web.Features.Policies;
 public sealed class PolicySettingsEditor(IDbContextFactory<KubeAdvisorDbContext> dbFactory, AccessGuard guard, AuditLog audit)
 {
     public const string AuditAction = "policy.changed";
+    private const string RegistryAllowed = "image-registry-allowed";
 
     public Task<PolicyChangeResult> SetEnabledAsync(Guid clusterId, string policyId, bool enabled, CancellationToken ct = default) =>
         ChangeAsync(clusterId, s =>
@@ -42,6 +43,13 @@ public sealed class PolicySettingsEditor(IDbContextFactory<KubeAdvisorDbContext>
             var policies = s.Policies.ToDictionary(p => p.Key, p => ids.Contains(p.Key) ? p.Value with { Enabled = null } : p.Value, StringComparer.Ordinal);
             var before = PolicyCatalog.Descriptors.Count(d => d.Pack == pack && s.IsEnabled(d));
             var next = s with { Packs = packs, Policies = policies };
+            // The allow-list policy would fail every image without a list: the pack leaves it off until one is set.
+            var allowList = PolicyCatalog.Find(RegistryAllowed)?.Descriptor;
+            if (enabled && allowList?.Pack == pack && next.AllowedRegistries.Count == 0 && next.IsEnabled(allowList))
+            {
+                next = next.WithPolicy(RegistryAllowed, (next.Policies.GetValueOrDefault(RegistryAllowed) ?? new PolicyOverride()) with { Enabled = false });
+            }
+
             var after = PolicyCatalog.Descriptors.Count(d => d.Pack == pack && next.IsEnabled(d));
             return (next, $"pack {pack}: {before} of {ids.Count} enabled -> {after} of {ids.Count} enabled");
         }, ct);

@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
@@ -29,13 +30,15 @@ public sealed class DashboardTestContext : BunitContext
     {
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", true));
         Services.AddDbContextFactory<KubeAdvisorDbContext>(o => o.UseKubeAdvisorDatabase(connectionString));
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(DashboardFixture.Now));
         Services.AddSingleton<AuditLog>();
         Services.AddSingleton<IBackgroundJobClient>(Jobs);
         Services.AddSingleton(Options.Create(new KubeAdvisorOptions { Database = connectionString }));
         Services.AddSingleton<KubeAdvisor.Web.Features.Scans.ScanScheduler>();
+        // bUnit pre-registers placeholder authorization services; the real ones with the real policies replace them.
+        Services.RemoveAll<Microsoft.AspNetCore.Authorization.IAuthorizationService>();
+        Services.RemoveAll<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider>();
         Services.AddAuthorizationCore(AuthPolicies.Configure);
         Services.AddCascadingAuthenticationState();
         Services.AddSingleton<AuthenticationStateProvider>(new FixedAuthState(role));
@@ -47,6 +50,7 @@ public sealed class DashboardTestContext : BunitContext
             Services.Add(d);
         }
 
+        SetRendererInfo(new RendererInfo("Server", true)); // builds the service provider: register everything above
         Render<MudBlazor.MudPopoverProvider>();
     }
 

@@ -69,6 +69,7 @@ public sealed class PoliciesPageTests(DashboardFixture fx)
         Assert.True(pack.Succeeded);
         var settings = PolicySettingsJson.Deserialize(await SettingsJsonAsync());
         Assert.True(settings.IsEnabled(PolicyCatalog.Find("image-tag-latest")!.Descriptor)); // the pack click re-enabled it
+        Assert.False(settings.IsEnabled(PolicyCatalog.Find("image-registry-allowed")!.Descriptor)); // no allow-list yet
         Assert.DoesNotContain("Not A Namespace", settings.ExcludedNamespaces);
         await using var db = DashboardSeeder.Context(fx.Seeded.ConnectionString);
         var audit = await db.AuditEntries.Where(a => a.Action == PolicySettingsEditor.AuditAction && a.Target == "staging").OrderBy(a => a.Id).ToListAsync();
