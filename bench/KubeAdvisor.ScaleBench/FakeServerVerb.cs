@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using System.Text.Json;
+using KubeAdvisor.DemoCluster;
+
+namespace KubeAdvisor.ScaleBench;
+
+/// <summary>
+/// <c>fake-server</c>: the fake Kubernetes API with a synthetic cluster, in its own process so that the scanner's
+/// memory figure is the scanner's alone. Prints one JSON line (<see cref="FakeServerInfo"/>) on stdout when ready
+/// and serves until stdin closes.
+/// </summary>
+internal static class FakeServerVerb
+{
+    public static async Task<int> RunAsync(BenchArgs args)
+    {
+        var workloads = args.Int("workloads", 10_000);
+        var started = Stopwatch.GetTimestamp();
+        await using var server = await FakeKubernetesServer.StartAsync();
+        server.Objects.Replace(SyntheticCluster.Generate(workloads));
+        GC.Collect();
+        var info = new FakeServerInfo(
+            server.BaseAddress.ToString().TrimEnd('/'), server.Token, server.CaCertificatePem, server.Kubeconfig("bench"),
+            server.Objects.Count("deployments"), server.Objects.Count("replicasets"), server.Objects.Count("pods"),
+            Stopwatch.GetElapsedTime(started).TotalSeconds);
+        Console.Out.WriteLine(JsonSerializer.Serialize(info));
+        Console.Out.Flush();
+        await Console.In.ReadToEndAsync();
+        Console.Error.WriteLine($"fake-server: peak RSS {ProcessMemory.PeakMiB():0} MiB");
+        return 0;
+    }
+}
+
+/// <summary>What the fake-server verb prints: where it listens, how to trust and authenticate, what it serves.</summary>
+internal sealed record FakeServerInfo(
+    string Url, string Token, string CaPem, string Kubeconfig, int Deployments, int ReplicaSets, int Pods, double StartSeconds);

@@ -1,0 +1,22 @@
+using KubeAdvisor.ScaleBench;
+
+return args.FirstOrDefault() switch
+{
+    "fake-server" => await FakeServerVerb.RunAsync(BenchArgs.Parse(args)),
+    "scan-scale" => await ScanScaleVerb.RunAsync(BenchArgs.Parse(args)),
+    "dashboard-seed" => await DashboardSeedVerb.RunAsync(BenchArgs.Parse(args)),
+    "dashboard-load" => await DashboardLoadVerb.RunAsync(BenchArgs.Parse(args)),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: KubeAdvisor.ScaleBench <verb> [options]
+          fake-server    --workloads 10000            serve a synthetic cluster; prints one JSON line, serves until stdin closes
+          scan-scale     --db <cs> [--workloads 10000] [--scans 2] [--downloads 3]
+          dashboard-seed --db <cs> [--clusters 50] [--days 365] [--findings 100000]
+          dashboard-load --db <cs> [--runs 30] [--warmup 5]
+        """);
+    return 2;
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Runtime;
+using KubeAdvisor.Data.Entities;
+using KubeAdvisor.Kubernetes.Collection;
+using KubeAdvisor.Kubernetes.Kubeconfig;
+using KubeAdvisor.Web.Features.Scans;
+using Microsoft.EntityFrameworkCore;
+
+namespace KubeAdvisor.ScaleBench;
+
+/// <summary>
+/// <c>scan-scale</c> (issue 4): a synthetic cluster served by the fake API in a child process; the raw download of
+/// its lists as the baseline, then full scans as ScanJob runs them (validate kubeconfig → guarded client →
+/// ClusterCollector → ScanProcessor.StoreAsync: evaluate + one-transaction store) into a migrated database.
+/// The first scan inserts everything, the next ones take the update path.
+/// </summary>
+internal static class ScanScaleVerb
+{
+    public static async Task<int> RunAsync(BenchArgs args)
+    {
+        var workloads = args.Int("workloads", 10_000);
+        var scans = args.Int("scans", 2);
+        var downloads = args.Int("downloads", 3);
+        var database = new BenchDatabase(args.Required("db"));
+        var ct = CancellationToken.None;
+
+        Console.WriteLine($"scan-scale: {workloads} workloads, {Environment.ProcessorCount} cores, Server GC {GCSettings.IsServerGC}, "
+            + $"load average {LoadAverage()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        await database.MigrateAsync();
+        var clusterId = await AddClusterAsync(database, workloads, ct);
+
+        await using var server = await FakeServerProcess.StartAsync(workloads);
+        Console.WriteLine($"fake API: pid {server.Pid} (separate process), {server.Info.Deployments} deployments, "
+            + $"{server.Info.ReplicaSets} replicasets, {server.Info.Pods} pods, ready in {server.Info.StartSeconds:0.0} s");
+
+        using var downloader = new RawDownloader(server.Info);
+        var warm = await downloader.DownloadAsync(ct);
+        Console.WriteLine($"download warm-up: {warm.Seconds:0.000} s, {warm.Requests} requests, {warm.Bytes / 1048576.0:0.0} MiB");
+        var times = new List<double>();
+        for (var i = 0; i < downloads; i++)
+        {
+            var d = await downloader.DownloadAsync(ct);
+            times.Add(d.Seconds);
+            Console.WriteLine($"download {i + 1}: {d.Seconds:0.000} s");
+        }
+
+        var download = Timings.Of(times).Median;
+        Console.WriteLine($"download median: {download:0.000} s; process peak RSS so far {ProcessMemory.PeakMiB():0} MiB");
+
+        var validation = new KubeconfigValidator().Validate(server.Info.Kubeconfig, null, KubeconfigPolicy.Default);
+        if (!validation.IsValid)
+        {
+            throw new InvalidOperationException(string.Join(" ", validation.Errors));
+        }
+
+        var processor = new ScanProcessor(database, new ScanStore(TimeProvider.System));
+        for (var i = 1; i <= scans; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var before = ProcessMemory.CurrentMiB();
+            var reset = ProcessMemory.ResetPeak();
+            var scanId = await AddRunningScanAsync(database, clusterId, ct);
+
+            var started = Stopwatch.GetTimestamp();
+            var timeout = TimeSpan.FromMinutes(5);
+            using var client = KubernetesClientFactory.CreateClient(validation.Config!, timeout);
+            var snapshot = await new ClusterCollector(TimeProvider.System, new ClusterCollectorOptions(RequestTimeout: timeout)).CollectAsync(client, ct);
+            var collect = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var afterCollect = ProcessMemory.PeakMiB();
+            var storeStarted = Stopwatch.GetTimestamp();
+            await processor.StoreAsync(scanId, snapshot, collect, ct);
+            var store = Stopwatch.GetElapsedTime(storeStarted).TotalSeconds;
+            var total = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var transaction = database.Clock.Transactions.LastCommitted.TotalSeconds;
+
+            await using var db = database.CreateDbContext();
+            var row = await db.Scans.AsNoTracking().SingleAsync(s => s.Id == scanId, ct);
+            var open = await db.Findings.CountAsync(f => f.ClusterId == clusterId && f.IsOpen, ct);
+            Console.WriteLine($"scan {i}: {row.Status}, {row.Workloads} workloads, {row.Containers} containers, {row.Checks} checks, "
+                + $"{row.Failed} failed, {open} open findings, introduced {row.Introduced}, fixed {row.Fixed}, score {row.Score}");
+            Console.WriteLine($"scan {i}: total {total:0.000} s = collect {collect:0.000} s + evaluate&store {store:0.000} s "
+                + $"(of which DB transaction begin→commit {transaction:0.000} s; ScanStore.StoreSeconds {row.StoreSeconds:0.000} s, "
+                + $"measured before SaveChanges); {total / download:0.00}× download");
+            Console.WriteLine($"scan {i}: peak RSS {ProcessMemory.PeakMiB():0} MiB (after collect {afterCollect:0} MiB; RSS at start {before:0} MiB; "
+                + $"{(reset ? "peak reset before this scan" : "peak since process start: clear_refs refused")})");
+        }
+
+        return 0;
+    }
+
+    private static async Task<Guid> AddClusterAsync(BenchDatabase database, int workloads, CancellationToken ct)
+    {
+        await using var db = database.CreateDbContext();
+        var cluster = new Cluster
+        {
+            Id = Guid.CreateVersion7(), Name = $"bench-{workloads}-{DateTime.UtcNow:HHmmss}", ConnectionType = ConnectionType.Kubeconfig,
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Clusters.Add(cluster);
+        await db.SaveChangesAsync(ct);
+        return cluster.Id;
+    }
+
+    private static async Task<Guid> AddRunningScanAsync(BenchDatabase database, Guid clusterId, CancellationToken ct)
+    {
+        await using var db = database.CreateDbContext();
+        var now = DateTimeOffset.UtcNow;
+        var scan = new Scan
+        {
+            Id = Guid.CreateVersion7(), ClusterId = clusterId, Trigger = ScanTrigger.Manual, Status = ScanStatus.Running,
+            RequestedBy = "scale-bench", QueuedAt = now, StartedAt = now, Attempts = 1,
+        };
+        db.Scans.Add(scan);
+        await db.SaveChangesAsync(ct);
+        return scan.Id;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+}

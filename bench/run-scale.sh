@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# End-to-end scale benchmarks (docs/benchmarks.md): issue 4 scan scale and issue 5 dashboard data loading.
+# Starts a private PostgreSQL in .bench-data on port 55440 (normal durability settings: fsync on), creates the
+# bench databases and runs the verbs of bench/KubeAdvisor.ScaleBench (Release).
+# Usage: bench/run-scale.sh [scan|seed|load|all]   (default all; "load" reuses the seeded database)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+what=${1:-all}
+port=55440
+scripts/postgres.sh .bench-data "$port" >/dev/null
+base="Host=127.0.0.1;Port=$port;Username=postgres"
+psql() { /usr/lib/postgresql/15/bin/psql -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
+recreate() { psql -d postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"; }
+
+dotnet build -c Release bench/KubeAdvisor.ScaleBench -v q -nologo >/dev/null
+bench=bench/KubeAdvisor.ScaleBench/bin/Release/net10.0/KubeAdvisor.ScaleBench
+
+if [ "$what" = all ] || [ "$what" = scan ]; then
+  recreate scan_bench
+  "$bench" scan-scale --db "$base;Database=scan_bench" --workloads 10000 --scans 2 --downloads 3
+fi
+if [ "$what" = all ] || [ "$what" = seed ]; then
+  recreate dashboard_bench
+  "$bench" dashboard-seed --db "$base;Database=dashboard_bench" --clusters 50 --days 365 --findings 100000
+fi
+if [ "$what" = all ] || [ "$what" = seed ] || [ "$what" = load ]; then
+  "$bench" dashboard-load --db "$base;Database=dashboard_bench" --runs 30 --warmup 5
+fi
