@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+using KubeAdvisor.Agent.Tests.Support;
+using KubeAdvisor.Core.Evaluation;
+using KubeAdvisor.Core.Policies;
+using KubeAdvisor.Kubernetes.Mapping;
+
+namespace KubeAdvisor.Agent.Tests.Deploy;
+
+/// <summary>
+/// Our own deployables pass our own policies, every one of them switched on. Exemptions are only those written in
+/// the manifests' kubeadvisor.io/exempt annotations (with their reasons beside them) and asserted here one by one.
+/// </summary>
+public sealed partial class DeployManifestTests
+{
+    private static readonly ClusterPolicySettings Everything = new()
+    {
+        Packs = new Dictionary<string, bool> { ["security"] = true, ["reliability"] = true, ["efficiency"] = true },
+        Policies = PolicyCatalog.Descriptors.ToDictionary(d => d.Id, _ => new PolicyOverride(Enabled: true)),
+        ExcludedNamespaces = [],
+        // image-registry-allowed needs an allow-list to mean anything: the registries we publish to and build from.
+        AllowedRegistries = ["docker.io/kubeadvisor", "mcr.microsoft.com/dotnet", "docker.io/library/postgres"],
+    };
+
+    public static TheoryData<string> Manifests => new(Directory.GetFiles(RepositoryFiles.PathOf("deploy/agent"), "*.yaml")
+        .Select(p => Path.GetRelativePath(RepositoryFiles.Root, p)).Append("deploy/scanner-rbac.yaml").Order());
+
+    [Theory]
+    [MemberData(nameof(Manifests))]
+    public void Manifest_AllPoliciesEnabled_HasNoFindings(string file)
+    {
+        var result = PolicyEvaluator.Evaluate(ManifestLoader.Load(RepositoryFiles.Read(file)), Everything);
+
+        Assert.Empty(result.Findings.Select(f => $"{f.WorkloadName}/{f.ContainerName}: {f.PolicyId} — {f.Message}"));
+    }
+
+    [Fact]
+    public void AgentDeployment_IsCheckedByEveryPolicy_AndExemptOnlyFromTheDocumentedThree()
+    {
+        var result = PolicyEvaluator.Evaluate(ManifestLoader.Load(RepositoryFiles.Read("deploy/agent/deployment.yaml")), Everything);
+
+        var exempt = result.Tallies.Where(t => t.Exempt > 0).Select(t => t.PolicyId).Order().ToList();
+        Assert.Equal(["image-digest-required", "pod-service-account-token-automounted", "workload-single-replica"], exempt);
+        Assert.True(result.Tallies.Count(t => t.Passed > 0) >= 15, $"only {result.Tallies.Count(t => t.Passed > 0)} policies passed: too few applied");
+    }
+
+    [Theory]
+    [InlineData("Dockerfile")]
+    [InlineData("deploy/agent/Dockerfile")]
+    [InlineData("docker-compose.yml")]
+    public void Images_OfOurBuildAndCompose_PassTheImagePolicies(string file)
+    {
+        var images = ImagesOf(file);
+        Assert.NotEmpty(images);
+
+        // Base images are pinned by version tag, not digest (README "Docker compose"): the one documented exemption.
+        var yaml = string.Join("\n---\n", images.Select((image, i) => ImageProbe(i, image)));
+        var findings = PolicyEvaluator.Evaluate(ManifestLoader.Load(yaml), Everything).Findings
+            .Where(f => f.PolicyId.StartsWith("image-", StringComparison.Ordinal));
+
+        Assert.Empty(findings.Select(f => $"{f.Image}: {f.PolicyId} — {f.Message}"));
+    }
+
+    private static List<string> ImagesOf(string file)
+    {
+        var text = RepositoryFiles.Read(file);
+        var regex = file.EndsWith("Dockerfile", StringComparison.Ordinal) ? FromLine() : ComposeImage();
+        return regex.Matches(text).Select(m => m.Groups[1].Value).Distinct().ToList();
+    }
+
+    private static string ImageProbe(int i, string image) => $$"""
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: image-{{i}}
+          namespace: images
+          annotations: {kubeadvisor.io/exempt: image-digest-required}
+        spec:
+          containers:
+          - name: c
+            image: "{{image}}"
+            imagePullPolicy: Always
+        """;
+
+    [GeneratedRegex(@"^FROM\s+(\S+)", RegexOptions.Multiline)]
+    private static partial Regex FromLine();
+
+    [GeneratedRegex(@"^\s+image:\s*(\S+)", RegexOptions.Multiline)]
+    private static partial Regex ComposeImage();
+}

@@ -1,0 +1,68 @@
+using System.Text;
+using System.Text.Json;
+using KubeAdvisor.Agent.Tests.Support;
+using KubeAdvisor.Core.Inventory;
+using KubeAdvisor.DemoCluster;
+using KubeAdvisor.Kubernetes.Collection;
+using KubeAdvisor.Kubernetes.Transport;
+
+namespace KubeAdvisor.Agent.Tests;
+
+/// <summary>The agent's wire format: the positional snapshot records survive System.Text.Json unchanged.</summary>
+public sealed class SnapshotJsonTests
+{
+    [Fact]
+    public async Task RoundTrip_CollectedDemoCluster_GivesTheSameSnapshot()
+    {
+        await using var fake = await FakeCluster.StartAsync(DemoManifests.LoadAll());
+        var snapshot = WithInitOnlyMembers(await new ClusterCollector(TimeProvider.System).CollectAsync(fake.Client(), CancellationToken.None));
+
+        var json = JsonSerializer.Serialize(snapshot, SnapshotJson.Options);
+        var back = await SnapshotJson.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), CancellationToken.None);
+
+        Assert.Equal(json, JsonSerializer.Serialize(back, SnapshotJson.Options));
+        Assert.Equal(snapshot.SnapshotId, back.SnapshotId);
+        Assert.Equal(snapshot.Workloads.Count, back.Workloads.Count);
+        Assert.Contains(back.Workloads, w => w.Running.Count > 0);
+        Assert.Equal("linux", back.Workloads[0].Template.Spec.OsName);
+        Assert.True(back.Workloads[0].Template.Spec.InitContainers[0].IsSidecar);
+        Assert.True(back.PodDisruptionBudgets[0].SelectsNothing);
+    }
+
+    [Fact]
+    public async Task Write_ComputedMembers_AreLeftOut()
+    {
+        await using var fake = await FakeCluster.StartAsync(DemoManifests.LoadAll());
+        var snapshot = await new ClusterCollector(TimeProvider.System).CollectAsync(fake.Client(), CancellationToken.None);
+
+        var json = JsonSerializer.Serialize(snapshot, SnapshotJson.Options);
+
+        Assert.DoesNotContain("\"allContainers\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"isWindows\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"isSidecar\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"type\":\"Regular\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Read_MissingRequiredMember_ThrowsNamingIt()
+    {
+        var json = "{\"snapshotId\":\"x\",\"kubernetesVersion\":null,\"namespaces\":[],\"workloads\":[],\"podDisruptionBudgets\":[]}";
+
+        var e = await Assert.ThrowsAsync<JsonException>(() => SnapshotJson.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), CancellationToken.None));
+
+        Assert.Contains("collectedAt", e.Message, StringComparison.Ordinal);
+    }
+
+    private static ClusterSnapshot WithInitOnlyMembers(ClusterSnapshot s)
+    {
+        var w = s.Workloads[0];
+        var sidecar = w.Template.Spec.Containers[0] with { Name = "sidecar", Type = ContainerType.Init, RestartPolicy = "Always" };
+        var spec = w.Template.Spec with
+        {
+            OsName = "linux", RestartPolicy = "Always", Resources = new ResourceRequirements("1", "1Gi", null, null), InitContainers = [sidecar],
+        };
+        var first = w with { Template = w.Template with { Spec = spec } };
+        var pdb = new PodDisruptionBudget("shop", "none", new LabelSelector(new Dictionary<string, string>(), [])) { SelectsNothing = true };
+        return s with { Workloads = [first, .. s.Workloads.Skip(1)], PodDisruptionBudgets = [pdb, .. s.PodDisruptionBudgets] };
+    }
+}
