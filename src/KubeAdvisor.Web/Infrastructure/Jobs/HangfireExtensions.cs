@@ -11,7 +11,8 @@ public static class HangfireExtensions
     public static WebApplicationBuilder AddKubeAdvisorJobs(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetKubeAdvisorOptions();
-        builder.Services.AddHangfire(c => c
+        builder.Services.AddHangfire((sp, c) => c
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
