@@ -6,14 +6,17 @@ set -uo pipefail
 cd "$(dirname "$0")"
 root=$PWD
 
+# Each run gets its own PostgreSQL (folder and port), so two runs at once do not stop each other's.
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 port=${KUBEADVISOR_TEST_PG_PORT:-55433}
-data=$root/.test-data
+while ! port_free "$port"; do port=$((port + 1)); done
+data=$root/.test-data/run-$$
 stop_pg() {
   local pgctl; pgctl=$(ls /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | tail -1); pgctl=${pgctl:-pg_ctl}
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$pgctl" -D "$data/pg" -m fast stop >/dev/null 2>&1
   else "$pgctl" -D "$data/pg" -m fast stop >/dev/null 2>&1; fi
+  rm -rf "$data"
 }
-[ -d "$data/pg" ] && stop_pg
 rm -rf "$data"
 if ! scripts/postgres.sh "$data" "$port" test >/dev/null; then
   echo "Could not start the test PostgreSQL (see $data/server.log)." >&2
