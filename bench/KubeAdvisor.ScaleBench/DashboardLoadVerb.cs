@@ -1,10 +1,132 @@
+using System.Diagnostics;
+using KubeAdvisor.Core.Policies;
+using KubeAdvisor.Web.Features.ClusterDetail;
+using KubeAdvisor.Web.Features.Dashboard;
+using KubeAdvisor.Web.Features.Namespaces;
+using KubeAdvisor.Web.Features.Overview;
+using KubeAdvisor.Web.Features.Violations;
+using KubeAdvisor.Web.Features.Workloads;
+using Microsoft.EntityFrameworkCore;
+
 namespace KubeAdvisor.ScaleBench;
 
+/// <summary>
+/// <c>dashboard-load</c> (issue 5): the server-side data loading of each dashboard page, calling the page's own query
+/// classes in the order the page does, over a seeded database. Warm-up runs, then median/p95 per page; each run
+/// takes the next cluster / namespace / workload so one page is not served from the same rows every time. The
+/// slowest SQL command of each page (median time to first row) is printed to point at the query to look at.
+/// </summary>
 internal static class DashboardLoadVerb
 {
-    public static Task<int> RunAsync(BenchArgs args)
+    public static async Task<int> RunAsync(BenchArgs args)
     {
-        Console.Error.WriteLine("dashboard-load: not written yet");
-        return Task.FromResult(args.Int("exit", 2));
+        var runs = args.Int("runs", 30);
+        var warmup = args.Int("warmup", 5);
+        var database = new BenchDatabase(args.Required("db"));
+        await database.MigrateAsync(); // a seeded database gets the indexes of later migrations
+        var time = TimeProvider.System;
+        var overview = new OverviewQueries(database, time);
+        var trends = new TrendQueries(database, time);
+        var cluster = new ClusterDetailQueries(database);
+        var namespaces = new NamespaceQueries(database);
+        var workloads = new WorkloadQueries(database);
+        var violations = new ViolationsQueries(database);
+        var refresh = new RefreshQueries(database);
+
+        await using (var db = database.CreateDbContext())
+        {
+            Console.WriteLine($"dashboard-load: {await db.Clusters.CountAsync()} clusters, {await db.Scans.CountAsync():N0} scans, "
+                + $"{await db.Findings.CountAsync(f => f.IsOpen):N0} open findings; {runs} runs after {warmup} warm-ups; "
+                + $"load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        }
+
+        var targets = await TargetsAsync(database);
+        Target T(int i) => targets[i % targets.Count];
+        var pages = new (string Name, Func<int, Task> Load)[]
+        {
+            ("Overview (LoadAsync + 30-day pooled trend)", async i => { await overview.LoadAsync(); await trends.ScoreTrendAsync(null, "", 30); }),
+            ("Overview, 90-day pooled trend only", async i => await trends.ScoreTrendAsync(null, "", 90)),
+            ("Cluster (LoadAsync + 30-day trend)", async i => { await cluster.LoadAsync(T(i).Cluster); await trends.ScoreTrendAsync(T(i).Cluster, "", 30); }),
+            ("Cluster, 90-day trend only", async i => await trends.ScoreTrendAsync(T(i).Cluster, "", 90)),
+            ("Namespace (LoadAsync + 30-day trend)", async i => { await namespaces.LoadAsync(T(i).Cluster, T(i).Namespace); await trends.ScoreTrendAsync(T(i).Cluster, T(i).Namespace, 30); }),
+            ("Workload (LoadAsync)", async i => await workloads.LoadAsync(T(i).Cluster, T(i).Workload)),
+            ("Violations: clusters + first page (severity desc, 50)", async i => { await violations.ClustersAsync(); await violations.PageAsync(new ViolationsFilter(), 0, 50, "severity", true); }),
+            ("Violations: page 1,000 of 2,000", async i => await violations.PageAsync(new ViolationsFilter(), 1000 + (i % 10), 50, "severity", true)),
+            ("Violations: sorted by namespace", async i => await violations.PageAsync(new ViolationsFilter(), 0, 50, "namespace", false)),
+            ("Violations: sorted by workload, page 20", async i => await violations.PageAsync(new ViolationsFilter(), 20, 50, "workload", false)),
+            ("Violations: cluster + namespace filter", async i => await violations.PageAsync(new ViolationsFilter(T(i).Cluster, T(i).Namespace), 0, 50, "severity", true)),
+            ("Violations: policy + severity filter", async i => await violations.PageAsync(new ViolationsFilter(Policy: "image-tag-floating", Severity: Severity.Medium), 0, 50, "severity", true)),
+            ("Violations: free text \"app-04\"", async i => await violations.PageAsync(new ViolationsFilter(Text: $"app-04{i % 10}"), 0, 50, "severity", true)),
+            ("Refresh stamp, all clusters (polled)", async i => await refresh.StampAsync(null)),
+            ("Refresh stamp, one cluster (polled)", async i => await refresh.StampAsync(T(i).Cluster)),
+        };
+
+        Console.WriteLine();
+        Console.WriteLine("| page (server-side data loading) | median ms | p95 ms | min–max ms | slowest SQL command (median ms to first row) |");
+        Console.WriteLine("|---|---:|---:|---:|---|");
+        foreach (var (name, load) in pages)
+        {
+            database.Clock.Enabled = true;
+            try
+            {
+                for (var i = 0; i < warmup; i++)
+                {
+                    await load(i);
+                }
+            }
+            catch (Exception e) when (e is InvalidOperationException or Npgsql.PostgresException)
+            {
+                // Report and go on: a page that cannot load at all is a finding in itself.
+                var sql = database.Clock.Drain().Select(c => Shorten(c.Sql)).LastOrDefault();
+                Console.WriteLine($"| {name} | fails | | | {e.GetType().Name}: {e.Message} (last SQL: `{sql}`) |");
+                continue;
+            }
+
+            var times = new List<double>(runs);
+            var commands = new List<(string Sql, double Ms)>();
+            database.Clock.Drain();
+            for (var i = 0; i < runs; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await load(i);
+                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                commands.AddRange(database.Clock.Drain());
+            }
+
+            database.Clock.Enabled = false;
+            var t = Timings.Of(times);
+            var slowest = commands.GroupBy(c => Shorten(c.Sql))
+                .Select(g => (Sql: g.Key, Median: Timings.Of(g.Select(c => c.Ms).ToList()).Median))
+                .MaxBy(g => g.Median);
+            Console.WriteLine($"| {name} | {t.Median:0.0} | {t.P95:0.0} | {t.Min:0.0}–{t.Max:0.0} | {slowest.Median:0.0}: `{slowest.Sql}` |");
+        }
+
+        return 0;
+    }
+
+    private sealed record Target(Guid Cluster, string Namespace, Guid Workload);
+
+    // One workload with open findings per cluster, namespaces taken in turn.
+    private static async Task<List<Target>> TargetsAsync(BenchDatabase database)
+    {
+        await using var db = database.CreateDbContext();
+        var clusters = await db.Clusters.AsNoTracking().OrderBy(c => c.Name).Select(c => c.Id).ToListAsync();
+        var targets = new List<Target>();
+        for (var i = 0; i < clusters.Count; i++)
+        {
+            var w = await db.Findings.AsNoTracking().Where(f => f.ClusterId == clusters[i] && f.IsOpen)
+                .OrderBy(f => f.Id).Skip(i * 7).Select(f => new { f.WorkloadId, f.Namespace }).FirstAsync();
+            targets.Add(new Target(clusters[i], w.Namespace, w.WorkloadId));
+        }
+
+        return targets;
+    }
+
+    private static string Shorten(string sql)
+    {
+        var flat = string.Join(' ', sql.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries));
+        var from = flat.IndexOf(" FROM ", StringComparison.Ordinal);
+        var shown = from < 0 || from < 60 ? flat : flat[..50] + " … " + flat[(from + 1)..];
+        return shown.Length <= 170 ? shown : shown[..170] + "…";
     }
 }

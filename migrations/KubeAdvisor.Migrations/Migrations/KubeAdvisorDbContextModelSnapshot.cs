@@ -482,6 +482,10 @@ namespace KubeAdvisor.Migrations.Migrations
                     b.HasIndex("ClusterId", "Fingerprint")
                         .IsUnique();
 
+                    b.HasIndex("ClusterId", "Severity")
+                        .HasDatabaseName("ix_findings_open_cluster_severity")
+                        .HasFilter("\"IsOpen\"");
+
                     b.HasIndex("ClusterId", "IsOpen", "Namespace");
 
                     b.HasIndex("ClusterId", "IsOpen", "PolicyId");
