@@ -102,8 +102,9 @@ public sealed class AgentWorker(
             var started = time.GetTimestamp();
             var pending = await source.CollectAsync(ct);
             health.Collected();
-            logger.LogInformation("Collected snapshot {SnapshotId} of Kubernetes {KubernetesVersion}: {Workloads} workloads in {Seconds:0.0} s",
-                pending.SnapshotId, pending.KubernetesVersion, pending.Workloads, time.GetElapsedTime(started).TotalSeconds);
+            logger.LogInformation("Collected snapshot {SnapshotId} of Kubernetes {KubernetesVersion}: {Workloads} workloads in {Seconds:0.0} s (managed heap {HeapMb:0} MB, peak working set {PeakMb:0} MB)",
+                pending.SnapshotId, pending.KubernetesVersion, pending.Workloads, time.GetElapsedTime(started).TotalSeconds,
+                GC.GetTotalMemory(false) / 1048576.0, Environment.WorkingSet / 1048576.0);
             return (pending, null);
         }
         catch (ClusterScanException e)
