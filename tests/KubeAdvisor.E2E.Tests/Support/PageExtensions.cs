@@ -20,6 +20,10 @@ public static class PageExtensions
     public static async Task WaitForBlazorAsync(this IPage page) =>
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null");
 
+    /// <summary>The input of a MudBlazor field, whether the test id landed on the input or on its wrapper.</summary>
+    public static ILocator InputOf(this IPage page, string testId) =>
+        page.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}'], [data-testid='{testId}'] input, [data-testid='{testId}'] textarea").First;
+
     public static async Task ScreenshotToResultsAsync(this IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = TestResults.PathFor(name + ".png"), FullPage = true });
 }

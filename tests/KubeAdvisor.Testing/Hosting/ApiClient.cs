@@ -18,6 +18,14 @@ public sealed class ApiClient(HttpClient http)
         return new ApiClient(client);
     }
 
+    /// <summary>For an app on a real port (Kestrel): the test server's own client would not reach it.</summary>
+    public static ApiClient WithToken(Uri baseAddress, string token)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return new ApiClient(client);
+    }
+
     public async Task<Guid> AddClusterAsync(string name, string kubeconfig, int? intervalMinutes = null)
     {
         var response = await http.PostAsJsonAsync("/api/v1/clusters", new { name, kubeconfig, intervalMinutes });

@@ -25,7 +25,8 @@ public sealed class RefreshQueries(IDbContextFactory<KubeAdvisorDbContext> dbFac
         var clusterCount = await clusters.CountAsync(ct);
         var lastScanAt = await clusters.MaxAsync(c => c.LastScanAt, ct);
         var active = await scans.CountAsync(s => s.Status == ScanStatus.Queued || s.Status == ScanStatus.Running, ct);
-        var settings = clusterId is null ? 0 : await clusters.Select(c => c.PolicySettingsJson.Length).FirstOrDefaultAsync(ct);
-        return $"{clusterCount}|{lastScanAt?.UtcTicks}|{active}|{settings}";
+        // The settings themselves (not their length: on a jsonb column EF reads .Length as a JSON property).
+        var settings = clusterId is null ? "" : await clusters.Select(c => c.PolicySettingsJson).FirstOrDefaultAsync(ct) ?? "";
+        return $"{clusterCount}|{lastScanAt?.UtcTicks}|{active}|{settings.GetHashCode(StringComparison.Ordinal)}";
     }
 }
