@@ -20,6 +20,7 @@ public static class DashboardExtensions
         services.AddSingleton<ClusterDetailQueries>();
         services.AddSingleton<NamespaceQueries>();
         services.AddSingleton<WorkloadQueries>();
+        services.AddSingleton<DigestQueries>();
         services.AddSingleton<ViolationsQueries>();
         services.AddSingleton<PolicyQueries>();
         services.AddScoped<PolicySettingsEditor>();

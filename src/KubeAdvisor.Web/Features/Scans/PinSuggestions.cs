@@ -31,13 +31,11 @@ internal sealed class PinSuggestions
         var pins = new Dictionary<(string, string, string), string>();
         foreach (var g in all.GroupBy(d => (d.WorkloadUid, d.ContainerType, d.Container)))
         {
-            var byFirstSeen = g.GroupBy(d => d.Digest, StringComparer.Ordinal)
-                .Select(d => (Digest: d.Key, FirstSeen: d.Min(x => x.FirstSeen), Image: d.MaxBy(x => x.LastSeen)!.Image))
-                .OrderBy(d => d.FirstSeen).ThenBy(d => d.Digest, StringComparer.Ordinal).ToList();
-            var target = byFirstSeen.Count > 1 ? byFirstSeen[^2] : byFirstSeen[0];
-            var repository = ImageReference.Parse(target.Image) is { IsValid: true } r ? r.FullRepository : target.Image.Split('@')[0];
-            var why = byFirstSeen.Count > 1 ? "the digest that ran before the most recent move" : "the digest running now";
-            pins[g.Key] = $"image: {repository}@{target.Digest}  # {why}, first seen {target.FirstSeen:yyyy-MM-dd}";
+            if (DigestPin.Choose(g.Select(d => new DigestPin.Seen(d.Digest, d.FirstSeen, d.Image))) is { } pin)
+            {
+                var why = pin.AfterMove ? "the digest that ran before the most recent move" : "the digest running now";
+                pins[g.Key] = $"image: {DigestPin.ImageValue(pin.Target)}  # {why}, first seen {pin.Target.FirstSeen:yyyy-MM-dd}";
+            }
         }
 
         return new PinSuggestions(pins);

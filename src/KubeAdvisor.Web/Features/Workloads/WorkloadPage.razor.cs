@@ -8,6 +8,7 @@ namespace KubeAdvisor.Web.Features.Workloads;
 public sealed partial class WorkloadPage
 {
     private WorkloadQueries.Data? _data;
+    private IReadOnlyList<DigestQueries.DigestRow> _digests = [];
     private List<BreadcrumbItem> _crumbs = [];
     private bool _notFound;
     private string? _error;
@@ -18,6 +19,8 @@ public sealed partial class WorkloadPage
 
     [Inject] private ILogger<WorkloadPage> Log { get; set; } = null!;
 
+    [Inject] private DigestQueries Digests { get; set; } = null!;
+
     protected override Task OnParametersSetAsync() => LoadAsync();
 
     private async Task LoadAsync()
@@ -25,6 +28,7 @@ public sealed partial class WorkloadPage
         try
         {
             _data = await Queries.LoadAsync(ClusterId, WorkloadId);
+            _digests = _data is null ? [] : await Digests.HistoryAsync(ClusterId, WorkloadId) ?? [];
             _notFound = _data is null;
             _crumbs = _data is null ? [] :
             [

@@ -28,6 +28,8 @@ public sealed class DashboardTestContext : BunitContext
 {
     public DashboardTestContext(string connectionString, string? role)
     {
+        // Pages load from PostgreSQL; on a busy 2-core machine the default 1 s wait is too tight (this bounds a wait, it asserts no speed).
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddDbContextFactory<KubeAdvisorDbContext>(o => o.UseKubeAdvisorDatabase(connectionString));
