@@ -31,7 +31,7 @@ public static class ScanApi
             }
 
             var scans = await Project(db.Scans.Where(s => s.ClusterId == id).OrderByDescending(s => s.QueuedAt).Take(limit ?? 100)).ToListAsync(ct);
-            return Results.Ok(scans);
+            return Results.Ok(scans.Select(WithDuration));
         });
 
         api.MapPost("/clusters/{id:guid}/scans", async (Guid id, ClaimsPrincipal user, ScanScheduler scheduler, CancellationToken ct) =>
@@ -46,13 +46,17 @@ public static class ScanApi
         {
             await using var db = await f.CreateDbContextAsync(ct);
             var scan = await Project(db.Scans.Where(s => s.Id == id)).SingleOrDefaultAsync(ct);
-            return scan is null ? ApiEndpoints.NotFound("scan") : Results.Ok(scan);
+            return scan is null ? ApiEndpoints.NotFound("scan") : Results.Ok(WithDuration(scan));
         });
         return api;
     }
 
+    // Wall time of the last attempt, from start to the stored result (or the failure).
+    private static ScanDto WithDuration(ScanDto s) =>
+        s with { DurationSeconds = s.StartedAt is { } start && s.FinishedAt is { } end ? Math.Round((end - start).TotalSeconds, 3) : null };
+
     private static IQueryable<ScanDto> Project(IQueryable<Scan> scans) => scans.Select(s => new ScanDto(
         s.Id, s.ClusterId, s.Trigger.ToString(), s.Status.ToString(), s.RequestedBy, s.QueuedAt, s.StartedAt, s.FinishedAt,
-        s.FinishedAt != null && s.StartedAt != null ? (s.CollectSeconds ?? 0) + (s.StoreSeconds ?? 0) : null,
+        null,
         s.Error, s.Attempts, s.Workloads, s.Containers, s.Checks, s.Passed, s.Failed, s.Exempt, s.Score, s.Introduced, s.Fixed));
 }

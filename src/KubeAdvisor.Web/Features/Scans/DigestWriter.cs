@@ -30,6 +30,7 @@ internal static class DigestWriter
     {
         var existing = await db.DigestObservations.Where(d => d.ClusterId == clusterId)
             .ToDictionaryAsync(d => (d.WorkloadUid, d.ContainerType, d.Container, d.Image, d.Digest), ct);
+        var seenAgain = new List<long>();
         foreach (var w in snapshot.Workloads)
         {
             foreach (var g in w.Running.GroupBy(r => (Type: r.Type.ToString(), r.ContainerName, r.SpecImage, r.Digest)))
@@ -40,16 +41,21 @@ internal static class DigestWriter
                     row = new DigestObservation
                     {
                         ClusterId = clusterId, WorkloadUid = w.Uid, ContainerType = g.Key.Type, Container = g.Key.ContainerName,
-                        Image = g.Key.SpecImage, Digest = g.Key.Digest, FirstSeen = now,
+                        Image = g.Key.SpecImage, Digest = g.Key.Digest, FirstSeen = now, LastSeen = now, LastScanId = scanId,
                     };
                     db.DigestObservations.Add(row);
                     existing[key] = row;
                 }
+                else if (row.LastScanId != scanId)
+                {
+                    seenAgain.Add(row.Id);
+                }
 
-                row.LastSeen = now;
-                row.LastScanId = scanId;
                 row.PodCount = g.Sum(r => r.PodCount);
             }
         }
+
+        await db.DigestObservations.Where(d => seenAgain.Contains(d.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.LastSeen, now).SetProperty(d => d.LastScanId, scanId), ct);
     }
 }

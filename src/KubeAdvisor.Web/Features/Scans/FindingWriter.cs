@@ -29,22 +29,24 @@ internal static class FindingWriter
             .ToDictionaryAsync(f => f.Fingerprint, StringComparer.Ordinal, ct);
 
         int introduced = 0, fixedCount = 0;
+        var seenAgain = new List<long>(known.Count);
         foreach (var (fingerprint, f) in current)
         {
             if (!known.Remove(fingerprint, out var row))
             {
                 row = new FindingRecord
                 {
-                    ClusterId = clusterId, Fingerprint = fingerprint, FirstSeen = now,
+                    ClusterId = clusterId, Fingerprint = fingerprint, FirstSeen = now, LastSeen = now, LastScanId = scanId,
                     Namespace = f.Namespace, Kind = f.WorkloadKind, WorkloadName = f.WorkloadName, PolicyId = f.PolicyId,
                     Message = f.Message, Remediation = "",
                 };
                 db.Findings.Add(row);
                 introduced++;
             }
-            else if (!row.IsOpen)
+            else
             {
-                introduced++; // it came back
+                seenAgain.Add(row.Id);
+                introduced += row.IsOpen ? 0 : 1; // a resolved finding that came back
             }
 
             row.WorkloadId = workloadIds.GetValueOrDefault(f.WorkloadUid);
@@ -59,9 +61,11 @@ internal static class FindingWriter
             row.Remediation = pins.Remediation(f.PolicyId, f.Remediation, f.WorkloadUid, f.ContainerType, f.ContainerName);
             row.IsOpen = true;
             row.ResolvedAt = null;
-            row.LastSeen = now;
-            row.LastScanId = scanId;
         }
+
+        // Unchanged findings are not rewritten one by one: one statement moves LastSeen and LastScanId.
+        await db.Findings.Where(f => seenAgain.Contains(f.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(f => f.LastSeen, now).SetProperty(f => f.LastScanId, scanId), ct);
 
         foreach (var gone in known.Values.Where(f => f.IsOpen))
         {

@@ -15,19 +15,23 @@ internal static class WorkloadWriter
     {
         var existing = await db.Workloads.Where(w => w.ClusterId == clusterId).ToDictionaryAsync(w => w.Uid, StringComparer.Ordinal, ct);
         var ids = new Dictionary<string, Guid>(snapshot.Workloads.Count, StringComparer.Ordinal);
+        var seenAgain = new List<Guid>(existing.Count);
         foreach (var w in snapshot.Workloads)
         {
             if (!existing.Remove(w.Uid, out var row))
             {
-                row = new WorkloadRecord { Id = Guid.NewGuid(), ClusterId = clusterId, Uid = w.Uid, Kind = w.Kind, Namespace = w.Namespace, Name = w.Name, FirstSeen = now };
+                row = new WorkloadRecord { Id = Guid.NewGuid(), ClusterId = clusterId, Uid = w.Uid, Kind = w.Kind, Namespace = w.Namespace, Name = w.Name, FirstSeen = now, LastSeen = now };
                 db.Workloads.Add(row);
+            }
+            else
+            {
+                seenAgain.Add(row.Id);
             }
 
             row.Kind = w.Kind;
             row.Namespace = w.Namespace;
             row.Name = w.Name;
             row.Replicas = w.Replicas;
-            row.LastSeen = now;
             row.GoneAt = null;
             row.AnnotationsJson = JsonSerializer.Serialize(AnnotationsThatMatter(w));
             row.ContainersJson = JsonSerializer.Serialize(w.AllContainers.Select(c => new StoredContainer(c.Name, c.Type.ToString(), c.Image, c.ImagePullPolicy)));
@@ -39,6 +43,8 @@ internal static class WorkloadWriter
             gone.GoneAt = now;
         }
 
+        // Rows whose content did not change are not rewritten one by one: one statement moves their LastSeen.
+        await db.Workloads.Where(w => seenAgain.Contains(w.Id)).ExecuteUpdateAsync(u => u.SetProperty(w => w.LastSeen, now), ct);
         return ids;
     }
 
