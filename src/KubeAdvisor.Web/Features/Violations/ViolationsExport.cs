@@ -34,18 +34,5 @@ public static class ViolationsExport
     }
 
     /// <summary>RFC 4180 quoting; a cell a spreadsheet would run as a formula gets a leading quote.</summary>
-    public static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    public static string Cell(string? value) => Infrastructure.Csv.CsvCell.Escape(value);
 }
