@@ -1,0 +1,56 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using KubeAdvisor.Web.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace KubeAdvisor.Web.Tests.Configuration;
+
+/// <summary>.env.example, the README's configuration table and the options class name the same keys.</summary>
+public sealed partial class ConfigurationDocsTests
+{
+    // Read by run.sh or docker compose, not by the app.
+    private static readonly string[] ScriptOnly = ["KUBEADVISOR_PG_PORT", "KUBEADVISOR_PG_PASSWORD", "KUBEADVISOR_URLS"];
+
+    private static string Root
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KubeAdvisor.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            return dir?.FullName ?? throw new InvalidOperationException("KubeAdvisor.sln not found above the test binaries.");
+        }
+    }
+
+    private static List<string> EnvExampleKeys() =>
+        File.ReadAllLines(Path.Combine(Root, ".env.example")).Select(l => KeyLine().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
+
+    [Fact]
+    public void Readme_ConfigurationTable_ListsEveryKeyOfEnvExample()
+    {
+        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+
+        Assert.All(EnvExampleKeys(), key => Assert.Contains($"| `{key}` |", readme));
+    }
+
+    [Fact]
+    public void EnvExample_ListsEveryOptionOfTheApp()
+    {
+        var keys = EnvExampleKeys();
+        var options = typeof(KubeAdvisorOptions).GetProperties()
+            .Select(p => p.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name)
+            .Where(n => n is not null)
+            .Select(n => KubeAdvisor.Web.Configuration.ConfigurationExtensions.EnvironmentPrefix + n)
+            .ToList();
+
+        Assert.NotEmpty(options);
+        Assert.All(options, key => Assert.Contains(key, keys));
+        Assert.All(ScriptOnly, key => Assert.Contains(key, keys));
+    }
+
+    [GeneratedRegex(@"^(KUBEADVISOR_[A-Z0-9_]+)=")]
+    private static partial Regex KeyLine();
+}
