@@ -32,8 +32,8 @@ public sealed class ViolationsPageTests(DashboardFixture fx)
 
         var page = ctx.Render<ViolationsPage>();
 
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=violations-table] tbody tr")));
-        Assert.Contains("api", page.Find("[data-testid=violations-table] tbody tr").TextContent);
+        // The loading row is a single row too: wait for the loaded one.
+        page.WaitForAssertion(() => Assert.Contains("api", Assert.Single(page.FindAll("[data-testid=violations-table] tbody tr")).TextContent));
         Assert.Equal("/violations/export.csv?policy=image-tag-missing", page.Find("[data-testid=export-csv]").GetAttribute("href"));
     }
 
