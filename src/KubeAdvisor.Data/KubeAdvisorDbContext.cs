@@ -25,6 +25,7 @@ public sealed class KubeAdvisorDbContext(DbContextOptions<KubeAdvisorDbContext> 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(KubeAdvisorDbContext).Assembly);
     }
 }

@@ -20,6 +20,7 @@ namespace KubeAdvisor.Migrations.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("KubeAdvisor.Data.Entities.AgentSnapshot", b =>
@@ -465,6 +466,12 @@ namespace KubeAdvisor.Migrations.Migrations
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasComputedColumnSql("lower(\"WorkloadName\" || ' ' || \"Namespace\" || ' ' || coalesce(\"Image\", '') || ' ' || \"Message\" || ' ' || coalesce(\"Container\", ''))", true);
+
                     b.Property<int>("Severity")
                         .HasColumnType("integer");
 
@@ -476,6 +483,12 @@ namespace KubeAdvisor.Migrations.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_findings_search_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("WorkloadId");
 

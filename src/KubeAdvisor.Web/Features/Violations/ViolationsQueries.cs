@@ -80,9 +80,9 @@ public sealed class ViolationsQueries(IDbContextFactory<KubeAdvisorDbContext> db
 
         if (f.Text is { } text)
         {
-            var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            q = q.Where(x => EF.Functions.ILike(x.WorkloadName, pattern) || EF.Functions.ILike(x.Namespace, pattern)
-                || EF.Functions.ILike(x.Image ?? "", pattern) || EF.Functions.ILike(x.Message, pattern) || EF.Functions.ILike(x.Container ?? "", pattern));
+            // One trigram-indexed column (findings.SearchText: workload, namespace, image, message, container, lower-cased).
+            var pattern = "%" + text.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            q = q.Where(x => EF.Functions.Like(x.SearchText, pattern));
         }
 
         return q;
