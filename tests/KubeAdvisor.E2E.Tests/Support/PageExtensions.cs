@@ -18,7 +18,7 @@ public static class PageExtensions
 
     /// <summary>Buttons do nothing until the interactive circuit is up; wait for it.</summary>
     public static async Task WaitForBlazorAsync(this IPage page) =>
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null");
+        await page.WaitForSelectorAsync("[data-circuit-ready]", new() { State = WaitForSelectorState.Attached });
 
     /// <summary>The input of a MudBlazor field, whether the test id landed on the input or on its wrapper.</summary>
     public static ILocator InputOf(this IPage page, string testId) =>
