@@ -82,7 +82,7 @@ public sealed class ViolationsQueries(IDbContextFactory<KubeAdvisorDbContext> db
         {
             // One trigram-indexed column (findings.SearchText: workload, namespace, image, message, container, lower-cased).
             var pattern = "%" + text.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            q = q.Where(x => EF.Functions.Like(x.SearchText, pattern));
+            q = q.Where(x => EF.Functions.Like(x.SearchText, pattern, "\\"));
         }
 
         return q;

@@ -67,6 +67,21 @@ public sealed class ViolationsPageTests(DashboardFixture fx)
     }
 
     [Fact]
+    public async Task PageAsync_TextWithLikeWildcards_MatchesThemLiterally()
+    {
+        await using var ctx = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Viewer);
+        var queries = ctx.Services.GetRequiredService<ViolationsQueries>();
+
+        var underscore = await queries.PageAsync(new ViolationsFilter(Text: "w_b"), 0, 50, null, true);
+        var percent = await queries.PageAsync(new ViolationsFilter(Text: "w%b"), 0, 50, null, true);
+        var plain = await queries.PageAsync(new ViolationsFilter(Text: "web"), 0, 50, null, true);
+
+        Assert.Equal(0, underscore.Total);
+        Assert.Equal(0, percent.Total);
+        Assert.True(plain.Total > 0);
+    }
+
+    [Fact]
     public void Filter_FromBadQueryValues_IgnoresThem()
     {
         var filter = ViolationsFilter.From("not-a-guid", " ", "p", "urgent", null, "  x ");
