@@ -10,6 +10,13 @@ public sealed class InventoryBuilder
     private static readonly HashSet<string> AlwaysTopLevel =
         new(["Deployment", "StatefulSet", "DaemonSet", "CronJob", "ReplicationController"], StringComparer.Ordinal);
 
+    // Kinds the collector lists with their own pod template: what they own needs no template of its own.
+    private static readonly HashSet<string> CollectedControllers =
+        new(["Deployment", "StatefulSet", "DaemonSet", "CronJob", "ReplicationController", "ReplicaSet", "Job"], StringComparer.Ordinal);
+
+    private static readonly PodTemplate NoTemplate = new(
+        new Dictionary<string, string>(), new Dictionary<string, string>(), new PodSpec([], [], [], false, false, false, null, null, null, []));
+
     private readonly HashSet<string> _namespaces = new(StringComparer.Ordinal);
     private readonly ObjectIndex _objects = new();
     private readonly HashSet<string> _seenPods = new(StringComparer.Ordinal);
@@ -37,7 +44,11 @@ public sealed class InventoryBuilder
         _namespaces.Add(obj.Namespace);
         if (obj.Kind != "Pod")
         {
-            _objects.Add(obj);
+            // A ReplicaSet of a Deployment or a Job of a CronJob is attributed to its owner, which brings the template:
+            // not keeping a second copy per revision bounds the memory of large clusters (agent footprint).
+            _objects.Add(ObjectIndex.ControllerOf(obj) is { } controller && AlwaysTopLevel.Contains(controller.Kind) && !AlwaysTopLevel.Contains(obj.Kind)
+                ? obj with { Template = NoTemplate }
+                : obj);
             return;
         }
 
@@ -59,7 +70,9 @@ public sealed class InventoryBuilder
         var key = ObjectIndex.KeyOf(obj.Namespace, owner.Kind, owner.Name, owner.Uid);
         if (!_podGroups.TryGetValue(key, out var existing))
         {
-            existing = new PodOwnerGroup(owner, obj.Namespace, obj.Template);
+            // Only pods of a controller we do not list (e.g. an Argo Rollout's ReplicaSet is listed, the Rollout not)
+            // may need their own template; keep it only when the owner is not a collected kind.
+            existing = new PodOwnerGroup(owner, obj.Namespace, CollectedControllers.Contains(owner.Kind) ? NoTemplate : obj.Template);
             _podGroups[key] = existing;
         }
 
