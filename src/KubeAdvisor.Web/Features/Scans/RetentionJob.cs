@@ -9,7 +9,7 @@ namespace KubeAdvisor.Web.Features.Scans;
 
 /// <summary>
 /// Recurring (daily): deletes per-scan detail older than the retention period (scans and, by cascade, their
-/// summaries and score samples; findings resolved before it; workloads gone and digests last seen before it) and
+/// summaries and score samples; findings resolved before it; workloads gone, digests last seen and agent snapshots received before it) and
 /// rollups older than
 /// the rollup retention. A cluster's most recent successful scan is always kept.
 /// </summary>
@@ -33,6 +33,7 @@ public sealed class RetentionJob(IDbContextFactory<KubeAdvisorDbContext> dbFacto
         deleted += await db.Findings.Where(f => !f.IsOpen && f.ResolvedAt < detailCutoff).ExecuteDeleteAsync(ct);
         deleted += await db.Workloads.Where(w => w.GoneAt < detailCutoff).ExecuteDeleteAsync(ct);
         deleted += await db.DigestObservations.Where(d => d.LastSeen < detailCutoff).ExecuteDeleteAsync(ct);
+        deleted += await db.AgentSnapshots.Where(a => a.ReceivedAt < detailCutoff).ExecuteDeleteAsync(ct);
         deleted += await db.DailyRollups.Where(r => r.Day < rollupCutoff).ExecuteDeleteAsync(ct);
         return deleted;
     }
