@@ -31,6 +31,7 @@ internal static class DigestWriter
         var existing = await db.DigestObservations.Where(d => d.ClusterId == clusterId)
             .ToDictionaryAsync(d => (d.WorkloadUid, d.ContainerType, d.Container, d.Image, d.Digest), ct);
         var seenAgain = new List<long>();
+        var added = new List<DigestObservation>();
         foreach (var w in snapshot.Workloads)
         {
             foreach (var g in w.Running.GroupBy(r => (Type: r.Type.ToString(), r.ContainerName, r.SpecImage, r.Digest)))
@@ -43,7 +44,7 @@ internal static class DigestWriter
                         ClusterId = clusterId, WorkloadUid = w.Uid, ContainerType = g.Key.Type, Container = g.Key.ContainerName,
                         Image = g.Key.SpecImage, Digest = g.Key.Digest, FirstSeen = now, LastSeen = now, LastScanId = scanId,
                     };
-                    db.DigestObservations.Add(row);
+                    added.Add(row);
                     existing[key] = row;
                 }
                 else if (row.LastScanId != scanId)
@@ -57,5 +58,6 @@ internal static class DigestWriter
 
         await db.DigestObservations.Where(d => seenAgain.Contains(d.Id))
             .ExecuteUpdateAsync(u => u.SetProperty(d => d.LastSeen, now).SetProperty(d => d.LastScanId, scanId), ct);
+        await BulkCopy.InsertAsync(db, added, ct);
     }
 }

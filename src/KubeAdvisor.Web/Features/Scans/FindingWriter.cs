@@ -30,6 +30,7 @@ internal static class FindingWriter
 
         int introduced = 0, fixedCount = 0;
         var seenAgain = new List<long>(known.Count);
+        var added = new List<FindingRecord>();
         foreach (var (fingerprint, f) in current)
         {
             if (!known.Remove(fingerprint, out var row))
@@ -40,7 +41,7 @@ internal static class FindingWriter
                     Namespace = f.Namespace, Kind = f.WorkloadKind, WorkloadName = f.WorkloadName, PolicyId = f.PolicyId,
                     Message = f.Message, Remediation = "",
                 };
-                db.Findings.Add(row);
+                added.Add(row);
                 introduced++;
             }
             else
@@ -66,6 +67,7 @@ internal static class FindingWriter
         // Unchanged findings are not rewritten one by one: one statement moves LastSeen and LastScanId.
         await db.Findings.Where(f => seenAgain.Contains(f.Id))
             .ExecuteUpdateAsync(u => u.SetProperty(f => f.LastSeen, now).SetProperty(f => f.LastScanId, scanId), ct);
+        await BulkCopy.InsertAsync(db, added, ct);
 
         foreach (var gone in known.Values.Where(f => f.IsOpen))
         {

@@ -25,7 +25,7 @@ public sealed class ScanStore(TimeProvider time)
         await DigestWriter.SyncAsync(db, cluster.Id, scan.Id, snapshot, now, ct);
         var pins = await PinSuggestions.LoadAsync(db, cluster.Id, ct);
         var (introduced, fixedCount) = await FindingWriter.SyncAsync(db, cluster.Id, scan.Id, workloadIds, result.Findings, pins, now, ct);
-        var clusterCard = SummaryWriter.Add(db, cluster.Id, scan.Id, result, now);
+        var clusterCard = await SummaryWriter.AddAsync(db, cluster.Id, scan.Id, result, now, ct);
         await RollupWriter.AddAsync(db, cluster.Id, result, clusterCard, introduced, fixedCount, now, ct);
 
         scan.Status = ScanStatus.Succeeded;

@@ -8,11 +8,12 @@ namespace KubeAdvisor.Web.Features.Scans;
 /// <summary>Per-scan detail: namespace × policy summaries and the cluster's and namespaces' score samples.</summary>
 internal static class SummaryWriter
 {
-    public static ScoreCard Add(KubeAdvisorDbContext db, Guid clusterId, Guid scanId, EvaluationResult result, DateTimeOffset now)
+    public static async Task<ScoreCard> AddAsync(KubeAdvisorDbContext db, Guid clusterId, Guid scanId, EvaluationResult result, DateTimeOffset now, CancellationToken ct)
     {
+        var summaries = new List<ScanSummary>();
         foreach (var g in result.Tallies.GroupBy(t => (t.Namespace, t.PolicyId)))
         {
-            db.ScanSummaries.Add(new ScanSummary
+            summaries.Add(new ScanSummary
             {
                 ScanId = scanId, ClusterId = clusterId, At = now, Namespace = g.Key.Namespace, PolicyId = g.Key.PolicyId,
                 Severity = (int)g.First().Severity,
@@ -22,12 +23,10 @@ internal static class SummaryWriter
         }
 
         var cluster = result.ClusterScore();
-        db.ScoreSamples.Add(Sample(clusterId, scanId, now, "", cluster));
-        foreach (var (ns, card) in result.ScoresByNamespace())
-        {
-            db.ScoreSamples.Add(Sample(clusterId, scanId, now, ns, card));
-        }
-
+        var samples = new List<ScoreSample> { Sample(clusterId, scanId, now, "", cluster) };
+        samples.AddRange(result.ScoresByNamespace().Select(kv => Sample(clusterId, scanId, now, kv.Key, kv.Value)));
+        await BulkCopy.InsertAsync(db, summaries, ct);
+        await BulkCopy.InsertAsync(db, samples, ct);
         return cluster;
     }
 

@@ -16,12 +16,13 @@ internal static class WorkloadWriter
         var existing = await db.Workloads.Where(w => w.ClusterId == clusterId).ToDictionaryAsync(w => w.Uid, StringComparer.Ordinal, ct);
         var ids = new Dictionary<string, Guid>(snapshot.Workloads.Count, StringComparer.Ordinal);
         var seenAgain = new List<Guid>(existing.Count);
+        var added = new List<WorkloadRecord>();
         foreach (var w in snapshot.Workloads)
         {
             if (!existing.Remove(w.Uid, out var row))
             {
                 row = new WorkloadRecord { Id = Guid.NewGuid(), ClusterId = clusterId, Uid = w.Uid, Kind = w.Kind, Namespace = w.Namespace, Name = w.Name, FirstSeen = now, LastSeen = now };
-                db.Workloads.Add(row);
+                added.Add(row);
             }
             else
             {
@@ -45,6 +46,7 @@ internal static class WorkloadWriter
 
         // Rows whose content did not change are not rewritten one by one: one statement moves their LastSeen.
         await db.Workloads.Where(w => seenAgain.Contains(w.Id)).ExecuteUpdateAsync(u => u.SetProperty(w => w.LastSeen, now), ct);
+        await BulkCopy.InsertAsync(db, added, ct);
         return ids;
     }
 

@@ -1,0 +1,75 @@
+using KubeAdvisor.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace KubeAdvisor.Web.Features.Scans;
+
+/// <summary>
+/// Inserts many new rows with PostgreSQL binary COPY on the scan's own connection and transaction (so a failed scan
+/// still changes nothing). Columns come from the EF model: identity keys and computed columns are left to the
+/// database, everything else is written as mapped. Rows inserted this way are not tracked by the context.
+/// </summary>
+internal static class BulkCopy
+{
+    public static async Task InsertAsync<T>(KubeAdvisorDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().Where(p => IsWritten(p, table)).ToList();
+        var types = columns.Select(TypeOf).ToArray();
+        var getters = columns.Select(p => p.GetGetter()).ToArray();
+        var sql = $"COPY \"{table.Name}\" ({string.Join(", ", columns.Select(p => $"\"{p.GetColumnName(table)}\""))}) FROM STDIN (FORMAT BINARY)";
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var importer = await connection.BeginBinaryImportAsync(sql, ct);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(ct);
+            for (var i = 0; i < getters.Length; i++)
+            {
+                var value = getters[i].GetClrValue(row);
+                if (value is Enum e)
+                {
+                    value = Convert.ToInt32(e, System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                if (value is null)
+                {
+                    await importer.WriteNullAsync(ct);
+                }
+                else
+                {
+                    await importer.WriteAsync(value, types[i], ct);
+                }
+            }
+        }
+
+        await importer.CompleteAsync(ct);
+    }
+
+    private static NpgsqlDbType TypeOf(IProperty p) =>
+        p.GetColumnType() == "jsonb" ? NpgsqlDbType.Jsonb
+        : (Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType) switch
+        {
+            var t when t == typeof(Guid) => NpgsqlDbType.Uuid,
+            var t when t == typeof(string) => NpgsqlDbType.Text,
+            var t when t == typeof(int) || t.IsEnum => NpgsqlDbType.Integer,
+            var t when t == typeof(long) => NpgsqlDbType.Bigint,
+            var t when t == typeof(double) => NpgsqlDbType.Double,
+            var t when t == typeof(bool) => NpgsqlDbType.Boolean,
+            var t when t == typeof(DateTimeOffset) => NpgsqlDbType.TimestampTz,
+            var t when t == typeof(DateOnly) => NpgsqlDbType.Date,
+            var t => throw new NotSupportedException($"BulkCopy cannot write {t.Name} ({p.Name})."),
+        };
+
+    private static bool IsWritten(IProperty p, StoreObjectIdentifier table) =>
+        p.GetComputedColumnSql(table) is null
+        && !(p.IsPrimaryKey() && p.ClrType == typeof(long)); // identity column: the database numbers it
+}
