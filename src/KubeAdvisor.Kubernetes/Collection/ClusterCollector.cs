@@ -1,5 +1,6 @@
 using k8s;
 using KubeAdvisor.Core.Inventory;
+using KubeAdvisor.Kubernetes.Collection.Streaming;
 
 namespace KubeAdvisor.Kubernetes.Collection;
 
@@ -8,6 +9,9 @@ namespace KubeAdvisor.Kubernetes.Collection;
 /// page by page (limit/continue) straight into an <see cref="InventoryBuilder"/>, so no page outlives its
 /// mapping and no raw JSON is kept. A list whose continue token expires (410 Gone) starts again from scratch;
 /// the builder de-duplicates what the first attempt already added.
+/// With a <see cref="k8s.Kubernetes"/> client each page's JSON is streamed straight into inventory records
+/// (<see cref="RawListClient"/>, no V1 models); other clients, or <see cref="ClusterCollectorOptions.UseTypedModels"/>,
+/// use KubernetesClient's typed list calls and the V1 mapping.
 /// </summary>
 public sealed class ClusterCollector(TimeProvider timeProvider, ClusterCollectorOptions? options = null)
 {
@@ -21,39 +25,47 @@ public sealed class ClusterCollector(TimeProvider timeProvider, ClusterCollector
         ArgumentNullException.ThrowIfNull(client);
         var version = await CallAsync(null, () => client.Version.GetCodeAsync(cancellationToken), cancellationToken);
         var builder = new InventoryBuilder();
+        var raw = !_options.UseTypedModels && client is k8s.Kubernetes concrete ? new RawListClient(concrete) : null;
         foreach (var kind in ScannedKind.All)
         {
-            await ListAllAsync(client, kind, builder, cancellationToken);
+            await ListAllAsync(kind, raw is null ? Typed(client, kind, builder) : Streamed(raw, kind, builder), cancellationToken);
         }
 
         var now = timeProvider.GetUtcNow();
         return builder.Build(Guid.CreateVersion7(now).ToString(), now, version?.GitVersion);
     }
 
-    private async Task ListAllAsync(IKubernetes client, ScannedKind kind, InventoryBuilder builder, CancellationToken ct)
+    /// <summary>Pages through one kind; <paramref name="readPage"/> adds a page to the builder and returns its continue token.</summary>
+    private async Task ListAllAsync(ScannedKind kind, Func<string?, CancellationToken, Task<string?>> readPage, CancellationToken ct)
     {
         var restarts = 0;
         string? next = null;
         do
         {
-            ScannedPage page;
             try
             {
                 var token = next;
-                page = await CallAsync(kind.Resource, () => kind.ListAsync(client, _options.PageSize, token, ct), ct);
+                next = await CallAsync(kind.Resource, () => readPage(token, ct), ct);
             }
             catch (ClusterScanException e) when (next is not null && IsGone(e) && restarts < _options.MaxListRestarts)
             {
                 restarts++;
                 next = null;
-                continue;
             }
-
-            page.AddTo(builder);
-            next = page.Continue;
         }
         while (next is not null);
     }
+
+    private Func<string?, CancellationToken, Task<string?>> Typed(IKubernetes client, ScannedKind kind, InventoryBuilder builder) =>
+        async (token, ct) =>
+        {
+            var page = await kind.ListAsync(client, _options.PageSize, token, ct);
+            page.AddTo(builder);
+            return page.Continue;
+        };
+
+    private Func<string?, CancellationToken, Task<string?>> Streamed(RawListClient raw, ScannedKind kind, InventoryBuilder builder) =>
+        async (token, ct) => (await raw.ListAsync(kind.Path, _options.PageSize, token, kind.ReadItem, builder, ct)).Continue;
 
     private async Task<T> CallAsync<T>(string? resource, Func<Task<T>> call, CancellationToken ct)
     {

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using KubeAdvisor.Core.Inventory;
+
+namespace KubeAdvisor.Kubernetes.Collection.Streaming;
+
+/// <summary>The metadata fields the inventory reads (as <c>MetadataMapper</c> maps them from V1ObjectMeta).</summary>
+internal readonly record struct MetaJson(
+    string? Name,
+    string? Namespace,
+    string? Uid,
+    IReadOnlyDictionary<string, string> Labels,
+    IReadOnlyDictionary<string, string> Annotations,
+    IReadOnlyList<OwnerReference> Owners)
+{
+    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
+
+    /// <summary>No metadata at all (missing or null).</summary>
+    public static MetaJson None => new(null, null, null, Empty, Empty, []);
+
+    /// <summary>Empty or default namespace → <c>default</c>, as <c>MetadataMapper.Namespace</c>.</summary>
+    public string NamespaceOrDefault => string.IsNullOrEmpty(Namespace) ? "default" : Namespace;
+
+    /// <summary>Reads the metadata object the reader is on (or null).</summary>
+    public static MetaJson Read(ref Utf8JsonReader r)
+    {
+        if (!JsonRead.IsObject(ref r))
+        {
+            return None;
+        }
+
+        string? name = null, ns = null, uid = null;
+        IReadOnlyDictionary<string, string> labels = Empty, annotations = Empty;
+        IReadOnlyList<OwnerReference> owners = [];
+        while (JsonRead.NextProperty(ref r))
+        {
+            if (r.ValueTextEquals("name"u8))
+            {
+                JsonRead.Next(ref r);
+                name = JsonRead.String(ref r);
+            }
+            else if (r.ValueTextEquals("namespace"u8))
+            {
+                JsonRead.Next(ref r);
+                ns = JsonRead.String(ref r);
+            }
+            else if (r.ValueTextEquals("uid"u8))
+            {
+                JsonRead.Next(ref r);
+                uid = JsonRead.String(ref r);
+            }
+            else if (r.ValueTextEquals("labels"u8))
+            {
+                JsonRead.Next(ref r);
+                labels = Dict(ref r);
+            }
+            else if (r.ValueTextEquals("annotations"u8))
+            {
+                JsonRead.Next(ref r);
+                annotations = Dict(ref r);
+            }
+            else if (r.ValueTextEquals("ownerReferences"u8))
+            {
+                JsonRead.Next(ref r);
+                owners = ReadOwners(ref r);
+            }
+            else
+            {
+                JsonRead.SkipValue(ref r);
+            }
+        }
+
+        return new MetaJson(name, ns, uid, labels, annotations, owners);
+    }
+
+    /// <summary>A string map; null or empty gives the shared empty map (as <c>MetadataMapper.Dict</c>).</summary>
+    public static IReadOnlyDictionary<string, string> Dict(ref Utf8JsonReader r) =>
+        JsonRead.StringMap(ref r) is { Count: > 0 } map ? map : Empty;
+
+    private static IReadOnlyList<OwnerReference> ReadOwners(ref Utf8JsonReader r)
+    {
+        if (!JsonRead.IsArray(ref r))
+        {
+            return [];
+        }
+
+        var list = new List<OwnerReference>();
+        while (JsonRead.NextElement(ref r))
+        {
+            if (!JsonRead.IsObject(ref r))
+            {
+                throw JsonRead.Unexpected(ref r, "an owner reference");
+            }
+
+            string? kind = null, name = null, uid = null;
+            var controller = false;
+            while (JsonRead.NextProperty(ref r))
+            {
+                if (r.ValueTextEquals("kind"u8))
+                {
+                    JsonRead.Next(ref r);
+                    kind = JsonRead.String(ref r);
+                }
+                else if (r.ValueTextEquals("name"u8))
+                {
+                    JsonRead.Next(ref r);
+                    name = JsonRead.String(ref r);
+                }
+                else if (r.ValueTextEquals("uid"u8))
+                {
+                    JsonRead.Next(ref r);
+                    uid = JsonRead.String(ref r);
+                }
+                else if (r.ValueTextEquals("controller"u8))
+                {
+                    JsonRead.Next(ref r);
+                    controller = JsonRead.Bool(ref r) == true;
+                }
+                else
+                {
+                    JsonRead.SkipValue(ref r);
+                }
+            }
+
+            list.Add(new OwnerReference(kind ?? "", name ?? "", uid ?? "", controller));
+        }
+
+        return list.Count > 0 ? list : [];
+    }
+}

@@ -1,0 +1,204 @@
+using System.Text.Json;
+using KubeAdvisor.Core.Inventory;
+
+namespace KubeAdvisor.Kubernetes.Collection.Streaming;
+
+/// <summary>
+/// One list item (a complete JSON object) straight into the inventory's records, with the semantics of
+/// <c>KubeObjectMapper</c>: no V1 model in between.
+/// </summary>
+internal static class ObjectJson
+{
+    /// <summary>A controller: Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job or CronJob.</summary>
+    /// <param name="json">The item.</param>
+    /// <param name="kind">Its kind.</param>
+    /// <param name="hasReplicas">spec.replicas is mapped (defaulting to 1); else Replicas is null.</param>
+    /// <param name="quantities">The collection's quantity cache.</param>
+    public static KubeObject Controller(ReadOnlySpan<byte> json, string kind, bool hasReplicas, QuantityCache quantities)
+    {
+        var r = Begin(json);
+        var meta = MetaJson.None;
+        PodTemplate? template = null;
+        int? replicas = null;
+        while (JsonRead.NextProperty(ref r))
+        {
+            if (r.ValueTextEquals("metadata"u8))
+            {
+                JsonRead.Next(ref r);
+                meta = MetaJson.Read(ref r);
+            }
+            else if (r.ValueTextEquals("spec"u8))
+            {
+                JsonRead.Next(ref r);
+                (template, replicas) = ControllerSpec(ref r, kind == "CronJob", quantities);
+            }
+            else
+            {
+                JsonRead.SkipValue(ref r);
+            }
+        }
+
+        template ??= PodSpecJson.EmptyTemplate;
+        return Object(kind, meta, template, hasReplicas ? replicas ?? 1 : null, []);
+    }
+
+    public static KubeObject Pod(ReadOnlySpan<byte> json, QuantityCache quantities)
+    {
+        var r = Begin(json);
+        var meta = MetaJson.None;
+        PodSpec? spec = null;
+        IReadOnlyList<ContainerStatus> statuses = [];
+        while (JsonRead.NextProperty(ref r))
+        {
+            if (r.ValueTextEquals("metadata"u8))
+            {
+                JsonRead.Next(ref r);
+                meta = MetaJson.Read(ref r);
+            }
+            else if (r.ValueTextEquals("spec"u8))
+            {
+                JsonRead.Next(ref r);
+                spec = PodSpecJson.Spec(ref r, quantities);
+            }
+            else if (r.ValueTextEquals("status"u8))
+            {
+                JsonRead.Next(ref r);
+                statuses = StatusJson.Read(ref r);
+            }
+            else
+            {
+                JsonRead.SkipValue(ref r);
+            }
+        }
+
+        spec ??= PodSpecJson.EmptyTemplate.Spec;
+        return Object("Pod", meta, new PodTemplate(meta.Labels, meta.Annotations, spec), null, statuses);
+    }
+
+    public static PodDisruptionBudget DisruptionBudget(ReadOnlySpan<byte> json)
+    {
+        var r = Begin(json);
+        var meta = MetaJson.None;
+        LabelSelector? selector = null;
+        while (JsonRead.NextProperty(ref r))
+        {
+            if (r.ValueTextEquals("metadata"u8))
+            {
+                JsonRead.Next(ref r);
+                meta = MetaJson.Read(ref r);
+            }
+            else if (r.ValueTextEquals("spec"u8))
+            {
+                JsonRead.Next(ref r);
+                selector = SelectorJson.BudgetSelector(ref r);
+            }
+            else
+            {
+                JsonRead.SkipValue(ref r);
+            }
+        }
+
+        return new PodDisruptionBudget(meta.NamespaceOrDefault, meta.Name ?? "", selector ?? SelectorJson.Empty)
+        {
+            SelectsNothing = selector is null,
+        };
+    }
+
+    /// <summary>A Namespace's metadata.name (null when it has none).</summary>
+    public static string? NamespaceName(ReadOnlySpan<byte> json)
+    {
+        var r = Begin(json);
+        string? name = null;
+        while (JsonRead.NextProperty(ref r))
+        {
+            if (r.ValueTextEquals("metadata"u8))
+            {
+                JsonRead.Next(ref r);
+                name = MetaJson.Read(ref r).Name;
+            }
+            else
+            {
+                JsonRead.SkipValue(ref r);
+            }
+        }
+
+        return name;
+    }
+
+    private static (PodTemplate? Template, int? Replicas) ControllerSpec(ref Utf8JsonReader r, bool cronJob, QuantityCache quantities)
+    {
+        PodTemplate? template = null;
+        int? replicas = null;
+        if (!JsonRead.IsObject(ref r))
+        {
+            return (template, replicas);
+        }
+
+        while (JsonRead.NextProperty(ref r))
+        {
+            if (!cronJob && r.ValueTextEquals("template"u8))
+            {
+                JsonRead.Next(ref r);
+                template = PodSpecJson.Template(ref r, quantities);
+            }
+            else if (!cronJob && r.ValueTextEquals("replicas"u8))
+            {
+                JsonRead.Next(ref r);
+                replicas = JsonRead.Int(ref r);
+            }
+            else if (cronJob && r.ValueTextEquals("jobTemplate"u8))
+            {
+                // spec.jobTemplate.spec.template: the job template's spec is a JobSpec, read like a controller spec.
+                JsonRead.Next(ref r);
+                template = Nested(ref r, quantities);
+            }
+            else
+            {
+                JsonRead.SkipValue(ref r);
+            }
+        }
+
+        return (template, replicas);
+    }
+
+    private static PodTemplate? Nested(ref Utf8JsonReader r, QuantityCache quantities)
+    {
+        PodTemplate? template = null;
+        if (!JsonRead.IsObject(ref r))
+        {
+            return template;
+        }
+
+        while (JsonRead.NextProperty(ref r))
+        {
+            if (r.ValueTextEquals("spec"u8))
+            {
+                JsonRead.Next(ref r);
+                template = ControllerSpec(ref r, false, quantities).Template;
+            }
+            else
+            {
+                JsonRead.SkipValue(ref r);
+            }
+        }
+
+        return template;
+    }
+
+    private static Utf8JsonReader Begin(ReadOnlySpan<byte> json)
+    {
+        var r = new Utf8JsonReader(json, isFinalBlock: true, default);
+        JsonRead.Next(ref r);
+        if (!JsonRead.IsObject(ref r))
+        {
+            throw new JsonException("A list item is null.");
+        }
+
+        return r;
+    }
+
+    private static KubeObject Object(
+        string kind, MetaJson meta, PodTemplate template, int? replicas, IReadOnlyList<ContainerStatus> statuses) =>
+        new(kind, meta.NamespaceOrDefault, meta.Name ?? "", meta.Uid ?? "", meta.Labels, meta.Annotations, meta.Owners,
+            template, replicas, statuses);
+}

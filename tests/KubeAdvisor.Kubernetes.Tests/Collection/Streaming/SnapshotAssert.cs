@@ -1,0 +1,53 @@
+using System.Text.Json;
+using k8s;
+using k8s.Models;
+using KubeAdvisor.Core.Inventory;
+using KubeAdvisor.Kubernetes.Mapping;
+using KubeAdvisor.Kubernetes.Transport;
+
+namespace KubeAdvisor.Kubernetes.Tests.Collection.Streaming;
+
+/// <summary>Compares snapshots by their wire JSON (namespaces, workloads, budgets), ignoring id and time.</summary>
+internal static class SnapshotAssert
+{
+    /// <summary>The reference: the V1 objects themselves through InventoryBuilder + KubeObjectMapper.</summary>
+    public static ClusterSnapshot FromV1(IEnumerable<IKubernetesObject> objects)
+    {
+        var builder = new InventoryBuilder();
+        foreach (var o in objects)
+        {
+            switch (o)
+            {
+                case V1Namespace ns:
+                    builder.AddNamespace(ns.Metadata.Name);
+                    break;
+                case V1PodDisruptionBudget pdb:
+                    builder.AddPodDisruptionBudget(KubeObjectMapper.Map(pdb));
+                    break;
+                default:
+                    builder.Add(KubeObjectMapper.TryMap(o) ?? throw new ArgumentException(o.GetType().Name));
+                    break;
+            }
+        }
+
+        return builder.Build("reference", DateTimeOffset.UnixEpoch, null);
+    }
+
+    public static void Equivalent(ClusterSnapshot expected, ClusterSnapshot actual)
+    {
+        Assert.Equal(Json(expected.Namespaces), Json(actual.Namespaces));
+        Assert.Equal(expected.Workloads.Count, actual.Workloads.Count);
+        for (var i = 0; i < expected.Workloads.Count; i++)
+        {
+            Assert.Equal(Json(expected.Workloads[i]), Json(actual.Workloads[i]));
+        }
+
+        Assert.Equal(expected.PodDisruptionBudgets.Count, actual.PodDisruptionBudgets.Count);
+        for (var i = 0; i < expected.PodDisruptionBudgets.Count; i++)
+        {
+            Assert.Equal(Json(expected.PodDisruptionBudgets[i]), Json(actual.PodDisruptionBudgets[i]));
+        }
+    }
+
+    public static string Json<T>(T value) => JsonSerializer.Serialize(value, SnapshotJson.Options);
+}
