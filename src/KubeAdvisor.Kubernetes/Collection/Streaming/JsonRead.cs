@@ -120,6 +120,31 @@ internal static class JsonRead
         return map;
     }
 
+    /// <summary>One string field of an object value (null when the object or the field is missing).</summary>
+    public static string? StringField(ref Utf8JsonReader r, ReadOnlySpan<byte> field)
+    {
+        string? value = null;
+        if (!IsObject(ref r))
+        {
+            return value;
+        }
+
+        while (NextProperty(ref r))
+        {
+            if (r.ValueTextEquals(field))
+            {
+                Next(ref r);
+                value = String(ref r);
+            }
+            else
+            {
+                SkipValue(ref r);
+            }
+        }
+
+        return value;
+    }
+
     public static JsonException Unexpected(ref Utf8JsonReader r, string expected) =>
         new($"Expected {expected} but found {r.TokenType} at byte {r.TokenStartIndex}.");
 }

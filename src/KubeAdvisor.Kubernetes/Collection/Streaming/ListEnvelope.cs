@@ -131,6 +131,6 @@ internal sealed class ListEnvelope(ListItemHandler onItem)
     {
         var r = new Utf8JsonReader(metadata, isFinalBlock: true, default);
         JsonRead.Next(ref r);
-        return PodSpecJson.StringField(ref r, "continue"u8) is { Length: > 0 } next ? next : null;
+        return JsonRead.StringField(ref r, "continue"u8) is { Length: > 0 } next ? next : null;
     }
 }

@@ -30,7 +30,7 @@ internal static class ObjectJson
             else if (r.ValueTextEquals("spec"u8))
             {
                 JsonRead.Next(ref r);
-                (template, replicas) = ControllerSpec(ref r, kind == "CronJob", quantities);
+                (template, replicas) = ControllerSpecJson.Read(ref r, kind == "CronJob", quantities);
             }
             else
             {
@@ -123,66 +123,6 @@ internal static class ObjectJson
         }
 
         return name;
-    }
-
-    private static (PodTemplate? Template, int? Replicas) ControllerSpec(ref Utf8JsonReader r, bool cronJob, QuantityCache quantities)
-    {
-        PodTemplate? template = null;
-        int? replicas = null;
-        if (!JsonRead.IsObject(ref r))
-        {
-            return (template, replicas);
-        }
-
-        while (JsonRead.NextProperty(ref r))
-        {
-            if (!cronJob && r.ValueTextEquals("template"u8))
-            {
-                JsonRead.Next(ref r);
-                template = PodSpecJson.Template(ref r, quantities);
-            }
-            else if (!cronJob && r.ValueTextEquals("replicas"u8))
-            {
-                JsonRead.Next(ref r);
-                replicas = JsonRead.Int(ref r);
-            }
-            else if (cronJob && r.ValueTextEquals("jobTemplate"u8))
-            {
-                // spec.jobTemplate.spec.template: the job template's spec is a JobSpec, read like a controller spec.
-                JsonRead.Next(ref r);
-                template = Nested(ref r, quantities);
-            }
-            else
-            {
-                JsonRead.SkipValue(ref r);
-            }
-        }
-
-        return (template, replicas);
-    }
-
-    private static PodTemplate? Nested(ref Utf8JsonReader r, QuantityCache quantities)
-    {
-        PodTemplate? template = null;
-        if (!JsonRead.IsObject(ref r))
-        {
-            return template;
-        }
-
-        while (JsonRead.NextProperty(ref r))
-        {
-            if (r.ValueTextEquals("spec"u8))
-            {
-                JsonRead.Next(ref r);
-                template = ControllerSpec(ref r, false, quantities).Template;
-            }
-            else
-            {
-                JsonRead.SkipValue(ref r);
-            }
-        }
-
-        return template;
     }
 
     private static Utf8JsonReader Begin(ReadOnlySpan<byte> json)

@@ -162,7 +162,7 @@ internal static class PodSpecJson
                 else if (r.ValueTextEquals("hostPath"u8))
                 {
                     JsonRead.Next(ref r);
-                    hostPath = StringField(ref r, "path"u8);
+                    hostPath = JsonRead.StringField(ref r, "path"u8);
                 }
                 else
                 {
@@ -176,30 +176,5 @@ internal static class PodSpecJson
         return list.Count > 0 ? list : [];
     }
 
-    private static string? OsName(ref Utf8JsonReader r) => StringField(ref r, "name"u8);
-
-    /// <summary>One string field of an object value (null when the object or the field is missing).</summary>
-    internal static string? StringField(ref Utf8JsonReader r, ReadOnlySpan<byte> field)
-    {
-        string? value = null;
-        if (!JsonRead.IsObject(ref r))
-        {
-            return value;
-        }
-
-        while (JsonRead.NextProperty(ref r))
-        {
-            if (r.ValueTextEquals(field))
-            {
-                JsonRead.Next(ref r);
-                value = JsonRead.String(ref r);
-            }
-            else
-            {
-                JsonRead.SkipValue(ref r);
-            }
-        }
-
-        return value;
-    }
+    private static string? OsName(ref Utf8JsonReader r) => JsonRead.StringField(ref r, "name"u8);
 }
