@@ -6,6 +6,8 @@ namespace KubeAdvisor.Kubernetes.Collection.Streaming;
 /// The typed path kept quantities as <see cref="ResourceQuantity"/> and the mapping wrote their canonical form
 /// ("0.5" → "500m", "1024Mi" → "1Gi"). Canonicalizing costs ~10 µs, and clusters repeat a handful of values, so
 /// each distinct text is canonicalized once per collection (and the result shared); the cache is bounded.
+/// Absurd texts are refused before parsing: <see cref="ResourceQuantity"/> takes minutes on "1e99999", and the
+/// cluster behind an uploaded kubeconfig is not trusted.
 /// </summary>
 internal sealed class QuantityCache
 {
@@ -19,6 +21,11 @@ internal sealed class QuantityCache
             return known;
         }
 
+        if (!Plausible(text))
+        {
+            throw new FormatException("The quantity is too long or its exponent too large.");
+        }
+
         var canonical = new ResourceQuantity(text).ToString();
         if (_canonical.Count < MaxEntries)
         {
@@ -26,5 +33,17 @@ internal sealed class QuantityCache
         }
 
         return canonical;
+    }
+
+    // Real quantities are short ("1536Mi", "128974848", "1e3"); the exponent is what makes parsing explode.
+    private static bool Plausible(string text)
+    {
+        if (text.Length > 40)
+        {
+            return false;
+        }
+
+        var e = text.AsSpan().LastIndexOfAny('e', 'E');
+        return e < 0 || text.AsSpan(e + 1).TrimStart("+-").Length <= 3;
     }
 }

@@ -68,6 +68,7 @@ public sealed class ObjectJsonTests
     [InlineData("""{"spec":{"containers":{"name":"a"}}}""")]
     [InlineData("""{"spec":{"containers":[{"ports":[{"hostPort":99999999999}]}]}}""")]
     [InlineData("""{"spec":{"containers":[{"resources":{"limits":{"cpu":"lots"}}}]}}""")]
+    [InlineData("""{"spec":{"containers":[{"resources":{"limits":{"cpu":"1e99999"}}}]}}""")] // would parse for minutes
     [InlineData("""null""")]
     public void Pod_WrongTypes_JsonExceptionSoTheScanSaysMalformed(string json)
     {
