@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using KubeAdvisor.Core.Inventory;
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
@@ -34,8 +35,8 @@ internal static class WorkloadWriter
             row.Name = w.Name;
             row.Replicas = w.Replicas;
             row.GoneAt = null;
-            row.AnnotationsJson = JsonSerializer.Serialize(AnnotationsThatMatter(w));
-            row.ContainersJson = JsonSerializer.Serialize(w.AllContainers.Select(c => new StoredContainer(c.Name, c.Type.ToString(), c.Image, c.ImagePullPolicy)));
+            row.AnnotationsJson = Unchanged(row.AnnotationsJson, JsonSerializer.Serialize(AnnotationsThatMatter(w)));
+            row.ContainersJson = Unchanged(row.ContainersJson, JsonSerializer.Serialize(w.AllContainers.Select(c => new StoredContainer(c.Name, c.Type.ToString(), c.Image, c.ImagePullPolicy))));
             ids[w.Uid] = row.Id;
         }
 
@@ -49,6 +50,13 @@ internal static class WorkloadWriter
         await BulkCopy.InsertAsync(db, added, ct);
         return ids;
     }
+
+    /// <summary>
+    /// PostgreSQL normalizes jsonb text (spaces, key order), so a string comparison would rewrite every row each scan:
+    /// keep the stored text when it means the same.
+    /// </summary>
+    private static string Unchanged(string stored, string fresh) =>
+        stored == fresh || JsonNode.DeepEquals(JsonNode.Parse(stored), JsonNode.Parse(fresh)) ? stored : fresh;
 
     /// <summary>KubeAdvisor's own annotations (exemptions), from the object and from the pod template.</summary>
     private static Dictionary<string, string> AnnotationsThatMatter(Workload w)
