@@ -14,7 +14,17 @@ public sealed class ClusterDetailQueries(IDbContextFactory<KubeAdvisorDbContext>
     public sealed record Header(
         Guid Id, string Name, bool IsDemo, ConnectionType Connection, string? ServerUrl, string? Context,
         string? KubernetesVersion, int IntervalMinutes, DateTimeOffset? LastScanAt, DateTimeOffset? AgentLastContactAt,
-        int? Score, Grade Grade, int OpenFindings);
+        int? Score, Grade Grade, int OpenFindings)
+    {
+        /// <summary>Agent clusters: the version the agent reported.</summary>
+        public string? AgentVersion { get; init; }
+
+        /// <summary>Agent clusters: the push interval, for the offline rule (3 missed intervals).</summary>
+        public int AgentIntervalMinutes { get; init; }
+
+        /// <summary>Agent clusters: whether a token is active (false after revoke).</summary>
+        public bool AgentTokenActive { get; init; }
+    }
 
     public sealed record NamespaceRow(string Name, int? Score, Grade Grade, int OpenFindings, string? WorstPolicy);
 
@@ -36,6 +46,7 @@ public sealed class ClusterDetailQueries(IDbContextFactory<KubeAdvisorDbContext>
             {
                 x.Id, x.Name, x.IsDemo, x.ConnectionType, x.ServerUrl, x.Context, x.KubernetesVersion,
                 x.ScanIntervalMinutes, x.LastScanAt, x.AgentLastContactAt, x.LastSucceededScanId,
+                x.AgentVersion, x.AgentIntervalMinutes, AgentTokenActive = x.AgentTokenHash != null,
             })
             .FirstOrDefaultAsync(ct);
         if (c is null)
@@ -87,7 +98,10 @@ public sealed class ClusterDetailQueries(IDbContextFactory<KubeAdvisorDbContext>
             c.ScanIntervalMinutes, c.LastScanAt, c.AgentLastContactAt,
             cluster is null ? null : Scores.Whole(cluster.PassedWeight, cluster.FailedWeight),
             cluster is null ? Grade.A : Scores.GradeOf(cluster.PassedWeight, cluster.FailedWeight),
-            openByNamespace.Values.Sum());
+            openByNamespace.Values.Sum())
+        {
+            AgentVersion = c.AgentVersion, AgentIntervalMinutes = c.AgentIntervalMinutes, AgentTokenActive = c.AgentTokenActive,
+        };
         return new Data(header,
             namespaces,
             policies.OrderByDescending(p => p.MaxSeverity).ThenByDescending(p => p.OpenFindings).ToList(),

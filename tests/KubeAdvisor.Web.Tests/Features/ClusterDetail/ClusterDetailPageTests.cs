@@ -25,6 +25,33 @@ public sealed class ClusterDetailPageTests(DashboardFixture fx)
         Assert.NotEmpty(page.FindAll("[data-testid=trend-chart]"));
     }
 
+    [Theory]
+    [InlineData(20, "online")]
+    [InlineData(31, "offline")]
+    public async Task Render_AgentCluster_ShowsLivenessAfterThreeMissedIntervals(int minutesSinceContact, string expected)
+    {
+        // Its own database: the shared seeded one is counted by other pages' tests.
+        await using var database = await KubeAdvisor.Testing.PostgresDatabase.CreateAsync();
+        var id = Guid.NewGuid();
+        await using (var db = KubeAdvisor.Testing.Seeding.DashboardSeeder.Context(database.ConnectionString))
+        {
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
+            db.Clusters.Add(new KubeAdvisor.Data.Entities.Cluster
+            {
+                Id = id, Name = "agent-" + id.ToString("N")[..6], ConnectionType = KubeAdvisor.Data.Entities.ConnectionType.Agent,
+                AgentTokenHash = id.ToString("N"), AgentIntervalMinutes = 10, AgentVersion = "0.1.0",
+                AgentLastContactAt = DashboardFixture.Now.AddMinutes(-minutesSinceContact), CreatedAt = DashboardFixture.Now.AddDays(-1),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await using var ctx = new DashboardTestContext(database.ConnectionString, Roles.Viewer);
+        var page = ctx.Render<ClusterDetailPage>(p => p.Add(x => x.Id, id));
+
+        page.WaitForAssertion(() => Assert.StartsWith(expected, page.Find("[data-testid=agent-liveness]").TextContent));
+        Assert.Contains("0.1.0", page.Find("[data-testid=connection-panel]").TextContent);
+    }
+
     [Fact]
     public async Task Render_Viewer_HasNoScanButton()
     {
