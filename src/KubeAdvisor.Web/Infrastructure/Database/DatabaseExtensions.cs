@@ -2,6 +2,8 @@ using KubeAdvisor.Data;
 using KubeAdvisor.Web.Configuration;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace KubeAdvisor.Web.Infrastructure.Database;
 
@@ -26,6 +28,8 @@ public static class DatabaseExtensions
     {
         var factory = services.GetRequiredService<IDbContextFactory<KubeAdvisorDbContext>>();
         await using var db = await factory.CreateDbContextAsync(ct);
+        // Creating the history table first spares a new user EF's logged "failed" probe of a table that is not there yet.
+        await db.Database.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
         await db.Database.MigrateAsync(ct);
     }
 }
