@@ -9,6 +9,7 @@ public static class PolicyLists
     public const string AllowedRegistries = "allowedRegistries";
     public const string DigestExemptRegistries = "digestExemptRegistries";
     public const string ExcludedNamespaces = "excludedNamespaces";
+    public const string AutomountAllowedWorkloads = "automountAllowedWorkloads";
 
     public static IReadOnlyList<(string Name, string Label, string Help)> All { get; } =
     [
@@ -16,6 +17,7 @@ public static class PolicyLists
         (AllowedRegistries, "Allowed registries", "Registry/repository prefixes for image-registry-allowed, e.g. ghcr.io/acme."),
         (DigestExemptRegistries, "Digest-exempt registries", "Prefixes exempt from image-digest-required."),
         (ExcludedNamespaces, "Excluded namespaces", "Namespaces no policy checks (counted as skipped)."),
+        (AutomountAllowedWorkloads, "Workloads allowed a service-account token", "namespace/name globs exempt from pod-service-account-token-automounted, e.g. monitoring/prometheus-*."),
     ];
 
     public static IReadOnlyList<string> Get(ClusterPolicySettings s, string list) => list switch
@@ -24,6 +26,7 @@ public static class PolicyLists
         AllowedRegistries => s.AllowedRegistries,
         DigestExemptRegistries => s.DigestExemptRegistries,
         ExcludedNamespaces => s.ExcludedNamespaces,
+        AutomountAllowedWorkloads => s.AutomountAllowedWorkloads,
         _ => throw new ArgumentException($"Unknown list '{list}'."),
     };
 
@@ -33,6 +36,7 @@ public static class PolicyLists
         AllowedRegistries => s with { AllowedRegistries = values },
         DigestExemptRegistries => s with { DigestExemptRegistries = values },
         ExcludedNamespaces => s with { ExcludedNamespaces = values },
+        AutomountAllowedWorkloads => s with { AutomountAllowedWorkloads = values },
         _ => throw new ArgumentException($"Unknown list '{list}'."),
     };
 }

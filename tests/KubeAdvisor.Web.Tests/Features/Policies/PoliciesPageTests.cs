@@ -78,6 +78,21 @@ public sealed class PoliciesPageTests(DashboardFixture fx)
         Assert.StartsWith("pack image:", audit[^1].Details);
     }
 
+    [Fact]
+    public async Task Editor_AutomountAllowList_IsEditableAndValidated()
+    {
+        await using var ctx = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Admin);
+        var editor = ctx.Services.GetRequiredService<PolicySettingsEditor>();
+
+        var invalid = await editor.SetListAsync(fx.Seed.ProdId, PolicyLists.AutomountAllowedWorkloads, ["no slash here"]);
+        var valid = await editor.SetListAsync(fx.Seed.ProdId, PolicyLists.AutomountAllowedWorkloads, ["monitoring/prometheus-*"]);
+
+        Assert.False(invalid.Succeeded);
+        Assert.True(valid.Succeeded);
+        var json = (string)(await fx.Seeded.ScalarAsync($"SELECT \"PolicySettingsJson\"::text FROM clusters WHERE \"Id\" = '{fx.Seed.ProdId}'"))!;
+        Assert.Equal(["monitoring/prometheus-*"], PolicySettingsJson.Deserialize(json).AutomountAllowedWorkloads);
+    }
+
     private async Task<string> SettingsJsonAsync() =>
         (string)(await fx.Seeded.ScalarAsync($"SELECT \"PolicySettingsJson\"::text FROM clusters WHERE \"Id\" = '{fx.Seed.StagingId}'"))!;
 }
