@@ -38,6 +38,7 @@ public sealed class RoleMatrixTests(WebAppFixture fx)
         Row("/hangfire", "login", "forbidden", "forbidden", "ok");
         Row("/settings/tokens", "login", "forbidden", "forbidden", "ok");
         Row("/clusters/new", "login", "forbidden", "forbidden", "ok");
+        Row("/clusters/new/agent", "login", "forbidden", "forbidden", "ok");
         Row("/api/v1/clusters", "unauthorized", "ok", "ok", "ok");
         Row("/api/v1/tokens", "unauthorized", "forbidden", "forbidden", "ok");
         Row("/openapi/v1.json", "login", "ok", "ok", "ok");
