@@ -126,6 +126,20 @@ public sealed class DashboardJourneyTests(BrowserAppFixture fx) : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("audit-table")).ToContainTextAsync("image-tag-latest");
         await Assertions.Expect(page.GetByTestId("audit-table")).ToContainTextAsync(name);
         await page.ScreenshotToResultsAsync("09-audit");
+
+        // The remaining main pages, for the record of what a user sees.
+        await page.GotoAsync("/clusters");
+        await page.WaitForBlazorAsync();
+        await Assertions.Expect(page.GetByTestId("clusters-table")).ToContainTextAsync(name);
+        await page.ScreenshotToResultsAsync("11-clusters");
+        await page.GotoAsync("/settings/users");
+        await page.WaitForBlazorAsync();
+        await Assertions.Expect(page.GetByText(KubeAdvisorAppFactory.AdminEmail).First).ToBeVisibleAsync();
+        await page.ScreenshotToResultsAsync("12-users");
+        await page.GotoAsync("/settings/tokens");
+        await page.WaitForBlazorAsync();
+        await Assertions.Expect(page.GetByText("bootstrap").First).ToBeVisibleAsync();
+        await page.ScreenshotToResultsAsync("13-tokens");
     }
 
     [Fact]
