@@ -28,7 +28,7 @@ internal static class DigestWriter
 
     public static async Task SyncAsync(KubeAdvisorDbContext db, Guid clusterId, Guid scanId, ClusterSnapshot snapshot, DateTimeOffset now, CancellationToken ct)
     {
-        var existing = await db.DigestObservations.Where(d => d.ClusterId == clusterId)
+        var existing = await db.DigestObservations.AsNoTracking().Where(d => d.ClusterId == clusterId)
             .ToDictionaryAsync(d => (d.WorkloadUid, d.ContainerType, d.Container, d.Image, d.Digest), ct);
         var seenAgain = new List<long>();
         var added = new List<DigestObservation>();
@@ -52,7 +52,17 @@ internal static class DigestWriter
                     seenAgain.Add(row.Id);
                 }
 
-                row.PodCount = g.Sum(r => r.PodCount);
+                var pods = g.Sum(r => r.PodCount);
+                if (row.PodCount != pods && row.Id != 0)
+                {
+                    // A full-row update must carry what the set-based update below writes for the other rows.
+                    row.PodCount = pods;
+                    row.LastSeen = now;
+                    row.LastScanId = scanId;
+                    db.DigestObservations.Update(row);
+                }
+
+                row.PodCount = pods;
             }
         }
 

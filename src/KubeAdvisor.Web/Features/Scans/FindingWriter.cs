@@ -24,7 +24,8 @@ internal static class FindingWriter
         }
 
         var fingerprints = current.Keys.ToList();
-        var known = await db.Findings
+        // Untracked: only findings whose content changes are attached and written.
+        var known = await db.Findings.AsNoTracking()
             .Where(f => f.ClusterId == clusterId && (f.IsOpen || fingerprints.Contains(f.Fingerprint)))
             .ToDictionaryAsync(f => f.Fingerprint, StringComparer.Ordinal, ct);
 
@@ -33,7 +34,9 @@ internal static class FindingWriter
         var added = new List<FindingRecord>();
         foreach (var (fingerprint, f) in current)
         {
-            if (!known.Remove(fingerprint, out var row))
+            var isNew = !known.Remove(fingerprint, out var found);
+            FindingRecord row;
+            if (isNew)
             {
                 row = new FindingRecord
                 {
@@ -46,10 +49,13 @@ internal static class FindingWriter
             }
             else
             {
+                row = found!;
                 seenAgain.Add(row.Id);
                 introduced += row.IsOpen ? 0 : 1; // a resolved finding that came back
             }
 
+            var before = (row.WorkloadId, row.Namespace, row.Kind, row.WorkloadName, row.Container, row.ContainerType, row.Image, row.Severity,
+                row.Message, row.Remediation, row.IsOpen, row.ResolvedAt);
             row.WorkloadId = workloadIds.GetValueOrDefault(f.WorkloadUid);
             row.Namespace = f.Namespace;
             row.Kind = f.WorkloadKind;
@@ -62,6 +68,14 @@ internal static class FindingWriter
             row.Remediation = pins.Remediation(f.PolicyId, f.Remediation, f.WorkloadUid, f.ContainerType, f.ContainerName);
             row.IsOpen = true;
             row.ResolvedAt = null;
+            if (!isNew && before != (row.WorkloadId, row.Namespace, row.Kind, row.WorkloadName, row.Container, row.ContainerType, row.Image,
+                    row.Severity, row.Message, row.Remediation, row.IsOpen, row.ResolvedAt))
+            {
+                // A full-row update must carry what the set-based update below writes for unchanged rows.
+                row.LastSeen = now;
+                row.LastScanId = scanId;
+                db.Findings.Update(row);
+            }
         }
 
         // Unchanged findings are not rewritten one by one: one statement moves LastSeen and LastScanId.
@@ -73,6 +87,7 @@ internal static class FindingWriter
         {
             gone.IsOpen = false;
             gone.ResolvedAt = now;
+            db.Findings.Update(gone);
             fixedCount++;
         }
 

@@ -24,10 +24,10 @@ internal sealed class PinSuggestions
     /// <summary>Reads the history after this scan's observations were added (same transaction).</summary>
     public static async Task<PinSuggestions> LoadAsync(KubeAdvisorDbContext db, Guid clusterId, CancellationToken ct)
     {
-        var tracked = db.ChangeTracker.Entries<Data.Entities.DigestObservation>()
-            .Select(e => e.Entity).Where(d => d.ClusterId == clusterId).ToList();
-        var stored = await db.DigestObservations.AsNoTracking().Where(d => d.ClusterId == clusterId).ToListAsync(ct);
-        var all = tracked.Concat(stored).DistinctBy(d => (d.WorkloadUid, d.ContainerType, d.Container, d.Image, d.Digest));
+        // The digest writer has already written this scan's observations (COPY and set-based updates, same transaction).
+        var all = await db.DigestObservations.AsNoTracking().Where(d => d.ClusterId == clusterId)
+            .Select(d => new { d.WorkloadUid, d.ContainerType, d.Container, d.Image, d.Digest, d.FirstSeen })
+            .ToListAsync(ct);
         var pins = new Dictionary<(string, string, string), string>();
         foreach (var g in all.GroupBy(d => (d.WorkloadUid, d.ContainerType, d.Container)))
         {

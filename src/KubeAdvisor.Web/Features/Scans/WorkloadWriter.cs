@@ -14,22 +14,27 @@ internal static class WorkloadWriter
 
     public static async Task<Dictionary<string, Guid>> SyncAsync(KubeAdvisorDbContext db, Guid clusterId, ClusterSnapshot snapshot, DateTimeOffset now, CancellationToken ct)
     {
-        var existing = await db.Workloads.Where(w => w.ClusterId == clusterId).ToDictionaryAsync(w => w.Uid, StringComparer.Ordinal, ct);
+        // Untracked: only rows that really change are attached and written (most rows of a scan do not change).
+        var existing = await db.Workloads.AsNoTracking().Where(w => w.ClusterId == clusterId).ToDictionaryAsync(w => w.Uid, StringComparer.Ordinal, ct);
         var ids = new Dictionary<string, Guid>(snapshot.Workloads.Count, StringComparer.Ordinal);
         var seenAgain = new List<Guid>(existing.Count);
         var added = new List<WorkloadRecord>();
         foreach (var w in snapshot.Workloads)
         {
-            if (!existing.Remove(w.Uid, out var row))
+            var isNew = !existing.Remove(w.Uid, out var found);
+            WorkloadRecord row;
+            if (isNew)
             {
                 row = new WorkloadRecord { Id = Guid.NewGuid(), ClusterId = clusterId, Uid = w.Uid, Kind = w.Kind, Namespace = w.Namespace, Name = w.Name, FirstSeen = now, LastSeen = now };
                 added.Add(row);
             }
             else
             {
+                row = found!;
                 seenAgain.Add(row.Id);
             }
 
+            var before = (row.Kind, row.Namespace, row.Name, row.Replicas, row.GoneAt, row.AnnotationsJson, row.ContainersJson);
             row.Kind = w.Kind;
             row.Namespace = w.Namespace;
             row.Name = w.Name;
@@ -38,11 +43,17 @@ internal static class WorkloadWriter
             row.AnnotationsJson = Unchanged(row.AnnotationsJson, JsonSerializer.Serialize(AnnotationsThatMatter(w)));
             row.ContainersJson = Unchanged(row.ContainersJson, JsonSerializer.Serialize(w.AllContainers.Select(c => new StoredContainer(c.Name, c.Type.ToString(), c.Image, c.ImagePullPolicy))));
             ids[w.Uid] = row.Id;
+            if (!isNew && before != (row.Kind, row.Namespace, row.Name, row.Replicas, row.GoneAt, row.AnnotationsJson, row.ContainersJson))
+            {
+                row.LastSeen = now; // a full-row update must not put back the LastSeen the set-based update below moves
+                db.Workloads.Update(row);
+            }
         }
 
         foreach (var gone in existing.Values.Where(w => w.GoneAt is null))
         {
             gone.GoneAt = now;
+            db.Workloads.Update(gone);
         }
 
         // Rows whose content did not change are not rewritten one by one: one statement moves their LastSeen.

@@ -65,6 +65,24 @@ public sealed class ScanPipelineTests(WebAppFixture fx) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rescan_FindingWhoseMessageChanged_IsUpdatedAndSeenAtTheNewScan()
+    {
+        var cluster = await AddClusterAsync();
+        await _api.ScanAndWaitAsync(cluster);
+        var first = (await _api.FindingsAsync(cluster, "policy=image-tag-latest")).Single()!;
+
+        _fake.Objects.ReplaceFromYaml(FakeClusterManifests.Deployment("shop", "api", "registry.example.com/shop/api:LATEST"));
+        await _api.ScanAndWaitAsync(cluster);
+        var second = (await _api.FindingsAsync(cluster, "policy=image-tag-latest")).Single()!;
+
+        Assert.Equal(first["id"]!.GetValue<long>(), second["id"]!.GetValue<long>());
+        Assert.Equal("registry.example.com/shop/api:LATEST", second["image"]!.GetValue<string>());
+        Assert.Contains("api:LATEST", second["message"]!.GetValue<string>());
+        Assert.True(second["lastSeen"]!.GetValue<DateTimeOffset>() > first["lastSeen"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(first["firstSeen"]!.GetValue<DateTimeOffset>(), second["firstSeen"]!.GetValue<DateTimeOffset>());
+    }
+
+    [Fact]
     public async Task Scan_ForbiddenMidway_FailsWithoutRetryAndKeepsPreviousResults()
     {
         var cluster = await AddClusterAsync();
