@@ -4,7 +4,7 @@ using KubeAdvisor.Testing.Hosting;
 
 namespace KubeAdvisor.E2E.Tests.Journeys;
 
-[Collection(BrowserCollection.Name)]
+[Collection(FreshBrowserCollection.Name)]
 public sealed class FirstSignInJourneyTests(BrowserAppFixture fx)
 {
     [Fact]
@@ -38,5 +38,24 @@ public sealed class FirstSignInJourneyTests(BrowserAppFixture fx)
         await error.WaitForAsync();
         Assert.Contains("Invalid e-mail or password", await error.InnerTextAsync());
         await page.ScreenshotToResultsAsync("00-login-error");
+    }
+
+    [Fact]
+    public async Task DarkTheme_IsRememberedAcrossReloads()
+    {
+        var page = await fx.NewPageAsync();
+        await page.SignInAsync(KubeAdvisorAppFactory.AdminEmail);
+        const string background = "() => getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-background').trim()";
+        var light = await page.EvaluateAsync<string>(background);
+
+        await page.GetByTestId("toggle-theme").ClickAsync();
+        await page.WaitForFunctionAsync($"() => ({background})() !== {System.Text.Json.JsonSerializer.Serialize(light)}");
+        var dark = await page.EvaluateAsync<string>(background);
+        await page.ReloadAsync();
+        await page.WaitForBlazorAsync();
+        await page.WaitForFunctionAsync($"() => ({background})() === {System.Text.Json.JsonSerializer.Serialize(dark)}");
+        await page.ScreenshotToResultsAsync("14-overview-dark");
+
+        Assert.NotEqual(light, dark);
     }
 }

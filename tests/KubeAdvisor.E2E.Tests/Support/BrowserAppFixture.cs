@@ -82,3 +82,10 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserAppFixture>
 {
     public const string Name = "browser";
 }
+
+/// <summary>A second app and database for journeys that need an empty KubeAdvisor (first sign-in), whatever ran before.</summary>
+[CollectionDefinition(Name)]
+public sealed class FreshBrowserCollection : ICollectionFixture<BrowserAppFixture>
+{
+    public const string Name = "fresh browser";
+}
