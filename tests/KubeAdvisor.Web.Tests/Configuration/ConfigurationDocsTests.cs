@@ -51,6 +51,19 @@ public sealed partial class ConfigurationDocsTests
         Assert.All(ScriptOnly, key => Assert.Contains(key, keys));
     }
 
+    [Fact]
+    public void EnvExample_Values_AreSafeToSourceFromTheShell()
+    {
+        // run.sh sources .env: an unquoted value with spaces or glob characters would run as a command.
+        var unsafeLines = File.ReadAllLines(Path.Combine(Root, ".env.example"))
+            .Where(l => KeyLine().IsMatch(l))
+            .Select(l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..])
+            .Where(v => !(v.StartsWith('"') && v.EndsWith('"')) && v.IndexOfAny([' ', '*', '?', '[', '$', '`', ';', '&', '|']) >= 0)
+            .ToList();
+
+        Assert.Empty(unsafeLines);
+    }
+
     [GeneratedRegex(@"^(KUBEADVISOR_[A-Z0-9_]+)=")]
     private static partial Regex KeyLine();
 }
