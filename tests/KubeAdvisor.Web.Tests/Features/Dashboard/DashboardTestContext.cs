@@ -26,7 +26,7 @@ namespace KubeAdvisor.Web.Tests.Features.Dashboard;
 /// </summary>
 public sealed class DashboardTestContext : BunitContext
 {
-    public DashboardTestContext(string connectionString, string? role)
+    public DashboardTestContext(string connectionString, string? role, Action<IServiceCollection>? moreServices = null)
     {
         // Pages load from PostgreSQL; on a busy 2-core machine the default 1 s wait is too tight (this bounds a wait, it asserts no speed).
         DefaultWaitTimeout = TimeSpan.FromSeconds(15);
@@ -52,6 +52,7 @@ public sealed class DashboardTestContext : BunitContext
             Services.Add(d);
         }
 
+        moreServices?.Invoke(Services);
         SetRendererInfo(new RendererInfo("Server", true)); // builds the service provider: register everything above
         Render<MudBlazor.MudPopoverProvider>();
     }
