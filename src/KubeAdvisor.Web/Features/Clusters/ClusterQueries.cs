@@ -1,4 +1,3 @@
-using KubeAdvisor.Core.Scoring;
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +31,7 @@ public sealed class ClusterQueries(IDbContextFactory<KubeAdvisorDbContext> dbFac
         return rows.Select(r => new ClusterSummary(
             r.Id, r.Name, r.ConnectionType.ToString(), r.IsDemo, r.ServerUrl, r.Context, r.ScanIntervalMinutes, r.KubernetesVersion,
             r.Sample?.Score,
-            r.Sample is null ? null : new ScoreCard((long)r.Sample.PassedWeight, (long)r.Sample.FailedWeight, 0, 0, 0).Grade.ToString(),
+            r.Sample is null ? null : Dashboard.Scores.GradeOf(r.Sample.PassedWeight, r.Sample.FailedWeight).ToString(),
             r.Open,
             r.Last is null ? null : new LastScan(r.Last.Id, r.Last.Status.ToString(), r.Last.Trigger.ToString(), r.Last.QueuedAt, r.Last.FinishedAt, r.Last.Error),
             r.AgentLastContactAt, r.AgentVersion)).ToList();

@@ -12,11 +12,15 @@ namespace KubeAdvisor.Web.Features.Scans;
 /// </summary>
 internal static class DigestWriter
 {
-    public static async Task<DigestHistory> LoadHistoryAsync(KubeAdvisorDbContext db, Guid clusterId, CancellationToken ct)
+    /// <summary>
+    /// The cluster's observations, read once per scan (untracked): they feed the evaluator's history, the sync below
+    /// and the pin suggestions.
+    /// </summary>
+    public static Task<List<DigestObservation>> LoadAsync(KubeAdvisorDbContext db, Guid clusterId, CancellationToken ct) =>
+        db.DigestObservations.AsNoTracking().Where(d => d.ClusterId == clusterId).ToListAsync(ct);
+
+    public static DigestHistory HistoryOf(IEnumerable<DigestObservation> rows)
     {
-        var rows = await db.DigestObservations.AsNoTracking().Where(d => d.ClusterId == clusterId)
-            .Select(d => new { d.WorkloadUid, d.ContainerType, d.Container, d.Image, d.Digest, d.LastSeen })
-            .ToListAsync(ct);
         var entries = rows.GroupBy(r => (r.WorkloadUid, r.ContainerType, r.Container)).Select(g => new DigestHistoryEntry(
             g.Key.WorkloadUid,
             Enum.Parse<ContainerType>(g.Key.ContainerType),
@@ -26,10 +30,11 @@ internal static class DigestWriter
         return new DigestHistory(entries);
     }
 
-    public static async Task SyncAsync(KubeAdvisorDbContext db, Guid clusterId, Guid scanId, ClusterSnapshot snapshot, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Records what this scan saw running; returns every observation of the cluster afterwards.</summary>
+    public static async Task<IReadOnlyCollection<DigestObservation>> SyncAsync(KubeAdvisorDbContext db, Guid clusterId, Guid scanId, ClusterSnapshot snapshot,
+        IReadOnlyList<DigestObservation> stored, DateTimeOffset now, CancellationToken ct)
     {
-        var existing = await db.DigestObservations.AsNoTracking().Where(d => d.ClusterId == clusterId)
-            .ToDictionaryAsync(d => (d.WorkloadUid, d.ContainerType, d.Container, d.Image, d.Digest), ct);
+        var existing = stored.ToDictionary(d => (d.WorkloadUid, d.ContainerType, d.Container, d.Image, d.Digest));
         var seenAgain = new List<long>();
         var added = new List<DigestObservation>();
         foreach (var w in snapshot.Workloads)
@@ -69,5 +74,6 @@ internal static class DigestWriter
         await db.DigestObservations.Where(d => seenAgain.Contains(d.Id))
             .ExecuteUpdateAsync(u => u.SetProperty(d => d.LastSeen, now).SetProperty(d => d.LastScanId, scanId), ct);
         await BulkCopy.InsertAsync(db, added, ct);
+        return existing.Values;
     }
 }

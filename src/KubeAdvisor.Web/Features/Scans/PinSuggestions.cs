@@ -21,13 +21,9 @@ internal sealed class PinSuggestions
 
     private PinSuggestions(Dictionary<(string, string, string), string> pins) => _pins = pins;
 
-    /// <summary>Reads the history after this scan's observations were added (same transaction).</summary>
-    public static async Task<PinSuggestions> LoadAsync(KubeAdvisorDbContext db, Guid clusterId, CancellationToken ct)
+    /// <summary>From every observation of the cluster, this scan's included.</summary>
+    public static PinSuggestions From(IEnumerable<Data.Entities.DigestObservation> all)
     {
-        // The digest writer has already written this scan's observations (COPY and set-based updates, same transaction).
-        var all = await db.DigestObservations.AsNoTracking().Where(d => d.ClusterId == clusterId)
-            .Select(d => new { d.WorkloadUid, d.ContainerType, d.Container, d.Image, d.Digest, d.FirstSeen })
-            .ToListAsync(ct);
         var pins = new Dictionary<(string, string, string), string>();
         foreach (var g in all.GroupBy(d => (d.WorkloadUid, d.ContainerType, d.Container)))
         {

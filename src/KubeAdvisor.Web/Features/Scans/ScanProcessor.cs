@@ -22,9 +22,9 @@ public sealed class ScanProcessor(IDbContextFactory<KubeAdvisorDbContext> dbFact
         var scan = await db.Scans.SingleAsync(s => s.Id == scanId, ct);
         var cluster = await db.Clusters.SingleAsync(c => c.Id == scan.ClusterId, ct);
         var settings = PolicySettingsJson.Deserialize(cluster.PolicySettingsJson);
-        var history = await DigestWriter.LoadHistoryAsync(db, cluster.Id, ct);
-        var result = PolicyEvaluator.Evaluate(snapshot, settings, history);
+        var observations = await DigestWriter.LoadAsync(db, cluster.Id, ct);
+        var result = PolicyEvaluator.Evaluate(snapshot, settings, DigestWriter.HistoryOf(observations));
         scan.CollectSeconds = collectSeconds;
-        await store.SaveAsync(db, cluster, scan, snapshot, result, ct);
+        await store.SaveAsync(db, cluster, scan, snapshot, result, observations, ct);
     }
 }

@@ -14,7 +14,8 @@ namespace KubeAdvisor.Web.Features.Scans;
 /// </summary>
 public sealed class ScanStore(TimeProvider time)
 {
-    public async Task SaveAsync(KubeAdvisorDbContext db, Cluster cluster, Scan scan, ClusterSnapshot snapshot, EvaluationResult result, CancellationToken ct)
+    public async Task SaveAsync(KubeAdvisorDbContext db, Cluster cluster, Scan scan, ClusterSnapshot snapshot, EvaluationResult result,
+        IReadOnlyList<DigestObservation> observations, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
@@ -22,8 +23,8 @@ public sealed class ScanStore(TimeProvider time)
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
         var workloadIds = await WorkloadWriter.SyncAsync(db, cluster.Id, snapshot, now, ct);
-        await DigestWriter.SyncAsync(db, cluster.Id, scan.Id, snapshot, now, ct);
-        var pins = await PinSuggestions.LoadAsync(db, cluster.Id, ct);
+        var digests = await DigestWriter.SyncAsync(db, cluster.Id, scan.Id, snapshot, observations, now, ct);
+        var pins = PinSuggestions.From(digests);
         var (introduced, fixedCount) = await FindingWriter.SyncAsync(db, cluster.Id, scan.Id, workloadIds, result.Findings, pins, now, ct);
         var clusterCard = await SummaryWriter.AddAsync(db, cluster.Id, scan.Id, result, now, ct);
         await RollupWriter.AddAsync(db, cluster.Id, result, clusterCard, introduced, fixedCount, now, ct);
