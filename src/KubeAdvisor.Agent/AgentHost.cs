@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -47,7 +49,7 @@ public static class AgentHost
         s.AddSingleton(TimeProvider.System);
         s.AddSingleton<AgentHealth>();
         s.AddSingleton(_ => new Backoff(TimeSpan.FromSeconds(options.FirstBackoffSeconds), TimeSpan.FromSeconds(options.MaxBackoffSeconds), Random.Shared));
-        s.AddSingleton(_ => KubernetesConnection.Create(options));
+        s.AddSingleton(ServiceAccountConnection.Create(options)); // now, so a missing CA or address stops the start with its reason
         s.AddSingleton<SnapshotSource>();
         s.AddSingleton(_ => new HttpClient { Timeout = options.RequestTimeout });
         s.AddSingleton<SnapshotUploader>();
@@ -58,8 +60,16 @@ public static class AgentHost
         var stallAfter = options.RequestTimeout + TimeSpan.FromMinutes(1);
         app.MapGet("/healthz", (AgentHealth h) => h.IsAlive(stallAfter) ? Results.Text("ok") : Results.Text("stalled", statusCode: 503));
         app.MapGet("/readyz", (AgentHealth h) => Results.Json(
-            new { started = h.Started, lastCollectedAt = h.LastCollectedAt, lastDeliveredAt = h.LastDeliveredAt, lastProblem = h.LastProblem },
+            new Readiness(h.Started, h.LastCollectedAt, h.LastDeliveredAt, h.LastProblem), AgentJsonContext.Default.Readiness,
             statusCode: h.Started ? 200 : 503));
         return app;
     }
 }
+
+/// <summary>What /readyz answers.</summary>
+internal sealed record Readiness(bool Started, DateTimeOffset? LastCollectedAt, DateTimeOffset? LastDeliveredAt, string? LastProblem);
+
+/// <summary>Source-generated JSON metadata: the agent is compiled ahead of time (no reflection-based serialization).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(Readiness))]
+internal sealed partial class AgentJsonContext : JsonSerializerContext;

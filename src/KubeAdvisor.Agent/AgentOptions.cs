@@ -20,9 +20,16 @@ public sealed class AgentOptions
     [ConfigurationKeyName("INTERVAL_MINUTES")]
     public double IntervalMinutes { get; set; } = 10;
 
-    /// <summary>Path of a kubeconfig for runs outside a cluster (KUBECONFIG); empty = the in-cluster ServiceAccount.</summary>
-    [ConfigurationKeyName("KUBECONFIG")]
-    public string? KubeconfigPath { get; set; }
+    /// <summary>
+    /// The API server (KUBERNETES_URL), e.g. https://10.96.0.1:443; empty = https://KUBERNETES_SERVICE_HOST:KUBERNETES_SERVICE_PORT,
+    /// as in every pod. Set it (with SERVICE_ACCOUNT_DIR) to run the agent outside a cluster.
+    /// </summary>
+    [ConfigurationKeyName("KUBERNETES_URL")]
+    public string? KubernetesUrl { get; set; }
+
+    /// <summary>Folder with the ServiceAccount's <c>token</c> and <c>ca.crt</c> (SERVICE_ACCOUNT_DIR, default the pod's mount).</summary>
+    [ConfigurationKeyName("SERVICE_ACCOUNT_DIR")]
+    public string ServiceAccountDir { get; set; } = "/var/run/secrets/kubernetes.io/serviceaccount";
 
     /// <summary>Port of the health endpoint /healthz and /readyz (HEALTH_PORT, default 8081; 0 = any free port).</summary>
     [ConfigurationKeyName("HEALTH_PORT")]
@@ -70,6 +77,11 @@ public sealed class AgentOptions
         if (FirstBackoffSeconds <= 0 || MaxBackoffSeconds < FirstBackoffSeconds)
         {
             errors.Add("KUBEADVISOR_AGENT_FIRST_BACKOFF_SECONDS must be positive and at most KUBEADVISOR_AGENT_MAX_BACKOFF_SECONDS.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(KubernetesUrl) && !(Uri.TryCreate(KubernetesUrl, UriKind.Absolute, out var api) && api.Scheme == "https"))
+        {
+            errors.Add("KUBEADVISOR_AGENT_KUBERNETES_URL must be the API server's absolute https URL.");
         }
 
         if (RequestTimeoutSeconds <= 0)

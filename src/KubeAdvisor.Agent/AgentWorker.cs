@@ -21,8 +21,8 @@ public sealed class AgentWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        logger.LogInformation("KubeAdvisor agent {Version} reads the cluster through the {Connection} and pushes to {Server} every {Interval} min",
-            AgentVersion.Current, KubernetesConnection.Describe(options), options.ServerUrl, options.IntervalMinutes);
+        logger.LogInformation("KubeAdvisor agent {Version} reads the cluster from the {Connection} and pushes to {Server} every {Interval} min",
+            AgentVersion.Current, ServiceAccountConnection.Describe(options), options.ServerUrl, options.IntervalMinutes);
         try
         {
             while (!stoppingToken.IsCancellationRequested)

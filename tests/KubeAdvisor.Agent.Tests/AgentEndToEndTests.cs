@@ -66,8 +66,8 @@ public sealed class AgentEndToEndTests(AgentServerFixture fx)
         await using var fake = await FakeCluster.StartAsync(DemoManifests.LoadAll());
         var (cluster, token) = await ConnectAsync();
         await fx.Admin.Http.DeleteAsync($"/api/v1/clusters/{cluster}/agent/token");
-        var options = new AgentOptions { ServerUrl = fx.BaseUrl, Token = token, KubeconfigPath = fake.KubeconfigPath };
-        var pending = await new SnapshotSource(fake.Client(), options, TimeProvider.System).CollectAsync(CancellationToken.None);
+        var options = fake.Options(fx.BaseUrl, token);
+        var pending = await new SnapshotSource(fake.Connection(), TimeProvider.System).CollectAsync(CancellationToken.None);
 
         var outcome = await new SnapshotUploader(new HttpClient(), options).PushAsync(pending, CancellationToken.None);
 
@@ -87,7 +87,7 @@ public sealed class AgentEndToEndTests(AgentServerFixture fx)
     {
         var agent = AgentHost.Build([], new Dictionary<string, string?>
         {
-            ["SERVER_URL"] = serverUrl, ["TOKEN"] = token, ["KUBECONFIG"] = fake.KubeconfigPath, ["HEALTH_PORT"] = "0",
+            ["SERVER_URL"] = serverUrl, ["TOKEN"] = token, ["KUBERNETES_URL"] = fake.Url, ["SERVICE_ACCOUNT_DIR"] = fake.ServiceAccountDir, ["HEALTH_PORT"] = "0",
             ["INTERVAL_MINUTES"] = "60", ["FIRST_BACKOFF_SECONDS"] = "0.2", ["MAX_BACKOFF_SECONDS"] = "1", ["REQUEST_TIMEOUT_SECONDS"] = "20",
         });
         await agent.StartAsync();

@@ -15,7 +15,7 @@ public sealed class SnapshotJsonTests
     public async Task RoundTrip_CollectedDemoCluster_GivesTheSameSnapshot()
     {
         await using var fake = await FakeCluster.StartAsync(DemoManifests.LoadAll());
-        var snapshot = WithInitOnlyMembers(await new ClusterCollector(TimeProvider.System).CollectAsync(fake.Client(), CancellationToken.None));
+        var snapshot = WithInitOnlyMembers(await new ClusterCollector(TimeProvider.System).CollectAsync(fake.Connection(), CancellationToken.None));
 
         var json = JsonSerializer.Serialize(snapshot, SnapshotJson.Options);
         var back = await SnapshotJson.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), CancellationToken.None);
@@ -33,7 +33,7 @@ public sealed class SnapshotJsonTests
     public async Task Write_ComputedMembers_AreLeftOut()
     {
         await using var fake = await FakeCluster.StartAsync(DemoManifests.LoadAll());
-        var snapshot = await new ClusterCollector(TimeProvider.System).CollectAsync(fake.Client(), CancellationToken.None);
+        var snapshot = await new ClusterCollector(TimeProvider.System).CollectAsync(fake.Connection(), CancellationToken.None);
 
         var json = JsonSerializer.Serialize(snapshot, SnapshotJson.Options);
 

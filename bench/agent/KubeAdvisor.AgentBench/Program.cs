@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-// Usage: KubeAdvisor.AgentBench <path to KubeAdvisor.Agent.dll> [workloads=10000]
+// Usage: KubeAdvisor.AgentBench <path to KubeAdvisor.Agent.dll or the native KubeAdvisor.Agent> [workloads=10000]
 if (args.Length < 1 || !File.Exists(args[0]))
 {
     Console.Error.WriteLine("Usage: KubeAdvisor.AgentBench <KubeAdvisor.Agent.dll> [workloads]");
@@ -20,8 +20,10 @@ var workloads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCultur
 await using var fake = await FakeKubernetesServer.StartAsync();
 var objects = SyntheticCluster.Generate(workloads);
 fake.Objects.Replace(objects);
-var kubeconfig = Path.Combine(Path.GetTempPath(), $"agent-bench-{Environment.ProcessId}.kubeconfig");
-await File.WriteAllTextAsync(kubeconfig, fake.Kubeconfig());
+// the agent reads the fake cluster as it reads a real one from inside a pod: ServiceAccount token and CA files
+var serviceAccount = Directory.CreateTempSubdirectory("agent-bench-sa-").FullName;
+await File.WriteAllTextAsync(Path.Combine(serviceAccount, "token"), fake.Token);
+await File.WriteAllTextAsync(Path.Combine(serviceAccount, "ca.crt"), fake.CaCertificatePem);
 
 Process? agent = null;
 string? atUpload = null;
@@ -40,16 +42,20 @@ app.MapPost("/api/v1/agent/snapshots", async (HttpRequest request) =>
 await app.StartAsync();
 var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-var start = new ProcessStartInfo("dotnet", [args[0]]) { UseShellExecute = false };
+// A framework-dependent build is started through the dotnet host; a native (NativeAOT) build directly.
+var start = args[0].EndsWith(".dll", StringComparison.Ordinal)
+    ? new ProcessStartInfo("dotnet", [args[0]]) { UseShellExecute = false }
+    : new ProcessStartInfo(args[0]) { UseShellExecute = false };
 start.Environment["KUBEADVISOR_AGENT_SERVER_URL"] = url;
 start.Environment["KUBEADVISOR_AGENT_TOKEN"] = "bench-token";
-start.Environment["KUBEADVISOR_AGENT_KUBECONFIG"] = kubeconfig;
+start.Environment["KUBEADVISOR_AGENT_KUBERNETES_URL"] = fake.BaseAddress.ToString();
+start.Environment["KUBEADVISOR_AGENT_SERVICE_ACCOUNT_DIR"] = serviceAccount;
 start.Environment["KUBEADVISOR_AGENT_ONCE"] = "true";
 start.Environment["KUBEADVISOR_AGENT_HEALTH_PORT"] = "0";
 var watch = Stopwatch.StartNew();
 agent = Process.Start(start)!;
 await agent.WaitForExitAsync();
-File.Delete(kubeconfig);
+Directory.Delete(serviceAccount, recursive: true);
 
 Console.WriteLine();
 Console.WriteLine($"workloads: {workloads:N0}; objects served: {objects.Count:N0}; pods: {fake.Objects.Count("pods"):N0}");

@@ -9,9 +9,10 @@ namespace KubeAdvisor.Kubernetes.Collection;
 /// page by page (limit/continue) straight into an <see cref="InventoryBuilder"/>, so no page outlives its
 /// mapping and no raw JSON is kept. A list whose continue token expires (410 Gone) starts again from scratch;
 /// the builder de-duplicates what the first attempt already added.
-/// With a <see cref="k8s.Kubernetes"/> client each page's JSON is streamed straight into inventory records
-/// (<see cref="RawListClient"/>, no V1 models); other clients, or <see cref="ClusterCollectorOptions.UseTypedModels"/>,
-/// use KubernetesClient's typed list calls and the V1 mapping.
+/// With a <see cref="KubeApiConnection"/> (or a <see cref="k8s.Kubernetes"/> client, whose connection is used) each
+/// page's JSON is streamed straight into inventory records (<see cref="RawListClient"/>, no V1 models); other
+/// clients, or <see cref="ClusterCollectorOptions.UseTypedModels"/>, use KubernetesClient's typed list calls and
+/// the V1 mapping.
 /// </summary>
 public sealed class ClusterCollector(TimeProvider timeProvider, ClusterCollectorOptions? options = null)
 {
@@ -23,16 +24,42 @@ public sealed class ClusterCollector(TimeProvider timeProvider, ClusterCollector
     public async Task<ClusterSnapshot> CollectAsync(IKubernetes client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var version = await CallAsync(null, () => client.Version.GetCodeAsync(cancellationToken), cancellationToken);
-        var builder = new InventoryBuilder();
-        var raw = !_options.UseTypedModels && client is k8s.Kubernetes concrete ? new RawListClient(concrete) : null;
-        foreach (var kind in ScannedKind.All)
+        if (!_options.UseTypedModels && client is k8s.Kubernetes concrete)
         {
-            await ListAllAsync(kind, raw is null ? Typed(client, kind, builder) : Streamed(raw, kind, builder), cancellationToken);
+            return await CollectAsync(KubeApiConnection.From(concrete), cancellationToken);
         }
 
+        var version = await CallAsync(null, () => client.Version.GetCodeAsync(cancellationToken), cancellationToken);
+        var builder = new InventoryBuilder();
+        foreach (var kind in ScannedKind.All)
+        {
+            await ListAllAsync(kind, Typed(client, kind, builder), cancellationToken);
+        }
+
+        return Build(builder, version?.GitVersion);
+    }
+
+    /// <summary>Collects the cluster behind <paramref name="connection"/>, streaming every page (no KubernetesClient models).</summary>
+    /// <exception cref="ClusterScanException">The scan failed; see <see cref="ClusterScanException.IsTransient"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<ClusterSnapshot> CollectAsync(KubeApiConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var raw = new RawListClient(connection);
+        var version = await CallAsync(null, () => raw.GetVersionAsync(cancellationToken), cancellationToken);
+        var builder = new InventoryBuilder();
+        foreach (var kind in ScannedKind.All)
+        {
+            await ListAllAsync(kind, Streamed(raw, kind, builder), cancellationToken);
+        }
+
+        return Build(builder, version);
+    }
+
+    private ClusterSnapshot Build(InventoryBuilder builder, string? kubernetesVersion)
+    {
         var now = timeProvider.GetUtcNow();
-        return builder.Build(Guid.CreateVersion7(now).ToString(), now, version?.GitVersion);
+        return builder.Build(Guid.CreateVersion7(now).ToString(), now, kubernetesVersion);
     }
 
     /// <summary>Pages through one kind; <paramref name="readPage"/> adds a page to the builder and returns its continue token.</summary>

@@ -26,7 +26,7 @@ public static class ScanErrorClassifier
             HttpOperationException http => FromStatus(http, resource),
             OperationCanceledException or TimeoutException => new(TimedOut(timeout), true, exception),
             HttpRequestException { InnerException: AuthenticationException } => new(
-                "TLS handshake with the API server failed: its certificate is not trusted by the kubeconfig's certificate-authority-data.",
+                "TLS handshake with the API server failed: its certificate is not trusted by the configured certificate authority (the kubeconfig's certificate-authority-data, or the agent's ServiceAccount ca.crt).",
                 false, exception),
             HttpRequestException h when h.Message.StartsWith("Refusing to connect", StringComparison.Ordinal) =>
                 new(h.Message, false, exception),

@@ -11,17 +11,21 @@ namespace KubeAdvisor.Kubernetes.Transport;
 /// strings, gzip-compressed. Computed members (<c>Workload.AllContainers</c>, <c>PodSpec.IsWindows</c>, …) are not
 /// written: they would double the payload and are derived again on the other side. Reading is strict: required
 /// constructor parameters and non-nullable members must be present and non-null, unknown members are ignored.
+/// The metadata is source-generated (<see cref="SnapshotJsonContext"/>): the agent is compiled ahead of time and
+/// cannot use reflection-based serialization.
 /// </summary>
 public static class SnapshotJson
 {
     /// <summary>The serializer options of the wire format.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
+    private static JsonTypeInfo<ClusterSnapshot> SnapshotType { get; } = (JsonTypeInfo<ClusterSnapshot>)Options.GetTypeInfo(typeof(ClusterSnapshot));
+
     /// <summary>Writes the snapshot as gzip JSON to <paramref name="destination"/> (left open).</summary>
     public static async Task WriteGzipAsync(Stream destination, ClusterSnapshot snapshot, CancellationToken cancellationToken)
     {
         await using var gzip = new GZipStream(destination, CompressionLevel.Optimal, leaveOpen: true);
-        await JsonSerializer.SerializeAsync(gzip, snapshot, Options, cancellationToken);
+        await JsonSerializer.SerializeAsync(gzip, snapshot, SnapshotType, cancellationToken);
     }
 
     /// <summary>The snapshot as gzip JSON bytes.</summary>
@@ -34,7 +38,7 @@ public static class SnapshotJson
 
     /// <summary>Reads a snapshot from (uncompressed) JSON; throws <see cref="JsonException"/> when it does not fit the schema.</summary>
     public static async Task<ClusterSnapshot> ReadAsync(Stream json, CancellationToken cancellationToken) =>
-        await JsonSerializer.DeserializeAsync<ClusterSnapshot>(json, Options, cancellationToken)
+        await JsonSerializer.DeserializeAsync(json, SnapshotType, cancellationToken)
         ?? throw new JsonException("The body is JSON null, not a snapshot.");
 
     private static JsonSerializerOptions CreateOptions()
@@ -43,9 +47,9 @@ public static class SnapshotJson
         {
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SkipComputedMembers } },
+            TypeInfoResolver = SnapshotJsonContext.Default.WithAddedModifier(SkipComputedMembers),
         };
-        options.Converters.Add(new JsonStringEnumConverter());
+        options.Converters.Add(new JsonStringEnumConverter<ContainerType>());
         options.MakeReadOnly();
         return options;
     }
@@ -67,3 +71,8 @@ public static class SnapshotJson
         }
     }
 }
+
+/// <summary>Source-generated metadata of the snapshot records (options are <see cref="SnapshotJson.Options"/>'s).</summary>
+[JsonSerializable(typeof(ClusterSnapshot))]
+[JsonSerializable(typeof(KubeObject))] // the collector's records, compared as JSON by the differential tests
+internal sealed partial class SnapshotJsonContext : JsonSerializerContext;

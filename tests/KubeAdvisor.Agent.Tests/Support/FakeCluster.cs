@@ -1,36 +1,47 @@
 using k8s;
 using KubeAdvisor.Agent;
 using KubeAdvisor.DemoCluster;
+using KubeAdvisor.Kubernetes.Collection;
 
 namespace KubeAdvisor.Agent.Tests.Support;
 
-/// <summary>A fake Kubernetes API server and a kubeconfig file for it, as the agent reads it outside a cluster.</summary>
+/// <summary>
+/// A fake Kubernetes API server and a ServiceAccount folder for it (<c>token</c>, <c>ca.crt</c>), as a pod has them
+/// mounted; the agent is pointed at it with KUBERNETES_URL and SERVICE_ACCOUNT_DIR.
+/// </summary>
 public sealed class FakeCluster : IAsyncDisposable
 {
-    private FakeCluster(FakeKubernetesServer server, string kubeconfigPath)
+    private FakeCluster(FakeKubernetesServer server, string serviceAccountDir)
     {
         Server = server;
-        KubeconfigPath = kubeconfigPath;
+        ServiceAccountDir = serviceAccountDir;
     }
 
     public FakeKubernetesServer Server { get; }
 
-    public string KubeconfigPath { get; }
+    public string ServiceAccountDir { get; }
+
+    public string Url => Server.BaseAddress.ToString();
 
     public static async Task<FakeCluster> StartAsync(IEnumerable<IKubernetesObject> objects)
     {
         var server = await FakeKubernetesServer.StartAsync();
         server.Objects.Replace(objects);
-        var path = Path.Combine(Path.GetTempPath(), $"ka-agent-{Guid.NewGuid():N}.kubeconfig");
-        await File.WriteAllTextAsync(path, server.Kubeconfig());
-        return new FakeCluster(server, path);
+        var dir = Directory.CreateTempSubdirectory("ka-agent-sa-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(dir, "token"), server.Token + "\n");
+        await File.WriteAllTextAsync(Path.Combine(dir, "ca.crt"), server.CaCertificatePem);
+        return new FakeCluster(server, dir);
     }
 
-    public IKubernetes Client() => KubernetesConnection.Create(new AgentOptions { KubeconfigPath = KubeconfigPath });
+    /// <summary>Agent options that read this fake cluster.</summary>
+    public AgentOptions Options(string serverUrl = "http://127.0.0.1:1", string token = "t") =>
+        new() { ServerUrl = serverUrl, Token = token, KubernetesUrl = Url, ServiceAccountDir = ServiceAccountDir };
+
+    public KubeApiConnection Connection() => ServiceAccountConnection.Create(Options());
 
     public async ValueTask DisposeAsync()
     {
-        File.Delete(KubeconfigPath);
+        Directory.Delete(ServiceAccountDir, recursive: true);
         await Server.DisposeAsync();
     }
 }
