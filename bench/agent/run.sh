@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Agent footprint benchmark: peak RSS (VmHWM) of the agent process while it collects and uploads a synthetic
 # cluster served by the fake Kubernetes API server from another process. Results: docs/benchmarks.md "Agent footprint".
-#   bench/agent/run.sh [workloads=10000] [aot|jit]
+#   bench/agent/run.sh [workloads=10000] [aot|jit] [minimal|real]
 # aot (default) measures what ships: the agent published with NativeAOT (needs clang and zlib1g-dev; installed here
 # with apt when missing and running as root). jit measures the framework-dependent build for comparison.
+# real gives every object the labels, annotations and managedFields real clusters carry (SyntheticCluster.WithRealWorldMetadata).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 workloads=${1:-10000}
 mode=${2:-aot}
+metadata=${3:-minimal}
 dotnet build bench/agent/KubeAdvisor.AgentBench -c Release -nologo -v q -clp:ErrorsOnly
 if [ "$mode" = aot ]; then
   if ! command -v clang >/dev/null 2>&1; then
@@ -26,4 +28,4 @@ else
   agent=src/KubeAdvisor.Agent/bin/Release/net10.0/KubeAdvisor.Agent.dll
 fi
 ls -l "$agent" | awk '{printf "agent binary: %s (%.1f MB)\n", $NF, $5/1048576}'
-dotnet bench/agent/KubeAdvisor.AgentBench/bin/Release/net10.0/KubeAdvisor.AgentBench.dll "$agent" "$workloads"
+dotnet bench/agent/KubeAdvisor.AgentBench/bin/Release/net10.0/KubeAdvisor.AgentBench.dll "$agent" "$workloads" "$metadata"

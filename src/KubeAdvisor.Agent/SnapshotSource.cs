@@ -11,6 +11,11 @@ public sealed class SnapshotSource(KubeApiConnection connection, TimeProvider ti
     {
         var collector = new ClusterCollector(time, new ClusterCollectorOptions(RequestTimeout: connection.RequestTimeout));
         var snapshot = await collector.CollectAsync(connection, ct);
+
+        // The last page's I/O completion resumes the collector, and through it this method, synchronously; without a
+        // yield the serialization below would run on that stack and keep the collector's state (the inventory
+        // builder with every controller and pod group, the last page's buffers) alive until it ends.
+        await Task.Yield();
         var gzip = await SnapshotJson.ToGzipAsync(snapshot, ct);
         return new PendingSnapshot(snapshot.SnapshotId, snapshot.KubernetesVersion, snapshot.Workloads.Count, gzip);
     }

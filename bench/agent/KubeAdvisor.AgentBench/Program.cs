@@ -9,16 +9,18 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-// Usage: KubeAdvisor.AgentBench <path to KubeAdvisor.Agent.dll or the native KubeAdvisor.Agent> [workloads=10000]
+// Usage: KubeAdvisor.AgentBench <path to KubeAdvisor.Agent.dll or the native KubeAdvisor.Agent> [workloads=10000] [minimal|real]
 if (args.Length < 1 || !File.Exists(args[0]))
 {
-    Console.Error.WriteLine("Usage: KubeAdvisor.AgentBench <KubeAdvisor.Agent.dll> [workloads]");
+    Console.Error.WriteLine("Usage: KubeAdvisor.AgentBench <KubeAdvisor.Agent.dll | KubeAdvisor.Agent> [workloads] [minimal|real]");
     return 2;
 }
 
 var workloads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
 await using var fake = await FakeKubernetesServer.StartAsync();
-var objects = SyntheticCluster.Generate(workloads);
+// "real": labels, annotations (last-applied-configuration) and managedFields as real clusters have them
+var realistic = args.Length > 2 && args[2] == "real";
+var objects = realistic ? SyntheticCluster.WithRealWorldMetadata(SyntheticCluster.Generate(workloads)) : SyntheticCluster.Generate(workloads);
 fake.Objects.Replace(objects);
 // the agent reads the fake cluster as it reads a real one from inside a pod: ServiceAccount token and CA files
 var serviceAccount = Directory.CreateTempSubdirectory("agent-bench-sa-").FullName;
@@ -58,7 +60,7 @@ await agent.WaitForExitAsync();
 Directory.Delete(serviceAccount, recursive: true);
 
 Console.WriteLine();
-Console.WriteLine($"workloads: {workloads:N0}; objects served: {objects.Count:N0}; pods: {fake.Objects.Count("pods"):N0}");
+Console.WriteLine($"workloads: {workloads:N0}; objects served: {objects.Count:N0}; pods: {fake.Objects.Count("pods"):N0}; metadata: {(realistic ? "real-world (labels, annotations, managedFields)" : "minimal")}");
 Console.WriteLine($"agent: exit {agent.ExitCode}, start to exit {watch.Elapsed.TotalSeconds:0.0} s, upload {uploadBytes / 1024.0 / 1024:0.00} MB gzip");
 Console.WriteLine($"agent memory while uploading: {atUpload ?? "(no upload received)"}");
 return atUpload is null ? 1 : 0;

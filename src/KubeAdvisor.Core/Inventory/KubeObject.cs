@@ -9,7 +9,7 @@ namespace KubeAdvisor.Core.Inventory;
 /// <param name="Name">Name.</param>
 /// <param name="Uid">metadata.uid.</param>
 /// <param name="Labels">Object labels.</param>
-/// <param name="Annotations">Object annotations.</param>
+/// <param name="Annotations">Object annotations: only the kept ones (<see cref="KeptAnnotations"/>).</param>
 /// <param name="OwnerReferences">metadata.ownerReferences.</param>
 /// <param name="Template">Pod template (for a Pod: its own labels, annotations and spec; CronJob: the job's pod template).</param>
 /// <param name="Replicas">Desired replicas where the kind has them.</param>

@@ -31,7 +31,7 @@ public static class KubeObjectMapper
     /// <summary>A pod: its template is its own labels, annotations and spec; its statuses feed running digests.</summary>
     public static KubeObject Map(V1Pod o) =>
         MetadataMapper.Object("Pod", o.Metadata,
-            new PodTemplate(MetadataMapper.Dict(o.Metadata?.Labels), MetadataMapper.Dict(o.Metadata?.Annotations),
+            new PodTemplate(MetadataMapper.Dict(o.Metadata?.Labels), MetadataMapper.Annotations(o.Metadata?.Annotations),
                 PodSpecMapper.Spec(o.Spec)),
             null,
             PodSpecMapper.Statuses(o.Status));

@@ -11,6 +11,12 @@ internal static class MetadataMapper
     public static IReadOnlyDictionary<string, string> Dict(IDictionary<string, string>? d) =>
         d is null || d.Count == 0 ? Empty : new Dictionary<string, string>(d, StringComparer.Ordinal);
 
+    /// <summary>The kept annotations only (<see cref="KeptAnnotations"/>), as the streaming reader keeps them.</summary>
+    public static IReadOnlyDictionary<string, string> Annotations(IDictionary<string, string>? d) =>
+        d is null || !d.Keys.Any(KeptAnnotations.IsKept)
+            ? Empty
+            : d.Where(a => KeptAnnotations.IsKept(a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+
     public static IReadOnlyList<OwnerReference> Owners(V1ObjectMeta? meta) =>
         meta?.OwnerReferences is { Count: > 0 } refs
             ? refs.Select(r => new OwnerReference(r.Kind ?? "", r.Name ?? "", r.Uid ?? "", r.Controller == true)).ToList()
@@ -26,7 +32,7 @@ internal static class MetadataMapper
             meta?.Name ?? "",
             meta?.Uid ?? "",
             Dict(meta?.Labels),
-            Dict(meta?.Annotations),
+            Annotations(meta?.Annotations),
             Owners(meta),
             template,
             replicas,

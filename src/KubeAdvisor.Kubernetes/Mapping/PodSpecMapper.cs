@@ -9,7 +9,7 @@ internal static class PodSpecMapper
     private static readonly PodSpec EmptySpec = new([], [], [], false, false, false, null, null, null, []);
 
     public static PodTemplate Template(V1PodTemplateSpec? t) =>
-        new(MetadataMapper.Dict(t?.Metadata?.Labels), MetadataMapper.Dict(t?.Metadata?.Annotations), Spec(t?.Spec));
+        new(MetadataMapper.Dict(t?.Metadata?.Labels), MetadataMapper.Annotations(t?.Metadata?.Annotations), Spec(t?.Spec));
 
     public static PodSpec Spec(V1PodSpec? s) =>
         s is null

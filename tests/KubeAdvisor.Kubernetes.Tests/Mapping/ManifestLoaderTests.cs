@@ -31,7 +31,7 @@ public sealed class ManifestLoaderTests
           template:
             metadata:
               labels: {app: web}
-              annotations: {team: a}
+              annotations: {team: a, kubeadvisor.io/exempt: "image-digest-required"}
             spec:
               serviceAccountName: web
               automountServiceAccountToken: false
@@ -90,7 +90,7 @@ public sealed class ManifestLoaderTests
         var w = Assert.Single(s.Workloads);
         Assert.Equal(("Deployment", "shop", "web", "d1", 3), (w.Kind, w.Namespace, w.Name, w.Uid, w.Replicas));
         Assert.Equal("image-tag-latest", w.Annotations["kubeadvisor.io/exempt"]);
-        Assert.Equal("a", w.Template.Annotations["team"]);
+        Assert.Equal("image-digest-required", Assert.Single(w.Template.Annotations).Value); // only kubeadvisor.io/ annotations are kept
         var spec = w.Template.Spec;
         Assert.Equal((true, true, true, "web", (bool?)false), (spec.HostNetwork, spec.HostPid, spec.HostIpc,
             spec.ServiceAccountName, spec.AutomountServiceAccountToken));

@@ -7,7 +7,7 @@ namespace KubeAdvisor.Kubernetes.Collection.Streaming;
 internal static class ContainerJson
 {
     /// <summary>An init, regular or ephemeral container list; empty when missing, null or empty.</summary>
-    public static IReadOnlyList<Container> List(ref Utf8JsonReader r, ContainerType type, QuantityCache quantities)
+    public static IReadOnlyList<Container> List(ref Utf8JsonReader r, ContainerType type, ReadCache cache)
     {
         if (!JsonRead.IsArray(ref r))
         {
@@ -17,13 +17,13 @@ internal static class ContainerJson
         var list = new List<Container>();
         while (JsonRead.NextElement(ref r))
         {
-            list.Add(One(ref r, type, quantities));
+            list.Add(One(ref r, type, cache));
         }
 
         return list.Count > 0 ? list : [];
     }
 
-    private static Container One(ref Utf8JsonReader r, ContainerType type, QuantityCache quantities)
+    private static Container One(ref Utf8JsonReader r, ContainerType type, ReadCache cache)
     {
         if (!JsonRead.IsObject(ref r))
         {
@@ -41,12 +41,12 @@ internal static class ContainerJson
             if (r.ValueTextEquals("name"u8))
             {
                 JsonRead.Next(ref r);
-                name = JsonRead.String(ref r);
+                name = cache.Shared(ref r);
             }
             else if (r.ValueTextEquals("image"u8))
             {
                 JsonRead.Next(ref r);
-                image = JsonRead.String(ref r);
+                image = cache.Shared(ref r);
             }
             else if (r.ValueTextEquals("imagePullPolicy"u8))
             {
@@ -66,7 +66,7 @@ internal static class ContainerJson
             else if (r.ValueTextEquals("resources"u8))
             {
                 JsonRead.Next(ref r);
-                resources = ResourcesJson.Read(ref r, quantities) ?? ResourceRequirements.None;
+                resources = ResourcesJson.Read(ref r, cache) ?? ResourceRequirements.None;
             }
             else if (r.ValueTextEquals("livenessProbe"u8))
             {

@@ -9,7 +9,7 @@ namespace KubeAdvisor.Kubernetes.Collection.Streaming;
 /// </summary>
 internal static class ControllerSpecJson
 {
-    public static (PodTemplate? Template, int? Replicas) Read(ref Utf8JsonReader r, bool cronJob, QuantityCache quantities)
+    public static (PodTemplate? Template, int? Replicas) Read(ref Utf8JsonReader r, bool cronJob, ReadCache cache)
     {
         PodTemplate? template = null;
         int? replicas = null;
@@ -23,7 +23,7 @@ internal static class ControllerSpecJson
             if (!cronJob && r.ValueTextEquals("template"u8))
             {
                 JsonRead.Next(ref r);
-                template = PodSpecJson.Template(ref r, quantities);
+                template = PodSpecJson.Template(ref r, cache);
             }
             else if (!cronJob && r.ValueTextEquals("replicas"u8))
             {
@@ -34,7 +34,7 @@ internal static class ControllerSpecJson
             {
                 // spec.jobTemplate.spec.template: the job template's spec is a JobSpec, read like a controller spec.
                 JsonRead.Next(ref r);
-                template = Nested(ref r, quantities);
+                template = Nested(ref r, cache);
             }
             else
             {
@@ -45,7 +45,7 @@ internal static class ControllerSpecJson
         return (template, replicas);
     }
 
-    private static PodTemplate? Nested(ref Utf8JsonReader r, QuantityCache quantities)
+    private static PodTemplate? Nested(ref Utf8JsonReader r, ReadCache cache)
     {
         PodTemplate? template = null;
         if (!JsonRead.IsObject(ref r))
@@ -58,7 +58,7 @@ internal static class ControllerSpecJson
             if (r.ValueTextEquals("spec"u8))
             {
                 JsonRead.Next(ref r);
-                template = Read(ref r, false, quantities).Template;
+                template = Read(ref r, false, cache).Template;
             }
             else
             {

@@ -21,7 +21,7 @@ internal readonly record struct MetaJson(
     public string NamespaceOrDefault => string.IsNullOrEmpty(Namespace) ? "default" : Namespace;
 
     /// <summary>Reads the metadata object the reader is on (or null).</summary>
-    public static MetaJson Read(ref Utf8JsonReader r)
+    public static MetaJson Read(ref Utf8JsonReader r, ReadCache? cache = null)
     {
         if (!JsonRead.IsObject(ref r))
         {
@@ -41,7 +41,7 @@ internal readonly record struct MetaJson(
             else if (r.ValueTextEquals("namespace"u8))
             {
                 JsonRead.Next(ref r);
-                ns = JsonRead.String(ref r);
+                ns = cache is null ? JsonRead.String(ref r) : cache.Shared(ref r);
             }
             else if (r.ValueTextEquals("uid"u8))
             {
@@ -51,17 +51,17 @@ internal readonly record struct MetaJson(
             else if (r.ValueTextEquals("labels"u8))
             {
                 JsonRead.Next(ref r);
-                labels = Dict(ref r);
+                labels = cache is null ? Dict(ref r) : cache.SharedMap(ref r) is { Count: > 0 } map ? map : Empty;
             }
             else if (r.ValueTextEquals("annotations"u8))
             {
                 JsonRead.Next(ref r);
-                annotations = Dict(ref r);
+                annotations = KeptAnnotationsOf(ref r);
             }
             else if (r.ValueTextEquals("ownerReferences"u8))
             {
                 JsonRead.Next(ref r);
-                owners = ReadOwners(ref r);
+                owners = ReadOwners(ref r, cache);
             }
             else
             {
@@ -76,7 +76,36 @@ internal readonly record struct MetaJson(
     public static IReadOnlyDictionary<string, string> Dict(ref Utf8JsonReader r) =>
         JsonRead.StringMap(ref r) is { Count: > 0 } map ? map : Empty;
 
-    private static IReadOnlyList<OwnerReference> ReadOwners(ref Utf8JsonReader r)
+    /// <summary>
+    /// The kept annotations (<see cref="KeptAnnotations"/>) of an annotations object; the others are skipped without
+    /// building their strings. Null, empty or nothing kept gives the shared empty map.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> KeptAnnotationsOf(ref Utf8JsonReader r)
+    {
+        if (!JsonRead.IsObject(ref r))
+        {
+            return Empty;
+        }
+
+        Dictionary<string, string>? kept = null;
+        while (JsonRead.NextProperty(ref r))
+        {
+            var key = r.ValueIsEscaped || r.HasValueSequence || r.ValueSpan.StartsWith(KeptAnnotations.PrefixUtf8) ? r.GetString()! : null;
+            if (key is not null && KeptAnnotations.IsKept(key))
+            {
+                JsonRead.Next(ref r);
+                (kept ??= new Dictionary<string, string>(StringComparer.Ordinal))[key] = JsonRead.String(ref r)!;
+            }
+            else
+            {
+                JsonRead.SkipValue(ref r);
+            }
+        }
+
+        return kept ?? Empty;
+    }
+
+    private static IReadOnlyList<OwnerReference> ReadOwners(ref Utf8JsonReader r, ReadCache? cache)
     {
         if (!JsonRead.IsArray(ref r))
         {
@@ -98,12 +127,12 @@ internal readonly record struct MetaJson(
                 if (r.ValueTextEquals("kind"u8))
                 {
                     JsonRead.Next(ref r);
-                    kind = JsonRead.String(ref r);
+                    kind = cache is null ? JsonRead.String(ref r) : cache.Shared(ref r);
                 }
                 else if (r.ValueTextEquals("name"u8))
                 {
                     JsonRead.Next(ref r);
-                    name = JsonRead.String(ref r);
+                    name = cache is null ? JsonRead.String(ref r) : cache.Shared(ref r);
                 }
                 else if (r.ValueTextEquals("uid"u8))
                 {

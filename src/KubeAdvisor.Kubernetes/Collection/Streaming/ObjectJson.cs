@@ -13,8 +13,8 @@ internal static class ObjectJson
     /// <param name="json">The item.</param>
     /// <param name="kind">Its kind.</param>
     /// <param name="hasReplicas">spec.replicas is mapped (defaulting to 1); else Replicas is null.</param>
-    /// <param name="quantities">The collection's quantity cache.</param>
-    public static KubeObject Controller(ReadOnlySpan<byte> json, string kind, bool hasReplicas, QuantityCache quantities)
+    /// <param name="cache">The collection's read cache (quantities, repeated strings).</param>
+    public static KubeObject Controller(ReadOnlySpan<byte> json, string kind, bool hasReplicas, ReadCache cache)
     {
         var r = Begin(json);
         var meta = MetaJson.None;
@@ -25,12 +25,12 @@ internal static class ObjectJson
             if (r.ValueTextEquals("metadata"u8))
             {
                 JsonRead.Next(ref r);
-                meta = MetaJson.Read(ref r);
+                meta = MetaJson.Read(ref r, cache);
             }
             else if (r.ValueTextEquals("spec"u8))
             {
                 JsonRead.Next(ref r);
-                (template, replicas) = ControllerSpecJson.Read(ref r, kind == "CronJob", quantities);
+                (template, replicas) = ControllerSpecJson.Read(ref r, kind == "CronJob", cache);
             }
             else
             {
@@ -42,7 +42,7 @@ internal static class ObjectJson
         return Object(kind, meta, template, hasReplicas ? replicas ?? 1 : null, []);
     }
 
-    public static KubeObject Pod(ReadOnlySpan<byte> json, QuantityCache quantities)
+    public static KubeObject Pod(ReadOnlySpan<byte> json, ReadCache cache)
     {
         var r = Begin(json);
         var meta = MetaJson.None;
@@ -53,17 +53,17 @@ internal static class ObjectJson
             if (r.ValueTextEquals("metadata"u8))
             {
                 JsonRead.Next(ref r);
-                meta = MetaJson.Read(ref r);
+                meta = MetaJson.Read(ref r, cache);
             }
             else if (r.ValueTextEquals("spec"u8))
             {
                 JsonRead.Next(ref r);
-                spec = PodSpecJson.Spec(ref r, quantities);
+                spec = PodSpecJson.Spec(ref r, cache);
             }
             else if (r.ValueTextEquals("status"u8))
             {
                 JsonRead.Next(ref r);
-                statuses = StatusJson.Read(ref r);
+                statuses = StatusJson.Read(ref r, cache);
             }
             else
             {

@@ -12,7 +12,7 @@ internal static class PodSpecJson
     public static PodTemplate EmptyTemplate { get; } = new(MetaJson.None.Labels, MetaJson.None.Annotations, EmptySpec);
 
     /// <summary>A pod template (metadata labels/annotations + spec); missing or null gives an empty one.</summary>
-    public static PodTemplate Template(ref Utf8JsonReader r, QuantityCache quantities)
+    public static PodTemplate Template(ref Utf8JsonReader r, ReadCache cache)
     {
         var meta = MetaJson.None;
         var spec = EmptySpec;
@@ -23,12 +23,12 @@ internal static class PodSpecJson
                 if (r.ValueTextEquals("metadata"u8))
                 {
                     JsonRead.Next(ref r);
-                    meta = MetaJson.Read(ref r);
+                    meta = MetaJson.Read(ref r, cache);
                 }
                 else if (r.ValueTextEquals("spec"u8))
                 {
                     JsonRead.Next(ref r);
-                    spec = Spec(ref r, quantities);
+                    spec = Spec(ref r, cache);
                 }
                 else
                 {
@@ -41,7 +41,7 @@ internal static class PodSpecJson
     }
 
     /// <summary>A pod spec; null gives the empty spec.</summary>
-    public static PodSpec Spec(ref Utf8JsonReader r, QuantityCache quantities)
+    public static PodSpec Spec(ref Utf8JsonReader r, ReadCache cache)
     {
         if (!JsonRead.IsObject(ref r))
         {
@@ -59,17 +59,17 @@ internal static class PodSpecJson
             if (r.ValueTextEquals("containers"u8))
             {
                 JsonRead.Next(ref r);
-                containers = ContainerJson.List(ref r, ContainerType.Regular, quantities);
+                containers = ContainerJson.List(ref r, ContainerType.Regular, cache);
             }
             else if (r.ValueTextEquals("initContainers"u8))
             {
                 JsonRead.Next(ref r);
-                init = ContainerJson.List(ref r, ContainerType.Init, quantities);
+                init = ContainerJson.List(ref r, ContainerType.Init, cache);
             }
             else if (r.ValueTextEquals("ephemeralContainers"u8))
             {
                 JsonRead.Next(ref r);
-                ephemeral = ContainerJson.List(ref r, ContainerType.Ephemeral, quantities);
+                ephemeral = ContainerJson.List(ref r, ContainerType.Ephemeral, cache);
             }
             else if (r.ValueTextEquals("hostNetwork"u8))
             {
@@ -119,7 +119,7 @@ internal static class PodSpecJson
             else if (r.ValueTextEquals("resources"u8))
             {
                 JsonRead.Next(ref r);
-                resources = ResourcesJson.Read(ref r, quantities);
+                resources = ResourcesJson.Read(ref r, cache);
             }
             else
             {

@@ -13,7 +13,7 @@ namespace KubeAdvisor.Kubernetes.Collection.Streaming;
 /// </summary>
 internal sealed class RawListClient(KubeApiConnection connection)
 {
-    private readonly QuantityCache _quantities = new();
+    private readonly ReadCache _quantities = new();
 
     public async Task<(string? Continue, int Count)> ListAsync(
         string path, int limit, string? continueToken, ItemReader read, Core.Inventory.InventoryBuilder builder, CancellationToken ct)

@@ -10,7 +10,7 @@ namespace KubeAdvisor.Kubernetes.Collection.Streaming;
 internal static class ResourcesJson
 {
     /// <summary>Null when the value is null (pod-level resources keep that distinction).</summary>
-    public static ResourceRequirements? Read(ref Utf8JsonReader r, QuantityCache quantities)
+    public static ResourceRequirements? Read(ref Utf8JsonReader r, ReadCache cache)
     {
         if (!JsonRead.IsObject(ref r))
         {
@@ -24,12 +24,12 @@ internal static class ResourcesJson
             if (r.ValueTextEquals("requests"u8))
             {
                 JsonRead.Next(ref r);
-                requests = Map(ref r, quantities);
+                requests = Map(ref r, cache);
             }
             else if (r.ValueTextEquals("limits"u8))
             {
                 JsonRead.Next(ref r);
-                limits = Map(ref r, quantities);
+                limits = Map(ref r, cache);
             }
             else
             {
@@ -42,7 +42,7 @@ internal static class ResourcesJson
             : new ResourceRequirements(requests.Cpu, requests.Memory, limits.Cpu, limits.Memory);
     }
 
-    private static Quantities Map(ref Utf8JsonReader r, QuantityCache quantities)
+    private static Quantities Map(ref Utf8JsonReader r, ReadCache cache)
     {
         if (!JsonRead.IsObject(ref r))
         {
@@ -55,7 +55,7 @@ internal static class ResourcesJson
             var cpu = r.ValueTextEquals("cpu"u8);
             var memory = !cpu && r.ValueTextEquals("memory"u8);
             JsonRead.Next(ref r);
-            var value = Quantity(ref r, quantities, cpu || memory);
+            var value = Quantity(ref r, cache, cpu || memory);
             result = cpu ? result with { Cpu = value } : memory ? result with { Memory = value } : result;
             result = result with { Count = result.Count + 1 };
         }
@@ -63,7 +63,7 @@ internal static class ResourcesJson
         return result;
     }
 
-    private static string? Quantity(ref Utf8JsonReader r, QuantityCache quantities, bool wanted)
+    private static string? Quantity(ref Utf8JsonReader r, ReadCache cache, bool wanted)
     {
         var text = r.TokenType switch
         {
@@ -79,7 +79,7 @@ internal static class ResourcesJson
 
         try
         {
-            return quantities.Canonical(text);
+            return cache.Quantity(text);
         }
         catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
         {

@@ -6,7 +6,7 @@ namespace KubeAdvisor.Kubernetes.Collection.Streaming;
 /// <summary>A pod's container statuses: init, regular, then ephemeral (as <c>PodSpecMapper.Statuses</c>).</summary>
 internal static class StatusJson
 {
-    public static IReadOnlyList<ContainerStatus> Read(ref Utf8JsonReader r)
+    public static IReadOnlyList<ContainerStatus> Read(ref Utf8JsonReader r, ReadCache cache)
     {
         if (!JsonRead.IsObject(ref r))
         {
@@ -19,17 +19,17 @@ internal static class StatusJson
             if (r.ValueTextEquals("initContainerStatuses"u8))
             {
                 JsonRead.Next(ref r);
-                init = List(ref r, ContainerType.Init);
+                init = List(ref r, ContainerType.Init, cache);
             }
             else if (r.ValueTextEquals("containerStatuses"u8))
             {
                 JsonRead.Next(ref r);
-                regular = List(ref r, ContainerType.Regular);
+                regular = List(ref r, ContainerType.Regular, cache);
             }
             else if (r.ValueTextEquals("ephemeralContainerStatuses"u8))
             {
                 JsonRead.Next(ref r);
-                ephemeral = List(ref r, ContainerType.Ephemeral);
+                ephemeral = List(ref r, ContainerType.Ephemeral, cache);
             }
             else
             {
@@ -44,7 +44,7 @@ internal static class StatusJson
         return all;
     }
 
-    private static List<ContainerStatus>? List(ref Utf8JsonReader r, ContainerType type)
+    private static List<ContainerStatus>? List(ref Utf8JsonReader r, ContainerType type, ReadCache cache)
     {
         if (!JsonRead.IsArray(ref r))
         {
@@ -65,17 +65,17 @@ internal static class StatusJson
                 if (r.ValueTextEquals("name"u8))
                 {
                     JsonRead.Next(ref r);
-                    name = JsonRead.String(ref r);
+                    name = cache.Shared(ref r);
                 }
                 else if (r.ValueTextEquals("image"u8))
                 {
                     JsonRead.Next(ref r);
-                    image = JsonRead.String(ref r);
+                    image = cache.Shared(ref r);
                 }
                 else if (r.ValueTextEquals("imageID"u8))
                 {
                     JsonRead.Next(ref r);
-                    imageId = JsonRead.String(ref r);
+                    imageId = cache.Shared(ref r);
                 }
                 else
                 {

@@ -20,13 +20,44 @@ public sealed class ObjectJsonTests
     [InlineData("""{"spec":{"containers":[{"name":"a","env":[{"name":"A","value":null},{"name":"B","valueFrom":null,"value":"b"},{"name":"C","valueFrom":{}}],"ports":[{"hostPort":null},{"hostPort":7}],"livenessProbe":null,"readinessProbe":{}}]}}""")]
     [InlineData("""{"metadata":{"n\u0061me":"escaped","labels":{"k\"ey":"v\u00e9"}},"spec":{"hostNetwork":null,"hostPID":false,"automountServiceAccountToken":null,"serviceAccountName":null,"volumes":[{"name":"h","hostPath":{}},{"name":"n","hostPath":null}]}}""")]
     [InlineData("""{"status":{"containerStatuses":null,"initContainerStatuses":[{"name":"i","image":null}],"ephemeralContainerStatuses":[{"imageID":"sha256:x"}]},"extra":{"nested":[1,{"a":[]}]}}""")]
+    // annotations: only kubeadvisor.io/ ones are kept (also written with escapes); what follows them is still read
+    [InlineData("""{"metadata":{"annotations":{"kubectl.kubernetes.io/last-applied-configuration":"{\"kind\":\"Pod\"}","kubeadvisor\u002eio\/exempt":"true","other":"x","kubeadvisor.io/note":null},"labels":{"app":"a"},"name":"after"}}""")]
+    [InlineData("""{"metadata":{"annotations":{"a":"1","b":"2"},"name":"none-kept","labels":{"app":"b"}},"spec":{"containers":[{"name":"c","image":"i"}]}}""")]
     public void Pod_JsonEdgeForms_EqualsTypedMapping(string json)
     {
         var expected = KubeObjectMapper.Map(KubernetesJson.Deserialize<V1Pod>(json));
 
-        var actual = ObjectJson.Pod(Encoding.UTF8.GetBytes(json), new QuantityCache());
+        var actual = ObjectJson.Pod(Encoding.UTF8.GetBytes(json), new ReadCache());
 
         Assert.Equal(SnapshotAssert.Json(expected), SnapshotAssert.Json(actual));
+    }
+
+    [Fact]
+    public void Pod_Annotations_OnlyKubeAdvisorOnesKept_LabelsAfterThemStillRead()
+    {
+        var json = """{"metadata":{"annotations":{"kubectl.kubernetes.io/last-applied-configuration":"{\"big\":[1,2,3]}","kubeadvisor\u002eio/exempt":"image-tag-latest","team":"a"},"labels":{"app":"a","tier":"web"},"name":"p"}}""";
+
+        var pod = ObjectJson.Pod(Encoding.UTF8.GetBytes(json), new ReadCache());
+
+        Assert.Equal(new Dictionary<string, string> { ["kubeadvisor.io/exempt"] = "image-tag-latest" }, pod.Annotations);
+        Assert.Equal(new Dictionary<string, string> { ["app"] = "a", ["tier"] = "web" }, pod.Labels);
+        Assert.Equal("p", pod.Name);
+    }
+
+    [Fact]
+    public void ReadCache_RepeatedLabelsAcrossObjects_ShareOneStringInstance()
+    {
+        var cache = new ReadCache();
+        var json = Encoding.UTF8.GetBytes("""{"metadata":{"namespace":"shop","labels":{"app.kubernetes.io/name":"web"}},"spec":{"containers":[{"name":"c","image":"nginx:1.27"}]}}""");
+
+        var a = ObjectJson.Pod(json, cache);
+        var b = ObjectJson.Pod(json, cache);
+
+        Assert.Same(a.Namespace, b.Namespace);
+        Assert.Same(a.Labels.Keys.Single(), b.Labels.Keys.Single());
+        Assert.Same(a.Labels.Values.Single(), b.Labels.Values.Single());
+        Assert.Same(a.Template.Spec.Containers[0].Image, b.Template.Spec.Containers[0].Image);
+        Assert.Equal("web", b.Labels["app.kubernetes.io/name"]);
     }
 
     [Theory]
@@ -44,7 +75,7 @@ public sealed class ObjectJsonTests
             _ => KubeObjectMapper.Map(KubernetesJson.Deserialize<V1CronJob>(json)),
         };
 
-        var actual = ObjectJson.Controller(Encoding.UTF8.GetBytes(json), kind, kind != "CronJob", new QuantityCache());
+        var actual = ObjectJson.Controller(Encoding.UTF8.GetBytes(json), kind, kind != "CronJob", new ReadCache());
 
         Assert.Equal(SnapshotAssert.Json(expected), SnapshotAssert.Json(actual));
     }
@@ -72,15 +103,15 @@ public sealed class ObjectJsonTests
     [InlineData("""null""")]
     public void Pod_WrongTypes_JsonExceptionSoTheScanSaysMalformed(string json)
     {
-        Assert.ThrowsAny<JsonException>(() => ObjectJson.Pod(Encoding.UTF8.GetBytes(json), new QuantityCache()));
+        Assert.ThrowsAny<JsonException>(() => ObjectJson.Pod(Encoding.UTF8.GetBytes(json), new ReadCache()));
     }
 
     [Fact]
     public void Canonical_SameTextTwice_SameInstance()
     {
-        var cache = new QuantityCache();
+        var cache = new ReadCache();
 
-        Assert.Same(cache.Canonical("1024Mi"), cache.Canonical("1024Mi"));
-        Assert.Equal("1Gi", cache.Canonical("1024Mi"));
+        Assert.Same(cache.Quantity("1024Mi"), cache.Quantity("1024Mi"));
+        Assert.Equal("1Gi", cache.Quantity("1024Mi"));
     }
 }

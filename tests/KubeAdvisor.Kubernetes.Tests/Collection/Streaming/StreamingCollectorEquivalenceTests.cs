@@ -61,7 +61,8 @@ public sealed class StreamingCollectorEquivalenceTests : FakeServerTestBase
         Assert.Equal("/var/run/docker.sock", spec.Volumes.Single(v => v.HostPath is not null).HostPath);
         Assert.Equal(("2", "2Gi"), (spec.Resources!.CpuLimit, spec.Resources.MemoryLimit));
         Assert.Equal(("RuntimeDefault", 1000L), (spec.SecurityContext!.SeccompProfileType, spec.SecurityContext.RunAsUser));
-        Assert.Equal(200_000, full.Annotations["kubectl.kubernetes.io/last-applied-configuration"].Length);
+        Assert.False(full.Annotations.ContainsKey("kubectl.kubernetes.io/last-applied-configuration")); // 200 KB, skipped unread
+        Assert.Equal("image-tag-latest", full.Annotations["kubeadvisor.io/exempt"]);
         Assert.Equal(3, full.Running.Count); // migrate (init), app, worker; the pending ephemeral one is not running
         Assert.Equal("Rollout", s.Workloads.Single(w => w.Name == "canary").Kind);
         Assert.True(HasNoCpuOrMemory(spec.InitContainers[0]));

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using k8s.Models;
+
+namespace KubeAdvisor.Kubernetes.Collection.Streaming;
+
+/// <summary>
+/// What one collection shares across its list items, both bounded:
+/// <list type="bullet">
+/// <item>Quantities. The typed path kept them as <see cref="ResourceQuantity"/> and the mapping wrote their canonical
+/// form ("0.5" → "500m", "1024Mi" → "1Gi"). Canonicalizing costs ~10 µs, and clusters repeat a handful of values,
+/// so each distinct text is canonicalized once per collection (and the result shared). Absurd texts are refused
+/// before parsing: <see cref="ResourceQuantity"/> takes minutes on "1e99999", and the cluster behind an uploaded
+/// kubeconfig is not trusted.</item>
+/// <item>Repeated strings: label keys and values, namespaces, owner kinds, container names, images and image ids
+/// recur across thousands of objects (every pod of a Deployment repeats its labels, image and digest). One instance
+/// per distinct text keeps the inventory of a large cluster several MB smaller (agent footprint, docs/benchmarks.md).</item>
+/// </list>
+/// </summary>
+internal sealed class ReadCache
+{
+    private const int MaxQuantities = 4096;
+    private const int MaxStrings = 65_536;
+    private const int MaxPooledLength = 256;
+    private readonly Dictionary<string, string> _canonical = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _byChars;
+
+    public ReadCache() => _byChars = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The canonical form of a quantity text.</summary>
+    /// <exception cref="FormatException">The text is not a plausible quantity.</exception>
+    public string Quantity(string text)
+    {
+        if (_canonical.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        if (!Plausible(text))
+        {
+            throw new FormatException("The quantity is too long or its exponent too large.");
+        }
+
+        var canonical = new ResourceQuantity(text).ToString();
+        if (_canonical.Count < MaxQuantities)
+        {
+            _canonical[text] = canonical;
+        }
+
+        return canonical;
+    }
+
+    /// <summary>
+    /// The string value or property name the reader is on (null for JSON null), the same instance for the same text; long values and
+    /// values past the bound are returned unshared.
+    /// </summary>
+    public string? Shared(ref Utf8JsonReader r)
+    {
+        if (r.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
+        {
+            return JsonRead.String(ref r);
+        }
+
+        // escaped or not, the UTF-8 length bounds the number of chars
+        var length = r.HasValueSequence ? r.ValueSequence.Length : r.ValueSpan.Length;
+        if (length > MaxPooledLength)
+        {
+            return r.GetString();
+        }
+
+        Span<char> buffer = stackalloc char[MaxPooledLength];
+        var chars = buffer[..r.CopyString(buffer)];
+        if (_byChars.TryGetValue(chars, out var known))
+        {
+            return known;
+        }
+
+        var text = new string(chars);
+        if (_strings.Count < MaxStrings)
+        {
+            _strings.Add(text);
+        }
+
+        return text;
+    }
+
+    /// <summary>A string → string object with shared keys and values; null when the value is null.</summary>
+    public Dictionary<string, string>? SharedMap(ref Utf8JsonReader r)
+    {
+        if (!JsonRead.IsObject(ref r))
+        {
+            return null;
+        }
+
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (JsonRead.NextProperty(ref r))
+        {
+            var key = Shared(ref r)!;
+            JsonRead.Next(ref r);
+            map[key] = Shared(ref r)!;
+        }
+
+        return map;
+    }
+
+    // Real quantities are short ("1536Mi", "128974848", "1e3"); the exponent is what makes parsing explode.
+    private static bool Plausible(string text)
+    {
+        if (text.Length > 40)
+        {
+            return false;
+        }
+
+        var e = text.AsSpan().LastIndexOfAny('e', 'E');
+        return e < 0 || text.AsSpan(e + 1).TrimStart("+-").Length <= 3;
+    }
+}
