@@ -50,7 +50,7 @@ public sealed class ClusterCollector(TimeProvider timeProvider, ClusterCollector
         var builder = new InventoryBuilder();
         foreach (var kind in ScannedKind.All)
         {
-            await ListAllAsync(kind, Streamed(raw, kind, builder), cancellationToken);
+            await StreamAllAsync(raw, kind, builder, cancellationToken);
         }
 
         return Build(builder, version);
@@ -91,8 +91,46 @@ public sealed class ClusterCollector(TimeProvider timeProvider, ClusterCollector
             return page.Continue;
         };
 
-    private Func<string?, CancellationToken, Task<string?>> Streamed(RawListClient raw, ScannedKind kind, InventoryBuilder builder) =>
-        async (token, ct) => (await raw.ListAsync(kind.Path, _options.PageSize, token, kind.ReadItem, builder, ct)).Continue;
+    /// <summary>
+    /// Pages through one kind streaming each page into the builder. The next page is requested as soon as the
+    /// current page's continue token has arrived (the API server sends the list metadata first), so the server
+    /// prepares it while this process parses the current one; one page is read at a time, so the builder is only
+    /// ever fed from one page. A 410 Gone for a continue token restarts the list, as in <see cref="ListAllAsync"/>.
+    /// </summary>
+    private async Task StreamAllAsync(RawListClient raw, ScannedKind kind, InventoryBuilder builder, CancellationToken ct)
+    {
+        var restarts = 0;
+        PendingPage? next = raw.Request(kind.Path, _options.PageSize, null, ct);
+        try
+        {
+            while (next is not null)
+            {
+                var page = next;
+                next = null;
+                try
+                {
+                    var (token, _) = await CallAsync(kind.Resource,
+                        () => raw.ReadAsync(page, kind.ReadItem, builder, early => next = raw.Request(kind.Path, _options.PageSize, early, ct)), ct);
+                    if (token is not null && next?.ContinueToken != token)
+                    {
+                        // the token came after the items (or differs): ask now, sequentially
+                        next?.Abandon();
+                        next = raw.Request(kind.Path, _options.PageSize, token, ct);
+                    }
+                }
+                catch (ClusterScanException e) when (page.ContinueToken is not null && IsGone(e) && restarts < _options.MaxListRestarts)
+                {
+                    restarts++;
+                    next?.Abandon();
+                    next = raw.Request(kind.Path, _options.PageSize, null, ct);
+                }
+            }
+        }
+        finally
+        {
+            next?.Abandon();
+        }
+    }
 
     private async Task<T> CallAsync<T>(string? resource, Func<Task<T>> call, CancellationToken ct)
     {

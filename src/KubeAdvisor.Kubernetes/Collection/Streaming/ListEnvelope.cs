@@ -11,7 +11,11 @@ internal delegate void ListItemHandler(ReadOnlySpan<byte> item);
 /// reports how many bytes it consumed; the caller keeps the rest and feeds it again with more data. An item, or
 /// the list metadata, is handed on only once it is complete, so the buffer needs to hold one item at most.
 /// </summary>
-internal sealed class ListEnvelope(ListItemHandler onItem)
+/// <remarks>
+/// The API server writes the list metadata (with the continue token) before the items: <paramref name="onContinue"/>
+/// hears the token as soon as it is read, so the caller can ask for the next page while this one is still parsed.
+/// </remarks>
+internal sealed class ListEnvelope(ListItemHandler onItem, Action<string>? onContinue = null)
 {
     private JsonReaderState _state;
     private bool _inItems;
@@ -122,6 +126,10 @@ internal sealed class ListEnvelope(ListItemHandler onItem)
         if (metadata)
         {
             Continue = ContinueOf(data[start..(int)r.BytesConsumed]);
+            if (Continue is not null && Count == 0)
+            {
+                onContinue?.Invoke(Continue);
+            }
         }
 
         return true;

@@ -12,10 +12,14 @@ internal static class ListPageReader
     private const int InitialBuffer = 64 * 1024;
 
     /// <summary>Reads the whole body; returns the continue token (null on the last page) and the item count.</summary>
+    /// <param name="body">The response body.</param>
+    /// <param name="onItem">Gets every item.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="onContinue">Hears the continue token as soon as it is read, before the items (see <see cref="ListEnvelope"/>).</param>
     /// <exception cref="JsonException">The body is not a complete list response.</exception>
-    public static async Task<(string? Continue, int Count)> ReadAsync(Stream body, ListItemHandler onItem, CancellationToken ct)
+    public static async Task<(string? Continue, int Count)> ReadAsync(Stream body, ListItemHandler onItem, CancellationToken ct, Action<string>? onContinue = null)
     {
-        var envelope = new ListEnvelope(onItem);
+        var envelope = new ListEnvelope(onItem, onContinue);
         var buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
         try
         {

@@ -10,20 +10,36 @@ namespace KubeAdvisor.Kubernetes.Collection.Streaming;
 /// certificate, guarded connector and proxy settings apply, and its credentials — with the request timeout covering
 /// the whole body, and streams each list body into an <see cref="ItemReader"/>. Failures look like KubernetesClient's
 /// typed calls' (<see cref="HttpOperationException"/> with the response), so classification and messages stay the same.
+/// A page is requested (<see cref="Request"/>) separately from being read (<see cref="ReadAsync"/>), so the collector
+/// can ask for the next page as soon as this one's continue token has arrived.
 /// </summary>
 internal sealed class RawListClient(KubeApiConnection connection)
 {
-    private readonly ReadCache _quantities = new();
+    private readonly ReadCache _cache = new();
 
-    public async Task<(string? Continue, int Count)> ListAsync(
-        string path, int limit, string? continueToken, ItemReader read, Core.Inventory.InventoryBuilder builder, CancellationToken ct)
+    /// <summary>Sends the request for one page; its timeout runs from now until the page has been read.</summary>
+    public PendingPage Request(string path, int limit, string? continueToken, CancellationToken ct)
     {
         var query = $"?limit={limit}" + (continueToken is null ? "" : "&continue=" + Uri.EscapeDataString(continueToken));
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(connection.RequestTimeout);
-        using var response = await GetAsync(path + query, timeout.Token);
-        await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
-        return await ListPageReader.ReadAsync(body, item => read(builder, _quantities, item), timeout.Token);
+        return new PendingPage(continueToken, GetAsync(path + query, timeout.Token), timeout);
+    }
+
+    /// <summary>Reads a requested page into the builder; returns its continue token and item count.</summary>
+    /// <param name="page">The page, from <see cref="Request"/>; disposed here.</param>
+    /// <param name="read">Maps one item.</param>
+    /// <param name="builder">Receives the items.</param>
+    /// <param name="onContinue">Hears the continue token as soon as it arrives, before the items.</param>
+    public async Task<(string? Continue, int Count)> ReadAsync(
+        PendingPage page, ItemReader read, Core.Inventory.InventoryBuilder builder, Action<string>? onContinue)
+    {
+        using (page)
+        {
+            using var response = await page.Response;
+            await using var body = await response.Content.ReadAsStreamAsync(page.Token);
+            return await ListPageReader.ReadAsync(body, item => read(builder, _cache, item), page.Token, onContinue);
+        }
     }
 
     /// <summary>The server's <c>gitVersion</c> from /version (null when it does not say).</summary>
@@ -67,4 +83,37 @@ internal sealed class RawListClient(KubeApiConnection connection)
 
         return response;
     }
+}
+
+/// <summary>
+/// A page request in flight. Read it with <see cref="RawListClient.ReadAsync"/>, or <see cref="Abandon"/> it when the
+/// list fails or restarts first: the request is cancelled and its response, if one comes, released.
+/// </summary>
+internal sealed class PendingPage(string? continueToken, Task<HttpResponseMessage> response, CancellationTokenSource timeout) : IDisposable
+{
+    /// <summary>The continue token this page was asked for with (null for the first page).</summary>
+    public string? ContinueToken => continueToken;
+
+    public Task<HttpResponseMessage> Response => response;
+
+    public CancellationToken Token => timeout.Token;
+
+    public void Abandon()
+    {
+        timeout.Cancel();
+        _ = response.ContinueWith(
+            static (t, cts) =>
+            {
+                if (t.IsCompletedSuccessfully)
+                {
+                    t.Result.Dispose();
+                }
+
+                _ = t.Exception; // observed: an abandoned page's failure is not news
+                ((CancellationTokenSource)cts!).Dispose();
+            },
+            timeout, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    public void Dispose() => timeout.Dispose();
 }

@@ -30,6 +30,34 @@ public sealed class ListPageReaderTests
         Assert.Equal(["""{"a":1}""", """{"b":"{\"]"}""", $$"""{"big":"{{big}}"}"""], items);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(100_000)]
+    public async Task ReadAsync_MetadataFirst_ContinueHeardBeforeTheFirstItem(int maxChunk)
+    {
+        var events = new List<string>();
+        using var stream = new TrickleStream(Encoding.UTF8.GetBytes("""{"kind":"PodList","metadata":{"continue":"c2"},"items":[{"a":1},{"b":2}]}"""), maxChunk);
+
+        var (next, _) = await ListPageReader.ReadAsync(stream, item => events.Add("item"), CancellationToken.None, token => events.Add("continue " + token));
+
+        Assert.Equal("c2", next);
+        Assert.Equal(["continue c2", "item", "item"], events);
+    }
+
+    [Theory]
+    [InlineData("""{"items":[{"x":{}}],"metadata":{"continue":"late"}}""")] // only known at the end: the caller asks then
+    [InlineData("""{"metadata":{"resourceVersion":"9"},"items":[{"x":{}}]}""")] // the last page
+    [InlineData("""{"metadata":{"continue":""},"items":[]}""")]
+    public async Task ReadAsync_NoEarlyToken_NothingHeard(string body)
+    {
+        var heard = new List<string>();
+        using var stream = new TrickleStream(Encoding.UTF8.GetBytes(body), 5);
+
+        await ListPageReader.ReadAsync(stream, _ => { }, CancellationToken.None, heard.Add);
+
+        Assert.Empty(heard);
+    }
+
     [Fact]
     public async Task ReadAsync_MetadataAfterItems_StillReadsContinue()
     {
