@@ -4,7 +4,7 @@ using MudBlazor;
 
 namespace KubeAdvisor.Web.Features.Violations;
 
-/// <summary>/violations: every open finding; filters in the query string, paging and sorting in PostgreSQL.</summary>
+/// <summary>/violations: every open finding; filters and sort order in the query string, paging and sorting in PostgreSQL.</summary>
 public sealed partial class ViolationsPage
 {
     private static readonly string[] Kinds = ["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicaSet", "Pod"];
@@ -25,6 +25,13 @@ public sealed partial class ViolationsPage
 
     [SupplyParameterFromQuery(Name = "q")] public string? TextParam { get; set; }
 
+    [SupplyParameterFromQuery(Name = "sort")] public string? SortParam { get; set; }
+
+    [SupplyParameterFromQuery(Name = "dir")] public string? DirParam { get; set; }
+
+    /// <summary>The order in the URL when the page was opened: the sort headers start from it.</summary>
+    private ViolationsSort _initialSort = ViolationsSort.Default;
+
     [Inject] private ILogger<ViolationsPage> Log { get; set; } = null!;
 
     private string? SeverityText => _filter.Severity?.ToString().ToLowerInvariant();
@@ -43,6 +50,8 @@ public sealed partial class ViolationsPage
             _error = DashboardText.LoadFailed;
         }
     }
+
+    protected override void OnInitialized() => _initialSort = ViolationsSort.From(SortParam, DirParam);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -64,8 +73,24 @@ public sealed partial class ViolationsPage
 
     private Task ApplyAsync(ViolationsFilter filter)
     {
-        Nav.NavigateTo(Nav.GetUriWithQueryParameters("/violations", filter.ToQuery()));
+        var query = filter.ToQuery().Concat(ViolationsSort.From(SortParam, DirParam).ToQuery()).ToDictionary();
+        Nav.NavigateTo(Nav.GetUriWithQueryParameters("/violations", query));
         return Task.CompletedTask;
+    }
+
+    private SortDirection InitialDirection(string label) =>
+        label != _initialSort.Label ? SortDirection.None : _initialSort.Descending ? SortDirection.Descending : SortDirection.Ascending;
+
+    /// <summary>Puts the table's current order into the URL (replacing the history entry: a sort click is not a page).</summary>
+    private void RememberSort(TableState state)
+    {
+        var sort = state.SortDirection == SortDirection.None
+            ? ViolationsSort.Default
+            : ViolationsSort.From(state.SortLabel, state.SortDirection == SortDirection.Ascending ? "asc" : "desc");
+        if (sort != ViolationsSort.From(SortParam, DirParam))
+        {
+            Nav.NavigateTo(Nav.GetUriWithQueryParameters(sort.ToQuery()), replace: true);
+        }
     }
 
     private async Task<TableData<ViolationsQueries.Row>> LoadPageAsync(TableState state, CancellationToken ct)
@@ -75,6 +100,7 @@ public sealed partial class ViolationsPage
             var page = await Queries.PageAsync(_filter, state.Page, state.PageSize, state.SortLabel,
                 state.SortDirection != SortDirection.Ascending, ct);
             _error = null;
+            RememberSort(state);
             return new TableData<ViolationsQueries.Row> { Items = page.Rows, TotalItems = page.Total };
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -82,6 +82,63 @@ public sealed class ViolationsPageTests(DashboardFixture fx)
     }
 
     [Fact]
+    public async Task Render_SortInQueryString_OrdersTheTableAndKeepsTheUrl()
+    {
+        await using var ctx = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Viewer);
+        var nav = ctx.Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo("/violations?sort=workload&dir=desc");
+        var expected = (await ctx.Services.GetRequiredService<ViolationsQueries>().PageAsync(new ViolationsFilter(), 0, 50, "workload", true))
+            .Rows.Select(r => r.WorkloadName).ToList();
+
+        var page = ctx.Render<ViolationsPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(expected, WorkloadColumn(page)));
+        Assert.NotEqual(expected, expected.Order(StringComparer.Ordinal).ToList()); // the seed makes descending differ from ascending
+        Assert.EndsWith("/violations?sort=workload&dir=desc", nav.Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Render_ClickingASortHeader_PutsTheOrderIntoTheUrl_AndAFilterKeepsIt()
+    {
+        await using var ctx = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Viewer);
+        var nav = ctx.Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo("/violations");
+        var page = ctx.Render<ViolationsPage>();
+        page.WaitForAssertion(() => Assert.Equal(4, WorkloadColumn(page).Count));
+
+        page.FindAll("[data-testid=violations-table] thead .mud-table-sort-label").Single(l => l.TextContent.Contains("Namespace", StringComparison.Ordinal)).Click();
+
+        page.WaitForAssertion(() => Assert.EndsWith("/violations?sort=namespace&dir=asc", nav.Uri, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Equal(4, WorkloadColumn(page).Count));
+        var search = page.Find("input[data-testid=filter-text]");
+        search.Input("web");
+        search.Blur(); // leaving the field commits without waiting for the debounce
+        page.WaitForAssertion(() => Assert.Contains("q=web", nav.Uri, StringComparison.Ordinal));
+        Assert.Contains("sort=namespace&dir=asc", nav.Uri, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, null, "severity", true)]
+    [InlineData("bogus", "asc", "severity", true)]
+    [InlineData("namespace", null, "namespace", false)]
+    [InlineData("firstSeen", "sideways", "firstSeen", true)]
+    [InlineData("policy", "desc", "policy", true)]
+    public void Sort_FromQueryValues_IgnoresWhatItDoesNotKnow(string? sort, string? dir, string label, bool descending)
+    {
+        Assert.Equal(new ViolationsSort(label, descending), ViolationsSort.From(sort, dir));
+    }
+
+    [Fact]
+    public void Sort_Default_StaysOutOfTheUrl()
+    {
+        Assert.All(ViolationsSort.Default.ToQuery().Values, Assert.Null);
+        Assert.Equal("asc", new ViolationsSort("namespace", false).ToQuery()["dir"]);
+    }
+
+    private static List<string> WorkloadColumn(IRenderedComponent<ViolationsPage> page) =>
+        page.FindAll("[data-testid=violations-table] tbody tr td:nth-child(3) div a").Select(a => a.TextContent.Trim()).ToList();
+
+    [Fact]
     public void Filter_FromBadQueryValues_IgnoresThem()
     {
         var filter = ViolationsFilter.From("not-a-guid", " ", "p", "urgent", null, "  x ");
