@@ -11,7 +11,8 @@ namespace KubeAdvisor.ScaleBench;
 /// <summary>
 /// <c>scan-scale</c> (issue 4): a synthetic cluster served by the fake API in a child process; the raw download of
 /// its lists as the baseline, then full scans as ScanJob runs them (validate kubeconfig → guarded client →
-/// ClusterCollector → ScanProcessor.StoreAsync: evaluate + one-transaction store) into a migrated database.
+/// ClusterCollector, with ScanProcessor.PrefetchAsync reading the previous state meanwhile → ScanProcessor.StoreAsync:
+/// evaluate + one-transaction store) into a migrated database.
 /// The first scan inserts everything, the next ones take the update path.
 /// </summary>
 internal static class ScanScaleVerb
@@ -79,11 +80,13 @@ internal static class ScanScaleVerb
             var started = Stopwatch.GetTimestamp();
             var timeout = TimeSpan.FromMinutes(5);
             using var client = KubernetesClientFactory.CreateClient(validation.Config!, timeout);
+            // As ScanJob does: the cluster's previous state is read while the collector runs.
+            var baseline = processor.PrefetchAsync(clusterId, ct);
             var snapshot = await new ClusterCollector(TimeProvider.System, new ClusterCollectorOptions(RequestTimeout: timeout)).CollectAsync(client, ct);
             var collect = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var afterCollect = ProcessMemory.PeakMiB();
             var storeStarted = Stopwatch.GetTimestamp();
-            await processor.StoreAsync(scanId, snapshot, collect, ct);
+            await processor.StoreAsync(scanId, snapshot, collect, await baseline, ct);
             var store = Stopwatch.GetElapsedTime(storeStarted).TotalSeconds;
             var total = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var transaction = database.Clock.Transactions.LastCommitted.TotalSeconds;

@@ -50,8 +50,12 @@ public sealed class ScanJob(
         try
         {
             var collectStarted = time.GetTimestamp();
-            var snapshot = await CollectAsync(scan.ClusterId, timeout, cts.Token);
-            await processor.StoreAsync(scanId, snapshot, time.GetElapsedTime(collectStarted).TotalSeconds, cancellationToken);
+            // The previous state does not depend on what is collected and cannot change while we hold the lock: read it
+            // meanwhile. Both are awaited before anything else, so a failure of either never leaves the other running.
+            var baseline = processor.PrefetchAsync(scan.ClusterId, cts.Token);
+            var collect = CollectAsync(scan.ClusterId, timeout, cts.Token);
+            await Task.WhenAll(collect, baseline);
+            await processor.StoreAsync(scanId, await collect, time.GetElapsedTime(collectStarted).TotalSeconds, await baseline, cancellationToken);
             logger.LogInformation("Scan {ScanId} of cluster {ClusterId} succeeded", scanId, scan.ClusterId);
         }
         catch (Exception e) when (e is not OutOfMemoryException)

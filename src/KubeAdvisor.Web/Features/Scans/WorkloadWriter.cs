@@ -12,10 +12,11 @@ internal static class WorkloadWriter
 {
     internal const string AnnotationPrefix = "kubeadvisor.io/";
 
-    public static async Task<Dictionary<string, Guid>> SyncAsync(KubeAdvisorDbContext db, Guid clusterId, ClusterSnapshot snapshot, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Dictionary<string, Guid>> SyncAsync(KubeAdvisorDbContext db, Guid clusterId, ClusterSnapshot snapshot,
+        IReadOnlyList<WorkloadRecord> stored, DateTimeOffset now, CancellationToken ct)
     {
-        // Untracked: only rows that really change are attached and written (most rows of a scan do not change).
-        var existing = await db.Workloads.AsNoTracking().Where(w => w.ClusterId == clusterId).ToDictionaryAsync(w => w.Uid, StringComparer.Ordinal, ct);
+        // Untracked (from the baseline): only rows that really change are attached and written (most rows of a scan do not change).
+        var existing = stored.ToDictionary(w => w.Uid, StringComparer.Ordinal);
         var ids = new Dictionary<string, Guid>(snapshot.Workloads.Count, StringComparer.Ordinal);
         var seenAgain = new List<Guid>(existing.Count);
         var added = new List<WorkloadRecord>();
