@@ -45,23 +45,9 @@ public sealed class ScanProcessor(IDbContextFactory<KubeAdvisorDbContext> dbFact
 
         baseline ??= await ScanBaseline.LoadAsync(db, cluster.Id, ct);
         var settings = PolicySettingsJson.Deserialize(cluster.PolicySettingsJson);
-        // Read before the store starts: it updates the baseline's observations in place.
-        var history = DigestWriter.HistoryOf(baseline.Observations);
+        var result = PolicyEvaluator.Evaluate(snapshot, settings, DigestWriter.HistoryOf(baseline.Observations));
         scan.CollectSeconds = collectSeconds;
-
-        // Evaluation is CPU work that the workload and digest writes do not need: it runs on the thread pool while the
-        // store sends those, and the store awaits it before the findings.
-        var evaluation = Task.Run(() => PolicyEvaluator.Evaluate(snapshot, settings, history), ct);
-        try
-        {
-            await store.SaveAsync(db, cluster, scan, snapshot, evaluation, baseline, ct);
-        }
-        catch
-        {
-            // Never leave the evaluation running (or its failure unobserved) past a failed store.
-            await evaluation.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-            throw;
-        }
+        await store.SaveAsync(db, cluster, scan, snapshot, result, baseline, ct);
     }
 
     private static ClusterScanException Deleted() => new("The cluster was deleted.", transient: false);

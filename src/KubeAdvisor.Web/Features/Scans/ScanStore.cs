@@ -14,8 +14,7 @@ namespace KubeAdvisor.Web.Features.Scans;
 /// </summary>
 public sealed class ScanStore(TimeProvider time)
 {
-    /// <param name="evaluation">The snapshot's evaluation, possibly still running: awaited once workloads and digests are written.</param>
-    public async Task SaveAsync(KubeAdvisorDbContext db, Cluster cluster, Scan scan, ClusterSnapshot snapshot, Task<EvaluationResult> evaluation,
+    public async Task SaveAsync(KubeAdvisorDbContext db, Cluster cluster, Scan scan, ClusterSnapshot snapshot, EvaluationResult result,
         ScanBaseline baseline, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
@@ -26,7 +25,6 @@ public sealed class ScanStore(TimeProvider time)
         var workloadIds = await WorkloadWriter.SyncAsync(db, cluster.Id, snapshot, baseline.Workloads, now, ct);
         var digests = await DigestWriter.SyncAsync(db, cluster.Id, scan.Id, snapshot, baseline.Observations, now, ct);
         var pins = PinSuggestions.From(digests);
-        var result = await evaluation;
         var (introduced, fixedCount) = await FindingWriter.SyncAsync(db, cluster.Id, scan.Id, workloadIds, result.Findings, baseline.OpenFindings, pins, now, ct);
         var clusterCard = await SummaryWriter.AddAsync(db, cluster.Id, scan.Id, result, now, ct);
         await RollupWriter.AddAsync(db, cluster.Id, result, clusterCard, introduced, fixedCount, now, ct);
