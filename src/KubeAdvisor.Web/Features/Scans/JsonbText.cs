@@ -12,9 +12,15 @@ internal static class JsonbText
 {
     public static string Object(IEnumerable<KeyValuePair<string, string?>> members)
     {
+        var sorted = members.ToArray();
+        if (sorted.Length > 1)
+        {
+            System.Array.Sort(sorted, static (a, b) => JsonbKeyOrder.Instance.Compare(a.Key, b.Key));
+        }
+
         var sb = new StringBuilder("{");
         var first = true;
-        foreach (var (key, value) in members.OrderBy(m => m.Key, JsonbKeyOrder.Instance))
+        foreach (var (key, value) in sorted)
         {
             sb.Append(first ? "" : ", ");
             first = false;
@@ -63,8 +69,16 @@ internal static class JsonbText
 
         public int Compare(string? x, string? y)
         {
-            var a = Encoding.UTF8.GetBytes(x ?? "");
-            var b = Encoding.UTF8.GetBytes(y ?? "");
+            x ??= "";
+            y ??= "";
+            if (Ascii.IsValid(x) && Ascii.IsValid(y))
+            {
+                // One byte per character: the usual case (annotation keys, our own member names) needs no encoding.
+                return x.Length != y.Length ? x.Length.CompareTo(y.Length) : string.CompareOrdinal(x, y);
+            }
+
+            var a = Encoding.UTF8.GetBytes(x);
+            var b = Encoding.UTF8.GetBytes(y);
             return a.Length != b.Length ? a.Length.CompareTo(b.Length) : a.AsSpan().SequenceCompareTo(b);
         }
     }
