@@ -22,10 +22,11 @@ internal static class ScanScaleVerb
         var workloads = args.Int("workloads", 10_000);
         var scans = args.Int("scans", 2);
         var downloads = args.Int("downloads", 3);
+        var prefetch = args.Int("prefetch", 1) != 0; // 0: the previous state is read after collecting, as the agent path does
         var database = new BenchDatabase(args.Required("db"));
         var ct = CancellationToken.None;
 
-        Console.WriteLine($"scan-scale: {workloads} workloads, {Environment.ProcessorCount} cores, Server GC {GCSettings.IsServerGC}, "
+        Console.WriteLine($"scan-scale: {workloads} workloads, {Environment.ProcessorCount} cores, Server GC {GCSettings.IsServerGC}, prefetch {prefetch}, "
             + $"load average {LoadAverage()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         await database.MigrateAsync();
         var clusterId = await AddClusterAsync(database, workloads, ct);
@@ -81,12 +82,12 @@ internal static class ScanScaleVerb
             var timeout = TimeSpan.FromMinutes(5);
             using var client = KubernetesClientFactory.CreateClient(validation.Config!, timeout);
             // As ScanJob does: the cluster's previous state is read while the collector runs.
-            var baseline = processor.PrefetchAsync(clusterId, ct);
+            var baseline = prefetch ? processor.PrefetchAsync(clusterId, ct) : null;
             var snapshot = await new ClusterCollector(TimeProvider.System, new ClusterCollectorOptions(RequestTimeout: timeout)).CollectAsync(client, ct);
             var collect = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var afterCollect = ProcessMemory.PeakMiB();
             var storeStarted = Stopwatch.GetTimestamp();
-            await processor.StoreAsync(scanId, snapshot, collect, await baseline, ct);
+            await processor.StoreAsync(scanId, snapshot, collect, baseline is null ? null : await baseline, ct);
             var store = Stopwatch.GetElapsedTime(storeStarted).TotalSeconds;
             var total = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var transaction = database.Clock.Transactions.LastCommitted.TotalSeconds;
