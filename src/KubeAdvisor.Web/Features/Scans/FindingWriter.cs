@@ -15,7 +15,7 @@ internal static class FindingWriter
 {
     public static async Task<(int Introduced, int Fixed)> SyncAsync(
         KubeAdvisorDbContext db, Guid clusterId, Guid scanId, IReadOnlyDictionary<string, Guid> workloadIds,
-        IReadOnlyList<Finding> findings, IReadOnlyList<FindingRecord> open, PinSuggestions pins, DateTimeOffset now, CancellationToken ct)
+        IReadOnlyList<Finding> findings, ScanBaseline baseline, PinSuggestions pins, DateTimeOffset now, CancellationToken ct)
     {
         var current = new Dictionary<string, Finding>(findings.Count, StringComparer.Ordinal);
         foreach (var f in findings)
@@ -25,8 +25,8 @@ internal static class FindingWriter
 
         // Untracked: only findings whose content changes are attached and written. The open ones come with the
         // baseline; of the resolved ones only those this scan reports again (to reopen) are read.
-        var known = open.ToDictionary(f => f.Fingerprint, StringComparer.Ordinal);
-        var comeBack = current.Keys.Where(k => !known.ContainsKey(k)).ToList();
+        var known = baseline.OpenFindings.ToDictionary(f => f.Fingerprint, StringComparer.Ordinal);
+        var comeBack = baseline.AnyResolvedFindings ? current.Keys.Where(k => !known.ContainsKey(k)).ToList() : [];
         if (comeBack.Count > 0)
         {
             var resolvedRows = await db.Findings.AsNoTracking()

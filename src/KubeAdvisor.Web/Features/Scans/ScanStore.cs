@@ -25,7 +25,7 @@ public sealed class ScanStore(TimeProvider time)
         var workloadIds = await WorkloadWriter.SyncAsync(db, cluster.Id, snapshot, baseline.Workloads, now, ct);
         var digests = await DigestWriter.SyncAsync(db, cluster.Id, scan.Id, snapshot, baseline.Observations, now, ct);
         var pins = PinSuggestions.From(digests);
-        var (introduced, fixedCount) = await FindingWriter.SyncAsync(db, cluster.Id, scan.Id, workloadIds, result.Findings, baseline.OpenFindings, pins, now, ct);
+        var (introduced, fixedCount) = await FindingWriter.SyncAsync(db, cluster.Id, scan.Id, workloadIds, result.Findings, baseline, pins, now, ct);
         var clusterCard = await SummaryWriter.AddAsync(db, cluster.Id, scan.Id, result, now, ct);
         await RollupWriter.AddAsync(db, cluster.Id, result, clusterCard, introduced, fixedCount, now, ct);
 
