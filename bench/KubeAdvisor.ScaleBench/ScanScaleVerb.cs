@@ -11,7 +11,8 @@ namespace KubeAdvisor.ScaleBench;
 /// <summary>
 /// <c>scan-scale</c> (issue 4): a synthetic cluster served by the fake API in a child process; the raw download of
 /// its lists as the baseline, then full scans as ScanJob runs them (validate kubeconfig → guarded client →
-/// ClusterCollector → ScanProcessor.StoreAsync: evaluate + one-transaction store) into a migrated database.
+/// ClusterCollector, with ScanProcessor.PrefetchAsync reading the previous state meanwhile → ScanProcessor.StoreAsync:
+/// evaluate + one-transaction store) into a migrated database.
 /// The first scan inserts everything, the next ones take the update path.
 /// </summary>
 internal static class ScanScaleVerb
@@ -21,10 +22,11 @@ internal static class ScanScaleVerb
         var workloads = args.Int("workloads", 10_000);
         var scans = args.Int("scans", 2);
         var downloads = args.Int("downloads", 3);
+        var prefetch = args.Int("prefetch", 1) != 0; // 0: the previous state is read after collecting, as the agent path does
         var database = new BenchDatabase(args.Required("db"));
         var ct = CancellationToken.None;
 
-        Console.WriteLine($"scan-scale: {workloads} workloads, {Environment.ProcessorCount} cores, Server GC {GCSettings.IsServerGC}, "
+        Console.WriteLine($"scan-scale: {workloads} workloads, {Environment.ProcessorCount} cores, Server GC {GCSettings.IsServerGC}, prefetch {prefetch}, "
             + $"load average {LoadAverage()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         await database.MigrateAsync();
         var clusterId = await AddClusterAsync(database, workloads, ct);
@@ -79,11 +81,13 @@ internal static class ScanScaleVerb
             var started = Stopwatch.GetTimestamp();
             var timeout = TimeSpan.FromMinutes(5);
             using var client = KubernetesClientFactory.CreateClient(validation.Config!, timeout);
+            // As ScanJob does: the cluster's previous state is read while the collector runs.
+            var baseline = prefetch ? processor.PrefetchAsync(clusterId, ct) : null;
             var snapshot = await new ClusterCollector(TimeProvider.System, new ClusterCollectorOptions(RequestTimeout: timeout)).CollectAsync(client, ct);
             var collect = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var afterCollect = ProcessMemory.PeakMiB();
             var storeStarted = Stopwatch.GetTimestamp();
-            await processor.StoreAsync(scanId, snapshot, collect, ct);
+            await processor.StoreAsync(scanId, snapshot, collect, baseline is null ? null : await baseline, ct);
             var store = Stopwatch.GetElapsedTime(storeStarted).TotalSeconds;
             var total = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var transaction = database.Clock.Transactions.LastCommitted.TotalSeconds;

@@ -402,6 +402,8 @@ namespace KubeAdvisor.Migrations.Migrations
                         .IsUnique();
 
                     b.ToTable("digest_observations", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("KubeAdvisor.Data.Entities.FindingRecord", b =>
@@ -506,6 +508,8 @@ namespace KubeAdvisor.Migrations.Migrations
                     b.HasIndex("IsOpen", "Severity", "FirstSeen");
 
                     b.ToTable("findings", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("KubeAdvisor.Data.Entities.Scan", b =>
@@ -741,6 +745,8 @@ namespace KubeAdvisor.Migrations.Migrations
                         .IsUnique();
 
                     b.ToTable("workloads", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -1,3 +1,5 @@
+using KubeAdvisor.Core.Inventory;
+
 namespace KubeAdvisor.Core.Policies.Running;
 
 /// <summary>
@@ -30,6 +32,11 @@ internal sealed class ImageReplicaDriftPolicy : ContainerPolicy
             return CheckResult.NotApplicable;
         }
 
+        if (OneDigest(running))
+        {
+            return CheckResult.Pass; // the usual case, decided without grouping (this runs for every container of a scan)
+        }
+
         foreach (var revision in running.GroupBy(r => r.Revision, StringComparer.Ordinal))
         {
             var byDigest = revision.GroupBy(r => r.Digest, StringComparer.Ordinal)
@@ -47,5 +54,18 @@ internal sealed class ImageReplicaDriftPolicy : ContainerPolicy
         }
 
         return CheckResult.Pass;
+    }
+
+    private static bool OneDigest(List<RunningImage> running)
+    {
+        foreach (var r in running)
+        {
+            if (!string.Equals(r.Digest, running[0].Digest, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -24,8 +24,8 @@ internal sealed class ImageTagMovedPolicy : ContainerPolicy
 
     public override CheckResult Evaluate(in ContainerContext context)
     {
-        var running = context.RunningForContainer.Select(r => r.Digest).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (running.Count == 0)
+        var seen = context.RunningForContainer;
+        if (seen.Count == 0)
         {
             return CheckResult.NotApplicable;
         }
@@ -37,6 +37,12 @@ internal sealed class ImageTagMovedPolicy : ContainerPolicy
         }
 
         var known = history.KnownDigests;
+        if (seen.TrueForAll(r => known.Contains(r.Digest)))
+        {
+            return CheckResult.Pass; // the usual case, decided without sorting (this runs for every container of a scan)
+        }
+
+        var running = seen.Select(r => r.Digest).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var fresh = running.Where(d => !known.Contains(d)).ToList();
         if (fresh.Count == 0)
         {

@@ -22,39 +22,25 @@ internal static class BulkCopy
 
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Where(p => IsWritten(p, table)).ToList();
-        var types = columns.Select(TypeOf).ToArray();
-        var getters = columns.Select(p => p.GetGetter()).ToArray();
-        var sql = $"COPY \"{table.Name}\" ({string.Join(", ", columns.Select(p => $"\"{p.GetColumnName(table)}\""))}) FROM STDIN (FORMAT BINARY)";
+        var properties = entity.GetProperties().Where(p => IsWritten(p, table)).ToList();
+        var columns = properties.Select(BulkCopyColumn<T>.For).ToArray();
+        var sql = $"COPY \"{table.Name}\" ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""))}) FROM STDIN (FORMAT BINARY)";
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var importer = await connection.BeginBinaryImportAsync(sql, ct);
         foreach (var row in rows)
         {
             await importer.StartRowAsync(ct);
-            for (var i = 0; i < getters.Length; i++)
+            foreach (var column in columns)
             {
-                var value = getters[i].GetClrValue(row);
-                if (value is Enum e)
-                {
-                    value = Convert.ToInt32(e, System.Globalization.CultureInfo.InvariantCulture);
-                }
-
-                if (value is null)
-                {
-                    await importer.WriteNullAsync(ct);
-                }
-                else
-                {
-                    await importer.WriteAsync(value, types[i], ct);
-                }
+                await column.WriteAsync(importer, row, ct);
             }
         }
 
         await importer.CompleteAsync(ct);
     }
 
-    private static NpgsqlDbType TypeOf(IProperty p) =>
+    internal static NpgsqlDbType TypeOf(IProperty p) =>
         p.GetColumnType() == "jsonb" ? NpgsqlDbType.Jsonb
         : (Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType) switch
         {

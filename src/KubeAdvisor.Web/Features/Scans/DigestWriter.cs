@@ -12,13 +12,6 @@ namespace KubeAdvisor.Web.Features.Scans;
 /// </summary>
 internal static class DigestWriter
 {
-    /// <summary>
-    /// The cluster's observations, read once per scan (untracked): they feed the evaluator's history, the sync below
-    /// and the pin suggestions.
-    /// </summary>
-    public static Task<List<DigestObservation>> LoadAsync(KubeAdvisorDbContext db, Guid clusterId, CancellationToken ct) =>
-        db.DigestObservations.AsNoTracking().Where(d => d.ClusterId == clusterId).ToListAsync(ct);
-
     public static DigestHistory HistoryOf(IEnumerable<DigestObservation> rows)
     {
         var entries = rows.GroupBy(r => (r.WorkloadUid, r.ContainerType, r.Container)).Select(g => new DigestHistoryEntry(

@@ -15,7 +15,7 @@ internal static class FindingWriter
 {
     public static async Task<(int Introduced, int Fixed)> SyncAsync(
         KubeAdvisorDbContext db, Guid clusterId, Guid scanId, IReadOnlyDictionary<string, Guid> workloadIds,
-        IReadOnlyList<Finding> findings, PinSuggestions pins, DateTimeOffset now, CancellationToken ct)
+        IReadOnlyList<Finding> findings, ScanBaseline baseline, PinSuggestions pins, DateTimeOffset now, CancellationToken ct)
     {
         var current = new Dictionary<string, Finding>(findings.Count, StringComparer.Ordinal);
         foreach (var f in findings)
@@ -23,11 +23,19 @@ internal static class FindingWriter
             current.TryAdd(Fingerprint(f), f);
         }
 
-        var fingerprints = current.Keys.ToList();
-        // Untracked: only findings whose content changes are attached and written.
-        var known = await db.Findings.AsNoTracking()
-            .Where(f => f.ClusterId == clusterId && (f.IsOpen || fingerprints.Contains(f.Fingerprint)))
-            .ToDictionaryAsync(f => f.Fingerprint, StringComparer.Ordinal, ct);
+        // Untracked: only findings whose content changes are attached and written. The open ones come with the
+        // baseline; of the resolved ones only those this scan reports again (to reopen) are read.
+        var known = baseline.OpenFindings.ToDictionary(f => f.Fingerprint, StringComparer.Ordinal);
+        var comeBack = baseline.AnyResolvedFindings ? current.Keys.Where(k => !known.ContainsKey(k)).ToList() : [];
+        if (comeBack.Count > 0)
+        {
+            var resolvedRows = await db.Findings.AsNoTracking()
+                .Where(f => f.ClusterId == clusterId && !f.IsOpen && comeBack.Contains(f.Fingerprint)).ToListAsync(ct);
+            foreach (var resolved in resolvedRows)
+            {
+                known.Add(resolved.Fingerprint, resolved);
+            }
+        }
 
         int introduced = 0, fixedCount = 0;
         var seenAgain = new List<long>(known.Count);

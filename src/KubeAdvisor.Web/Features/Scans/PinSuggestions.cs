@@ -1,7 +1,6 @@
 using KubeAdvisor.Core.Images;
 using KubeAdvisor.Core.Inventory;
-using KubeAdvisor.Data;
-using Microsoft.EntityFrameworkCore;
+using KubeAdvisor.Data.Entities;
 
 namespace KubeAdvisor.Web.Features.Scans;
 
@@ -17,29 +16,52 @@ internal sealed class PinSuggestions
         "image-pull-policy-mutable", "image-digest-required",
     };
 
-    private readonly Dictionary<(string Uid, string Type, string Container), string> _pins;
+    private readonly Dictionary<(string Uid, string Type, string Container), List<DigestObservation>> _history;
+    private readonly Dictionary<(string Uid, string Type, string Container), string?> _pins = [];
 
-    private PinSuggestions(Dictionary<(string, string, string), string> pins) => _pins = pins;
+    private PinSuggestions(Dictionary<(string, string, string), List<DigestObservation>> history) => _history = history;
 
     /// <summary>From every observation of the cluster, this scan's included.</summary>
-    public static PinSuggestions From(IEnumerable<Data.Entities.DigestObservation> all)
+    public static PinSuggestions From(IEnumerable<DigestObservation> all)
     {
-        var pins = new Dictionary<(string, string, string), string>();
-        foreach (var g in all.GroupBy(d => (d.WorkloadUid, d.ContainerType, d.Container)))
+        var history = new Dictionary<(string, string, string), List<DigestObservation>>();
+        foreach (var d in all)
         {
-            if (DigestPin.Choose(g.Select(d => new DigestPin.Seen(d.Digest, d.FirstSeen, d.Image))) is { } pin)
+            var key = (d.WorkloadUid, d.ContainerType, d.Container);
+            if (!history.TryGetValue(key, out var list))
             {
-                var why = pin.AfterMove ? "the digest that ran before the most recent move" : "the digest running now";
-                pins[g.Key] = $"image: {DigestPin.ImageValue(pin.Target)}  # {why}, first seen {pin.Target.FirstSeen:yyyy-MM-dd}";
+                history[key] = list = new List<DigestObservation>(1);
             }
+
+            list.Add(d);
         }
 
-        return new PinSuggestions(pins);
+        return new PinSuggestions(history);
     }
 
     public string Remediation(string policyId, string remediation, string workloadUid, ContainerType? type, string? container) =>
         container is not null && type is not null && TagPolicies.Contains(policyId)
-            && _pins.TryGetValue((workloadUid, type.Value.ToString(), container), out var pin)
+            && Pin((workloadUid, type.Value.ToString(), container)) is { } pin
             ? $"{remediation}\nPin it: {pin}"
             : remediation;
+
+    // Chosen on first use: only containers with a tag finding need one, and a scan has far fewer of those than containers.
+    private string? Pin((string, string, string) key)
+    {
+        if (_pins.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        string? line = null;
+        if (_history.TryGetValue(key, out var seen)
+            && DigestPin.Choose(seen.Select(d => new DigestPin.Seen(d.Digest, d.FirstSeen, d.Image))) is { } pin)
+        {
+            var why = pin.AfterMove ? "the digest that ran before the most recent move" : "the digest running now";
+            line = $"image: {DigestPin.ImageValue(pin.Target)}  # {why}, first seen {pin.Target.FirstSeen:yyyy-MM-dd}";
+        }
+
+        _pins[key] = line;
+        return line;
+    }
 }

@@ -49,9 +49,13 @@ public sealed class ScanJob(
         cts.CancelAfter(timeout);
         try
         {
-            var collectStarted = time.GetTimestamp();
-            var snapshot = await CollectAsync(scan.ClusterId, timeout, cts.Token);
-            await processor.StoreAsync(scanId, snapshot, time.GetElapsedTime(collectStarted).TotalSeconds, cancellationToken);
+            // The previous state does not depend on what is collected and cannot change while we hold the lock: read it
+            // meanwhile. Both are awaited before anything else, so a failure of either never leaves the other running.
+            var baseline = processor.PrefetchAsync(scan.ClusterId, cts.Token);
+            var collect = CollectAsync(scan.ClusterId, timeout, cts.Token);
+            await Task.WhenAll(collect, baseline);
+            var (snapshot, collectSeconds) = await collect;
+            await processor.StoreAsync(scanId, snapshot, collectSeconds, await baseline, cancellationToken);
             logger.LogInformation("Scan {ScanId} of cluster {ClusterId} succeeded", scanId, scan.ClusterId);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -80,8 +84,10 @@ public sealed class ScanJob(
         return scan;
     }
 
-    private async Task<KubeAdvisor.Core.Inventory.ClusterSnapshot> CollectAsync(Guid clusterId, TimeSpan timeout, CancellationToken ct)
+    /// <returns>The snapshot and how long collecting it took (kubeconfig checks included).</returns>
+    private async Task<(KubeAdvisor.Core.Inventory.ClusterSnapshot Snapshot, double Seconds)> CollectAsync(Guid clusterId, TimeSpan timeout, CancellationToken ct)
     {
+        var started = time.GetTimestamp();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var cluster = await db.Clusters.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clusterId, ct)
             ?? throw new ClusterScanException("The cluster was deleted.", transient: false);
@@ -100,7 +106,8 @@ public sealed class ScanJob(
 
         using var client = KubernetesClientFactory.CreateClient(validation.Config!, timeout);
         var collector = new ClusterCollector(time, new ClusterCollectorOptions(RequestTimeout: timeout));
-        return await collector.CollectAsync(client, ct);
+        var snapshot = await collector.CollectAsync(client, ct);
+        return (snapshot, time.GetElapsedTime(started).TotalSeconds);
     }
 
     // Runs with CancellationToken.None: the outcome must be recorded even when the job was cancelled.

@@ -1,6 +1,7 @@
 using KubeAdvisor.Core.Evaluation;
 using KubeAdvisor.Core.Inventory;
 using KubeAdvisor.Data;
+using KubeAdvisor.Kubernetes.Collection;
 using KubeAdvisor.Web.Features.Policies;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,19 +13,42 @@ namespace KubeAdvisor.Web.Features.Scans;
 /// </summary>
 public sealed class ScanProcessor(IDbContextFactory<KubeAdvisorDbContext> dbFactory, ScanStore store)
 {
+    /// <summary>
+    /// Reads the cluster's <see cref="ScanBaseline"/> on its own connection, so a caller that holds the cluster's scan
+    /// lock can run it while it collects, and hand the result to <see cref="StoreAsync(Guid, ClusterSnapshot, double?, ScanBaseline?, CancellationToken)"/>.
+    /// </summary>
+    public async Task<ScanBaseline> PrefetchAsync(Guid clusterId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ScanBaseline.LoadAsync(db, clusterId, ct);
+    }
+
+    /// <inheritdoc cref="StoreAsync(Guid, ClusterSnapshot, double?, ScanBaseline?, CancellationToken)"/>
+    public Task StoreAsync(Guid scanId, ClusterSnapshot snapshot, double? collectSeconds, CancellationToken ct) =>
+        StoreAsync(scanId, snapshot, collectSeconds, null, ct);
+
     /// <param name="scanId">The scan record (running) the results belong to.</param>
     /// <param name="snapshot">What was collected.</param>
     /// <param name="collectSeconds">How long collection took, when this process collected it.</param>
+    /// <param name="baseline">Read beforehand by <see cref="PrefetchAsync"/> under the cluster's scan lock; null reads it here.</param>
     /// <param name="ct">Cancellation.</param>
-    public async Task StoreAsync(Guid scanId, ClusterSnapshot snapshot, double? collectSeconds, CancellationToken ct)
+    public async Task StoreAsync(Guid scanId, ClusterSnapshot snapshot, double? collectSeconds, ScanBaseline? baseline, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var scan = await db.Scans.SingleAsync(s => s.Id == scanId, ct);
-        var cluster = await db.Clusters.SingleAsync(c => c.Id == scan.ClusterId, ct);
+        // Scans go with their cluster (cascade): a missing scan or cluster means it was deleted while we collected.
+        var scan = await db.Scans.SingleOrDefaultAsync(s => s.Id == scanId, ct) ?? throw Deleted();
+        var cluster = await db.Clusters.SingleOrDefaultAsync(c => c.Id == scan.ClusterId, ct) ?? throw Deleted();
+        if (baseline is not null && baseline.ClusterId != cluster.Id)
+        {
+            throw new ArgumentException($"The baseline is of cluster {baseline.ClusterId}, the scan of {cluster.Id}.", nameof(baseline));
+        }
+
+        baseline ??= await ScanBaseline.LoadAsync(db, cluster.Id, ct);
         var settings = PolicySettingsJson.Deserialize(cluster.PolicySettingsJson);
-        var observations = await DigestWriter.LoadAsync(db, cluster.Id, ct);
-        var result = PolicyEvaluator.Evaluate(snapshot, settings, DigestWriter.HistoryOf(observations));
+        var result = PolicyEvaluator.Evaluate(snapshot, settings, DigestWriter.HistoryOf(baseline.Observations));
         scan.CollectSeconds = collectSeconds;
-        await store.SaveAsync(db, cluster, scan, snapshot, result, observations, ct);
+        await store.SaveAsync(db, cluster, scan, snapshot, result, baseline, ct);
     }
+
+    private static ClusterScanException Deleted() => new("The cluster was deleted.", transient: false);
 }

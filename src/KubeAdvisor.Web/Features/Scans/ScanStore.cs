@@ -15,17 +15,17 @@ namespace KubeAdvisor.Web.Features.Scans;
 public sealed class ScanStore(TimeProvider time)
 {
     public async Task SaveAsync(KubeAdvisorDbContext db, Cluster cluster, Scan scan, ClusterSnapshot snapshot, EvaluationResult result,
-        IReadOnlyList<DigestObservation> observations, CancellationToken ct)
+        ScanBaseline baseline, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
-        var workloadIds = await WorkloadWriter.SyncAsync(db, cluster.Id, snapshot, now, ct);
-        var digests = await DigestWriter.SyncAsync(db, cluster.Id, scan.Id, snapshot, observations, now, ct);
+        var workloadIds = await WorkloadWriter.SyncAsync(db, cluster.Id, snapshot, baseline.Workloads, now, ct);
+        var digests = await DigestWriter.SyncAsync(db, cluster.Id, scan.Id, snapshot, baseline.Observations, now, ct);
         var pins = PinSuggestions.From(digests);
-        var (introduced, fixedCount) = await FindingWriter.SyncAsync(db, cluster.Id, scan.Id, workloadIds, result.Findings, pins, now, ct);
+        var (introduced, fixedCount) = await FindingWriter.SyncAsync(db, cluster.Id, scan.Id, workloadIds, result.Findings, baseline, pins, now, ct);
         var clusterCard = await SummaryWriter.AddAsync(db, cluster.Id, scan.Id, result, now, ct);
         await RollupWriter.AddAsync(db, cluster.Id, result, clusterCard, introduced, fixedCount, now, ct);
 

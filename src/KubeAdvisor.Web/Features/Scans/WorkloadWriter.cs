@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using KubeAdvisor.Core.Inventory;
 using KubeAdvisor.Data;
@@ -12,10 +11,11 @@ internal static class WorkloadWriter
 {
     internal const string AnnotationPrefix = "kubeadvisor.io/";
 
-    public static async Task<Dictionary<string, Guid>> SyncAsync(KubeAdvisorDbContext db, Guid clusterId, ClusterSnapshot snapshot, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Dictionary<string, Guid>> SyncAsync(KubeAdvisorDbContext db, Guid clusterId, ClusterSnapshot snapshot,
+        IReadOnlyList<WorkloadRecord> stored, DateTimeOffset now, CancellationToken ct)
     {
-        // Untracked: only rows that really change are attached and written (most rows of a scan do not change).
-        var existing = await db.Workloads.AsNoTracking().Where(w => w.ClusterId == clusterId).ToDictionaryAsync(w => w.Uid, StringComparer.Ordinal, ct);
+        // Untracked (from the baseline): only rows that really change are attached and written (most rows of a scan do not change).
+        var existing = stored.ToDictionary(w => w.Uid, StringComparer.Ordinal);
         var ids = new Dictionary<string, Guid>(snapshot.Workloads.Count, StringComparer.Ordinal);
         var seenAgain = new List<Guid>(existing.Count);
         var added = new List<WorkloadRecord>();
@@ -40,8 +40,12 @@ internal static class WorkloadWriter
             row.Name = w.Name;
             row.Replicas = w.Replicas;
             row.GoneAt = null;
-            row.AnnotationsJson = Unchanged(row.AnnotationsJson, JsonSerializer.Serialize(AnnotationsThatMatter(w)));
-            row.ContainersJson = Unchanged(row.ContainersJson, JsonSerializer.Serialize(w.AllContainers.Select(c => new StoredContainer(c.Name, c.Type.ToString(), c.Image, c.ImagePullPolicy))));
+            var annotations = JsonbText.Object(AnnotationsThatMatter(w));
+            var containers = JsonbText.Array(w.AllContainers.Select(c => JsonbText.Object(
+                [new(nameof(StoredContainer.Name), c.Name), new(nameof(StoredContainer.Type), c.Type.ToString()),
+                 new(nameof(StoredContainer.Image), c.Image), new(nameof(StoredContainer.ImagePullPolicy), c.ImagePullPolicy)])));
+            row.AnnotationsJson = isNew ? annotations : Unchanged(row.AnnotationsJson, annotations);
+            row.ContainersJson = isNew ? containers : Unchanged(row.ContainersJson, containers);
             ids[w.Uid] = row.Id;
             if (!isNew && before != (row.Kind, row.Namespace, row.Name, row.Replicas, row.GoneAt, row.AnnotationsJson, row.ContainersJson))
             {
@@ -63,16 +67,16 @@ internal static class WorkloadWriter
     }
 
     /// <summary>
-    /// PostgreSQL normalizes jsonb text (spaces, key order), so a string comparison would rewrite every row each scan:
-    /// keep the stored text when it means the same.
+    /// PostgreSQL normalizes jsonb text (spaces, key order), so a string comparison alone could rewrite rows that did not
+    /// change: keep the stored text when it means the same. <see cref="JsonbText"/> makes the string comparison the usual case.
     /// </summary>
     private static string Unchanged(string stored, string fresh) =>
         stored == fresh || JsonNode.DeepEquals(JsonNode.Parse(stored), JsonNode.Parse(fresh)) ? stored : fresh;
 
     /// <summary>KubeAdvisor's own annotations (exemptions), from the object and from the pod template.</summary>
-    private static Dictionary<string, string> AnnotationsThatMatter(Workload w)
+    private static Dictionary<string, string?> AnnotationsThatMatter(Workload w)
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (k, v) in w.Annotations.Where(a => a.Key.StartsWith(AnnotationPrefix, StringComparison.Ordinal)))
         {
             result[k] = v;

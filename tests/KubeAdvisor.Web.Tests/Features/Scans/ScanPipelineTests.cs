@@ -83,6 +83,31 @@ public sealed class ScanPipelineTests(WebAppFixture fx) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rescan_ResolvedFindingComesBack_IsReopenedWithItsFirstSeen()
+    {
+        var cluster = await AddClusterAsync();
+        await _api.ScanAndWaitAsync(cluster);
+        var first = (await _api.FindingsAsync(cluster, "policy=image-tag-missing")).Single()!;
+        _fake.Objects.ReplaceFromYaml(FakeClusterManifests.Join(
+            FakeClusterManifests.Deployment("shop", "web", "nginx:1.27.2"),
+            FakeClusterManifests.Deployment("shop", "api", "registry.example.com/shop/api:latest")));
+        await _api.ScanAndWaitAsync(cluster);
+        Assert.Empty(await _api.FindingsAsync(cluster, "policy=image-tag-missing"));
+
+        _fake.Objects.ReplaceFromYaml(FakeClusterManifests.Basic());
+        var third = await _api.ScanAndWaitAsync(cluster);
+
+        Assert.Equal(1, third["introduced"]!.GetValue<int>());
+        Assert.Equal(0, third["fixed"]!.GetValue<int>());
+        var reopened = (await _api.FindingsAsync(cluster, "policy=image-tag-missing")).Single()!;
+        Assert.Equal(first["id"]!.GetValue<long>(), reopened["id"]!.GetValue<long>());
+        Assert.Equal(first["firstSeen"]!.GetValue<DateTimeOffset>(), reopened["firstSeen"]!.GetValue<DateTimeOffset>());
+        Assert.True(reopened["lastSeen"]!.GetValue<DateTimeOffset>() > first["lastSeen"]!.GetValue<DateTimeOffset>());
+        Assert.Null(reopened["resolvedAt"]);
+        Assert.Empty(await _api.FindingsAsync(cluster, "status=resolved"));
+    }
+
+    [Fact]
     public async Task Scan_ForbiddenMidway_FailsWithoutRetryAndKeepsPreviousResults()
     {
         var cluster = await AddClusterAsync();

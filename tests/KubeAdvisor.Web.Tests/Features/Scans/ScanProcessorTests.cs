@@ -1,0 +1,101 @@
+using KubeAdvisor.Core.Inventory;
+using KubeAdvisor.Data;
+using KubeAdvisor.Data.Entities;
+using KubeAdvisor.DemoCluster;
+using KubeAdvisor.Kubernetes.Collection;
+using KubeAdvisor.Kubernetes.Kubeconfig;
+using KubeAdvisor.Testing;
+using KubeAdvisor.Testing.Hosting;
+using KubeAdvisor.Web.Features.Scans;
+using KubeAdvisor.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KubeAdvisor.Web.Tests.Features.Scans;
+
+/// <summary>The store path with a baseline read while collecting, as ScanJob runs it.</summary>
+[Collection(WebAppCollection.Name)]
+public sealed class ScanProcessorTests(WebAppFixture fx) : IAsyncLifetime
+{
+    private FakeKubernetesServer _fake = null!;
+    private ApiClient _api = null!;
+
+    public async Task InitializeAsync()
+    {
+        _fake = await FakeKubernetesServer.StartAsync();
+        _fake.Objects.ReplaceFromYaml(FakeClusterManifests.Basic());
+        _api = ApiClient.WithToken(fx.App, KubeAdvisorAppFactory.BootstrapToken);
+    }
+
+    public async Task DisposeAsync() => await _fake.DisposeAsync();
+
+    [Fact]
+    public async Task StoreAsync_ClusterDeletedAfterThePrefetch_FailsCleanlyAndWritesNothing()
+    {
+        var cluster = await _api.AddClusterAsync("prefetch-" + Guid.NewGuid().ToString("N")[..8], _fake.Kubeconfig());
+        await _api.ScanAndWaitAsync(cluster);
+        var processor = fx.App.Services.GetRequiredService<ScanProcessor>();
+        var scanId = await AddRunningScanAsync(cluster);
+        var baseline = await processor.PrefetchAsync(cluster, CancellationToken.None);
+        Assert.Equal(3, baseline.Workloads.Count);
+        Assert.Equal(2, baseline.OpenFindings.Count);
+        var snapshot = await CollectAsync();
+
+        var deleted = await _api.Http.DeleteAsync($"/api/v1/clusters/{cluster}");
+        Assert.True(deleted.IsSuccessStatusCode);
+        var failure = await Assert.ThrowsAsync<ClusterScanException>(
+            () => processor.StoreAsync(scanId, snapshot, 1.0, baseline, CancellationToken.None));
+
+        Assert.False(failure.IsTransient);
+        Assert.Contains("deleted", failure.Message);
+        foreach (var table in new[] { "scans", "workloads", "findings", "digest_observations", "scan_summaries", "score_samples", "daily_rollups" })
+        {
+            Assert.Equal(0L, await fx.Database.ScalarAsync($"SELECT count(*) FROM {table} WHERE \"ClusterId\" = '{cluster}'"));
+        }
+    }
+
+    [Fact]
+    public async Task StoreAsync_WithAPrefetchedBaseline_StoresWhatTheAgentPathStores()
+    {
+        var cluster = await _api.AddClusterAsync("prefetch-" + Guid.NewGuid().ToString("N")[..8], _fake.Kubeconfig());
+        var first = await _api.ScanAndWaitAsync(cluster);
+        var processor = fx.App.Services.GetRequiredService<ScanProcessor>();
+        var scanId = await AddRunningScanAsync(cluster);
+        var baseline = await processor.PrefetchAsync(cluster, CancellationToken.None);
+
+        await processor.StoreAsync(scanId, await CollectAsync(), 1.0, baseline, CancellationToken.None);
+
+        var scan = JsonScan(await _api.Http.GetStringAsync($"/api/v1/scans/{scanId}"));
+        Assert.Equal("Succeeded", scan["status"]!.GetValue<string>());
+        Assert.Equal(0, scan["introduced"]!.GetValue<int>());
+        Assert.Equal(first["failed"]!.GetValue<int>(), scan["failed"]!.GetValue<int>());
+        var findings = await _api.FindingsAsync(cluster);
+        Assert.Equal(2, findings.Count);
+        Assert.All(findings, f => Assert.Equal(scan["finishedAt"]!.GetValue<DateTimeOffset>(), f!["lastSeen"]!.GetValue<DateTimeOffset>(), TimeSpan.FromSeconds(1)));
+    }
+
+    private static System.Text.Json.Nodes.JsonObject JsonScan(string body) => System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject();
+
+    private async Task<Guid> AddRunningScanAsync(Guid clusterId)
+    {
+        var factory = fx.App.Services.GetRequiredService<IDbContextFactory<KubeAdvisorDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        var now = DateTimeOffset.UtcNow;
+        var scan = new Scan
+        {
+            Id = Guid.CreateVersion7(), ClusterId = clusterId, Trigger = ScanTrigger.Manual, Status = ScanStatus.Running,
+            RequestedBy = "test", QueuedAt = now, StartedAt = now, Attempts = 1,
+        };
+        db.Scans.Add(scan);
+        await db.SaveChangesAsync();
+        return scan.Id;
+    }
+
+    private async Task<ClusterSnapshot> CollectAsync()
+    {
+        var validation = new KubeconfigValidator().Validate(_fake.Kubeconfig(), null, KubeconfigPolicy.Default);
+        Assert.True(validation.IsValid, string.Join(" ", validation.Errors));
+        using var client = KubernetesClientFactory.CreateClient(validation.Config!, TimeSpan.FromSeconds(30));
+        return await new ClusterCollector(TimeProvider.System, new ClusterCollectorOptions()).CollectAsync(client, CancellationToken.None);
+    }
+}
