@@ -99,7 +99,7 @@ internal static class ScanScaleVerb
                 + $"{row.Failed} failed, {open} open findings, introduced {row.Introduced}, fixed {row.Fixed}, score {row.Score}");
             Console.WriteLine($"scan {i}: total {total:0.000} s = collect {collect:0.000} s + evaluate&store {store:0.000} s "
                 + $"(of which DB transaction begin→commit {transaction:0.000} s; ScanStore.StoreSeconds {row.StoreSeconds:0.000} s, "
-                + $"measured before SaveChanges); {total / download:0.00}× download");
+                + $"measured through the commit); {total / download:0.00}× download");
             Console.WriteLine($"scan {i}: peak RSS {ProcessMemory.PeakMiB():0} MiB (after collect {afterCollect:0} MiB; RSS at start {before:0} MiB; "
                 + $"{(reset ? "peak reset before this scan" : "peak since process start: clear_refs refused")})");
         }
