@@ -18,7 +18,7 @@ bench=bench/KubeAdvisor.ScaleBench/bin/Release/net10.0/KubeAdvisor.ScaleBench
 
 if [ "$what" = all ] || [ "$what" = scan ]; then
   recreate scan_bench
-  "$bench" scan-scale --db "$base;Database=scan_bench" --workloads 10000 --scans 2 --downloads 3
+  "$bench" scan-scale --db "$base;Database=scan_bench" --workloads 10000 --scans 2 --downloads 3 --warmup 10 --steady 7
 fi
 if [ "$what" = all ] || [ "$what" = seed ]; then
   recreate dashboard_bench

@@ -13,7 +13,9 @@ namespace KubeAdvisor.ScaleBench;
 /// its lists as the baseline, then full scans as ScanJob runs them (validate kubeconfig → guarded client →
 /// ClusterCollector, with ScanProcessor.PrefetchAsync reading the previous state meanwhile → ScanProcessor.StoreAsync:
 /// evaluate + one-transaction store) into a migrated database.
-/// The first scan inserts everything, the next ones take the update path.
+/// The first scan inserts everything, the next ones take the update path. With <c>--steady N</c> (after
+/// <c>--warmup M</c> unreported update scans) downloads and scans alternate in the warm process, N update scans and
+/// N/2 first scans of new clusters, each compared with the download just before it.
 /// </summary>
 internal static class ScanScaleVerb
 {
@@ -70,38 +72,88 @@ internal static class ScanScaleVerb
         }
 
         var processor = new ScanProcessor(database, new ScanStore(TimeProvider.System));
-        for (var i = 1; i <= scans; i++)
+
+        // One scan exactly as ScanJob runs it; prints its lines unless quiet; returns (total, collect, store) seconds.
+        async Task<(double Total, double Collect, double Store)> ScanAsync(Guid cluster, string label, double baseline, bool quiet)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
             var before = ProcessMemory.CurrentMiB();
             var reset = ProcessMemory.ResetPeak();
-            var scanId = await AddRunningScanAsync(database, clusterId, ct);
+            var scanId = await AddRunningScanAsync(database, cluster, ct);
 
             var started = Stopwatch.GetTimestamp();
             var timeout = TimeSpan.FromMinutes(5);
             using var client = KubernetesClientFactory.CreateClient(validation.Config!, timeout);
             // As ScanJob does: the cluster's previous state is read while the collector runs.
-            var baseline = prefetch ? processor.PrefetchAsync(clusterId, ct) : null;
+            var baselineState = prefetch ? processor.PrefetchAsync(cluster, ct) : null;
             var snapshot = await new ClusterCollector(TimeProvider.System, new ClusterCollectorOptions(RequestTimeout: timeout)).CollectAsync(client, ct);
             var collect = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var afterCollect = ProcessMemory.PeakMiB();
             var storeStarted = Stopwatch.GetTimestamp();
-            await processor.StoreAsync(scanId, snapshot, collect, baseline is null ? null : await baseline, ct);
+            await processor.StoreAsync(scanId, snapshot, collect, baselineState is null ? null : await baselineState, ct);
             var store = Stopwatch.GetElapsedTime(storeStarted).TotalSeconds;
             var total = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var transaction = database.Clock.Transactions.LastCommitted.TotalSeconds;
+            if (quiet)
+            {
+                return (total, collect, store);
+            }
 
             await using var db = database.CreateDbContext();
             var row = await db.Scans.AsNoTracking().SingleAsync(s => s.Id == scanId, ct);
-            var open = await db.Findings.CountAsync(f => f.ClusterId == clusterId && f.IsOpen, ct);
-            Console.WriteLine($"scan {i}: {row.Status}, {row.Workloads} workloads, {row.Containers} containers, {row.Checks} checks, "
+            var open = await db.Findings.CountAsync(f => f.ClusterId == cluster && f.IsOpen, ct);
+            Console.WriteLine($"{label}: {row.Status}, {row.Workloads} workloads, {row.Containers} containers, {row.Checks} checks, "
                 + $"{row.Failed} failed, {open} open findings, introduced {row.Introduced}, fixed {row.Fixed}, score {row.Score}");
-            Console.WriteLine($"scan {i}: total {total:0.000} s = collect {collect:0.000} s + evaluate&store {store:0.000} s "
+            Console.WriteLine($"{label}: total {total:0.000} s = collect {collect:0.000} s + evaluate&store {store:0.000} s "
                 + $"(of which DB transaction begin→commit {transaction:0.000} s; ScanStore.StoreSeconds {row.StoreSeconds:0.000} s, "
-                + $"measured through the commit); {total / download:0.00}× download");
-            Console.WriteLine($"scan {i}: peak RSS {ProcessMemory.PeakMiB():0} MiB (after collect {afterCollect:0} MiB; RSS at start {before:0} MiB; "
+                + $"measured through the commit); {total / baseline:0.00}× download");
+            Console.WriteLine($"{label}: peak RSS {ProcessMemory.PeakMiB():0} MiB (after collect {afterCollect:0} MiB; RSS at start {before:0} MiB; "
                 + $"{(reset ? "peak reset before this scan" : "peak since process start: clear_refs refused")})");
+            return (total, collect, store);
+        }
+
+        for (var i = 1; i <= scans; i++)
+        {
+            await ScanAsync(clusterId, $"scan {i}", download, quiet: false);
+        }
+
+        // Steady state, as in the long-running web process: the scans above ran partly on tier-0 JIT code (the
+        // process is minutes old at most). After warm-up scans, downloads and update scans alternate, so both are
+        // measured equally warm and under the same load; then first scans of new clusters (the insert path).
+        var warmup = args.Int("warmup", 0);
+        var steady = args.Int("steady", 0);
+        if (steady > 0)
+        {
+            var warmTimes = new List<double>();
+            for (var i = 0; i < warmup; i++)
+            {
+                warmTimes.Add((await ScanAsync(clusterId, "", download, quiet: true)).Total);
+            }
+
+            Console.WriteLine($"warm-up: {warmup} update scans, {string.Join(" ", warmTimes.Select(t => t.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))} s");
+            await SteadyAsync("steady update scan", steady, () => Task.FromResult(clusterId));
+            await SteadyAsync("steady first scan of a new cluster", Math.Max(1, steady / 2), () => AddClusterAsync(database, workloads, ct));
+        }
+
+        async Task SteadyAsync(string what, int pairs, Func<Task<Guid>> cluster)
+        {
+            var ratios = new List<double>();
+            var downloadsWarm = new List<double>();
+            var totals = new List<double>();
+            for (var i = 1; i <= pairs; i++)
+            {
+                var d = (await downloader.DownloadAsync(ct)).Seconds;
+                var id = await cluster();
+                var (total, collect, store) = await ScanAsync(id, "", d, quiet: true);
+                downloadsWarm.Add(d);
+                totals.Add(total);
+                ratios.Add(total / d);
+                Console.WriteLine($"{what} {i}: download {d:0.000} s, scan {total:0.000} s (collect {collect:0.000} + evaluate&store {store:0.000}) = {total / d:0.00}× download");
+            }
+
+            Console.WriteLine($"{what}: median download {Timings.Of(downloadsWarm).Median:0.000} s, median scan {Timings.Of(totals).Median:0.000} s, "
+                + $"median ratio {Timings.Of(ratios).Median:0.00}× (range {ratios.Min():0.00}–{ratios.Max():0.00}×); load average {LoadAverage()}");
         }
 
         return 0;
