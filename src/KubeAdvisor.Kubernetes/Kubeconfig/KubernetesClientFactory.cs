@@ -31,6 +31,7 @@ public static class KubernetesClientFactory
                 {
                     sockets.UseProxy = false;
                     sockets.ConnectCallback = GuardedConnector.ConnectAsync;
+                    sockets.InitialHttp2StreamWindowSize = Collection.KubeApiConnection.StreamWindowBytes;
                 }
             },
         };
