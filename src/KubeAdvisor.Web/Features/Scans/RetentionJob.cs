@@ -11,7 +11,8 @@ namespace KubeAdvisor.Web.Features.Scans;
 /// Recurring (daily): deletes per-scan detail older than the retention period (scans and, by cascade, their
 /// summaries and score samples; findings resolved before it; workloads gone, digests last seen and agent snapshots received before it) and
 /// rollups older than
-/// the rollup retention. A cluster's most recent successful scan is always kept.
+/// the rollup retention. A cluster's most recent successful scan is always kept; a cluster being scanned keeps its
+/// workloads and digest observations until the next run.
 /// </summary>
 [AutomaticRetry(Attempts = 2)]
 [DisableConcurrentExecution(timeoutInSeconds: 600)]
@@ -31,8 +32,11 @@ public sealed class RetentionJob(IDbContextFactory<KubeAdvisorDbContext> dbFacto
             .Where(s => !db.Clusters.Any(c => c.LastSucceededScanId == s.Id))
             .ExecuteDeleteAsync(ct);
         deleted += await db.Findings.Where(f => !f.IsOpen && f.ResolvedAt < detailCutoff).ExecuteDeleteAsync(ct);
-        deleted += await db.Workloads.Where(w => w.GoneAt < detailCutoff).ExecuteDeleteAsync(ct);
-        deleted += await db.DigestObservations.Where(d => d.LastSeen < detailCutoff).ExecuteDeleteAsync(ct);
+        // A scan stores against the previous state it read while collecting (ScanBaseline): workloads and digest
+        // observations of a cluster being scanned wait for the next run, so none disappears under that scan.
+        var scanning = db.Scans.Where(s => s.Status == ScanStatus.Queued || s.Status == ScanStatus.Running).Select(s => s.ClusterId);
+        deleted += await db.Workloads.Where(w => w.GoneAt < detailCutoff && !scanning.Contains(w.ClusterId)).ExecuteDeleteAsync(ct);
+        deleted += await db.DigestObservations.Where(d => d.LastSeen < detailCutoff && !scanning.Contains(d.ClusterId)).ExecuteDeleteAsync(ct);
         deleted += await db.AgentSnapshots.Where(a => a.ReceivedAt < detailCutoff).ExecuteDeleteAsync(ct);
         deleted += await db.DailyRollups.Where(r => r.Day < rollupCutoff).ExecuteDeleteAsync(ct);
         return deleted;

@@ -53,4 +53,44 @@ public sealed class RetentionJobTests(WebAppFixture fx)
         var days = await check.DailyRollups.Where(r => r.ClusterId == cluster.Id).CountAsync();
         Assert.Equal(1, days);
     }
+
+    [Fact]
+    public async Task Run_ClusterBeingScanned_KeepsItsOldWorkloadsAndDigestsUntilTheNextRun()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var factory = fx.App.Services.GetRequiredService<IDbContextFactory<KubeAdvisorDbContext>>();
+        Cluster NewCluster() => new() { Id = Guid.NewGuid(), Name = "retention-" + Guid.NewGuid().ToString("N")[..6], CreatedAt = now.AddYears(-1) };
+        var scanned = NewCluster();
+        var idle = NewCluster();
+        var running = new Scan { Id = Guid.NewGuid(), ClusterId = scanned.Id, Status = ScanStatus.Running, QueuedAt = now, StartedAt = now };
+        var old = new Scan { Id = Guid.NewGuid(), ClusterId = idle.Id, Status = ScanStatus.Succeeded, QueuedAt = now.AddDays(-1), FinishedAt = now.AddDays(-1) };
+        WorkloadRecord Gone(Cluster c) => new()
+        {
+            Id = Guid.NewGuid(), ClusterId = c.Id, Uid = Guid.NewGuid().ToString(), Kind = "Deployment", Namespace = "ns", Name = "gone",
+            FirstSeen = now.AddDays(-300), LastSeen = now.AddDays(-200), GoneAt = now.AddDays(-200),
+        };
+        DigestObservation Stale(Cluster c, Guid scanId) => new()
+        {
+            ClusterId = c.Id, WorkloadUid = "u", ContainerType = "Regular", Container = "c", Image = "nginx:latest",
+            Digest = "sha256:" + new string('a', 64), FirstSeen = now.AddDays(-300), LastSeen = now.AddDays(-200), LastScanId = scanId, PodCount = 1,
+        };
+
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            db.Clusters.AddRange(scanned, idle);
+            db.Scans.AddRange(running, old);
+            db.Workloads.AddRange(Gone(scanned), Gone(idle));
+            db.DigestObservations.AddRange(Stale(scanned, running.Id), Stale(idle, old.Id));
+            await db.SaveChangesAsync();
+        }
+
+        await fx.App.Services.GetRequiredService<RetentionJob>().RunAsync(CancellationToken.None);
+
+        await using var check = await factory.CreateDbContextAsync();
+        Assert.Equal(1, await check.Workloads.CountAsync(w => w.ClusterId == scanned.Id));
+        Assert.Equal(1, await check.DigestObservations.CountAsync(d => d.ClusterId == scanned.Id));
+        Assert.Equal(0, await check.Workloads.CountAsync(w => w.ClusterId == idle.Id));
+        Assert.Equal(0, await check.DigestObservations.CountAsync(d => d.ClusterId == idle.Id));
+        await check.Clusters.Where(c => c.Id == scanned.Id || c.Id == idle.Id).ExecuteDeleteAsync(); // no running scan left behind
+    }
 }
