@@ -9,7 +9,8 @@ namespace KubeAdvisor.Web.Features.Scans;
 /// <summary>Brings the workloads table of a cluster in line with a snapshot; returns uid → workload row id.</summary>
 internal static class WorkloadWriter
 {
-    internal const string AnnotationPrefix = "kubeadvisor.io/";
+    // The inventory already keeps only these (KeptAnnotations); older agents may still send others.
+    internal const string AnnotationPrefix = KeptAnnotations.Prefix;
 
     public static async Task<Dictionary<string, Guid>> SyncAsync(KubeAdvisorDbContext db, Guid clusterId, ClusterSnapshot snapshot,
         IReadOnlyList<WorkloadRecord> stored, DateTimeOffset now, CancellationToken ct)
