@@ -19,7 +19,7 @@ internal sealed record ScannedKind(
     [
         new("namespaces", async (k, l, c, ct) => Page(await k.CoreV1.ListNamespaceAsync(limit: l, continueParameter: c, cancellationToken: ct),
             x => x.Metadata.ContinueProperty, x => x.Items, (b, o) => b.AddNamespace(o.Metadata.Name)),
-            "api/v1/namespaces", (b, _, j) => AddNamespace(b, ObjectJson.NamespaceName(j))),
+            "api/v1/namespaces", (b, q, j) => AddNamespace(b, ObjectJson.NamespaceName(j, q))),
         new("deployments.apps", async (k, l, c, ct) => Page(await k.AppsV1.ListDeploymentForAllNamespacesAsync(limit: l, continueParameter: c, cancellationToken: ct),
             x => x.Metadata.ContinueProperty, x => x.Items, (b, o) => b.Add(KubeObjectMapper.Map(o))),
             "apis/apps/v1/deployments", (b, q, j) => b.Add(ObjectJson.Controller(j, "Deployment", true, q))),
@@ -46,7 +46,7 @@ internal sealed record ScannedKind(
             "api/v1/pods", (b, q, j) => b.Add(ObjectJson.Pod(j, q))),
         new("poddisruptionbudgets.policy", async (k, l, c, ct) => Page(await k.PolicyV1.ListPodDisruptionBudgetForAllNamespacesAsync(limit: l, continueParameter: c, cancellationToken: ct),
             x => x.Metadata.ContinueProperty, x => x.Items, (b, o) => b.AddPodDisruptionBudget(KubeObjectMapper.Map(o))),
-            "apis/policy/v1/poddisruptionbudgets", (b, _, j) => b.AddPodDisruptionBudget(ObjectJson.DisruptionBudget(j))),
+            "apis/policy/v1/poddisruptionbudgets", (b, q, j) => b.AddPodDisruptionBudget(ObjectJson.DisruptionBudget(j, q))),
     ];
 
     // As ManifestLoader: a namespace without a name is no namespace (the typed path added null).

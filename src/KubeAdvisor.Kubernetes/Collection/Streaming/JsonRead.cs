@@ -101,25 +101,6 @@ internal static class JsonRead
         return list;
     }
 
-    /// <summary>A string → string object (values may be null); null when the value is null.</summary>
-    public static Dictionary<string, string>? StringMap(ref Utf8JsonReader r)
-    {
-        if (!IsObject(ref r))
-        {
-            return null;
-        }
-
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (NextProperty(ref r))
-        {
-            var key = r.GetString()!;
-            Next(ref r);
-            map[key] = String(ref r)!;
-        }
-
-        return map;
-    }
-
     /// <summary>One string field of an object value (null when the object or the field is missing).</summary>
     public static string? StringField(ref Utf8JsonReader r, ReadOnlySpan<byte> field)
     {

@@ -21,7 +21,7 @@ internal readonly record struct MetaJson(
     public string NamespaceOrDefault => string.IsNullOrEmpty(Namespace) ? "default" : Namespace;
 
     /// <summary>Reads the metadata object the reader is on (or null).</summary>
-    public static MetaJson Read(ref Utf8JsonReader r, ReadCache? cache = null)
+    public static MetaJson Read(ref Utf8JsonReader r, ReadCache cache)
     {
         if (!JsonRead.IsObject(ref r))
         {
@@ -41,7 +41,7 @@ internal readonly record struct MetaJson(
             else if (r.ValueTextEquals("namespace"u8))
             {
                 JsonRead.Next(ref r);
-                ns = cache is null ? JsonRead.String(ref r) : cache.Shared(ref r);
+                ns = cache.Shared(ref r);
             }
             else if (r.ValueTextEquals("uid"u8))
             {
@@ -51,7 +51,7 @@ internal readonly record struct MetaJson(
             else if (r.ValueTextEquals("labels"u8))
             {
                 JsonRead.Next(ref r);
-                labels = cache is null ? Dict(ref r) : cache.SharedMap(ref r) is { Count: > 0 } map ? map : Empty;
+                labels = LabelsOf(ref r, cache);
             }
             else if (r.ValueTextEquals("annotations"u8))
             {
@@ -72,10 +72,9 @@ internal readonly record struct MetaJson(
         return new MetaJson(name, ns, uid, labels, annotations, owners);
     }
 
-    /// <summary>A string map; null or empty gives the shared empty map (as <c>MetadataMapper.Dict</c>).</summary>
-    public static IReadOnlyDictionary<string, string> Dict(ref Utf8JsonReader r) =>
-        JsonRead.StringMap(ref r) is { Count: > 0 } map ? map : Empty;
-
+    /// <summary>A label map with shared strings; null or empty gives the shared empty map (as <c>MetadataMapper.Dict</c>).</summary>
+    public static IReadOnlyDictionary<string, string> LabelsOf(ref Utf8JsonReader r, ReadCache cache) =>
+        cache.SharedMap(ref r) is { Count: > 0 } map ? map : Empty;
     /// <summary>
     /// The kept annotations (<see cref="KeptAnnotations"/>) of an annotations object; the others are skipped without
     /// building their strings. Null, empty or nothing kept gives the shared empty map.
@@ -105,7 +104,7 @@ internal readonly record struct MetaJson(
         return kept ?? Empty;
     }
 
-    private static IReadOnlyList<OwnerReference> ReadOwners(ref Utf8JsonReader r, ReadCache? cache)
+    private static IReadOnlyList<OwnerReference> ReadOwners(ref Utf8JsonReader r, ReadCache cache)
     {
         if (!JsonRead.IsArray(ref r))
         {
@@ -127,12 +126,12 @@ internal readonly record struct MetaJson(
                 if (r.ValueTextEquals("kind"u8))
                 {
                     JsonRead.Next(ref r);
-                    kind = cache is null ? JsonRead.String(ref r) : cache.Shared(ref r);
+                    kind = cache.Shared(ref r);
                 }
                 else if (r.ValueTextEquals("name"u8))
                 {
                     JsonRead.Next(ref r);
-                    name = cache is null ? JsonRead.String(ref r) : cache.Shared(ref r);
+                    name = cache.Shared(ref r);
                 }
                 else if (r.ValueTextEquals("uid"u8))
                 {

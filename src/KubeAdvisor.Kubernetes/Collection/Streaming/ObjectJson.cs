@@ -75,7 +75,7 @@ internal static class ObjectJson
         return Object("Pod", meta, new PodTemplate(meta.Labels, meta.Annotations, spec), null, statuses);
     }
 
-    public static PodDisruptionBudget DisruptionBudget(ReadOnlySpan<byte> json)
+    public static PodDisruptionBudget DisruptionBudget(ReadOnlySpan<byte> json, ReadCache cache)
     {
         var r = Begin(json);
         var meta = MetaJson.None;
@@ -85,12 +85,12 @@ internal static class ObjectJson
             if (r.ValueTextEquals("metadata"u8))
             {
                 JsonRead.Next(ref r);
-                meta = MetaJson.Read(ref r);
+                meta = MetaJson.Read(ref r, cache);
             }
             else if (r.ValueTextEquals("spec"u8))
             {
                 JsonRead.Next(ref r);
-                selector = SelectorJson.BudgetSelector(ref r);
+                selector = SelectorJson.BudgetSelector(ref r, cache);
             }
             else
             {
@@ -105,7 +105,7 @@ internal static class ObjectJson
     }
 
     /// <summary>A Namespace's metadata.name (null when it has none).</summary>
-    public static string? NamespaceName(ReadOnlySpan<byte> json)
+    public static string? NamespaceName(ReadOnlySpan<byte> json, ReadCache cache)
     {
         var r = Begin(json);
         string? name = null;
@@ -114,7 +114,7 @@ internal static class ObjectJson
             if (r.ValueTextEquals("metadata"u8))
             {
                 JsonRead.Next(ref r);
-                name = MetaJson.Read(ref r).Name;
+                name = MetaJson.Read(ref r, cache).Name;
             }
             else
             {

@@ -10,7 +10,7 @@ internal static class SelectorJson
     public static LabelSelector Empty { get; } = new(MetaJson.None.Labels, []);
 
     /// <summary>Reads a PDB spec; null when the spec or its selector is missing or null.</summary>
-    public static LabelSelector? BudgetSelector(ref Utf8JsonReader r)
+    public static LabelSelector? BudgetSelector(ref Utf8JsonReader r, ReadCache cache)
     {
         LabelSelector? selector = null;
         if (!JsonRead.IsObject(ref r))
@@ -23,7 +23,7 @@ internal static class SelectorJson
             if (r.ValueTextEquals("selector"u8))
             {
                 JsonRead.Next(ref r);
-                selector = Selector(ref r);
+                selector = Selector(ref r, cache);
             }
             else
             {
@@ -34,7 +34,7 @@ internal static class SelectorJson
         return selector;
     }
 
-    private static LabelSelector? Selector(ref Utf8JsonReader r)
+    private static LabelSelector? Selector(ref Utf8JsonReader r, ReadCache cache)
     {
         if (!JsonRead.IsObject(ref r))
         {
@@ -48,7 +48,7 @@ internal static class SelectorJson
             if (r.ValueTextEquals("matchLabels"u8))
             {
                 JsonRead.Next(ref r);
-                labels = MetaJson.Dict(ref r);
+                labels = MetaJson.LabelsOf(ref r, cache);
             }
             else if (r.ValueTextEquals("matchExpressions"u8))
             {

@@ -9,9 +9,6 @@ namespace KubeAdvisor.Web.Features.Scans;
 /// <summary>Brings the workloads table of a cluster in line with a snapshot; returns uid → workload row id.</summary>
 internal static class WorkloadWriter
 {
-    // The inventory already keeps only these (KeptAnnotations); older agents may still send others.
-    internal const string AnnotationPrefix = KeptAnnotations.Prefix;
-
     public static async Task<Dictionary<string, Guid>> SyncAsync(KubeAdvisorDbContext db, Guid clusterId, ClusterSnapshot snapshot,
         IReadOnlyList<WorkloadRecord> stored, DateTimeOffset now, CancellationToken ct)
     {
@@ -74,16 +71,19 @@ internal static class WorkloadWriter
     private static string Unchanged(string stored, string fresh) =>
         stored == fresh || JsonNode.DeepEquals(JsonNode.Parse(stored), JsonNode.Parse(fresh)) ? stored : fresh;
 
-    /// <summary>KubeAdvisor's own annotations (exemptions), from the object and from the pod template.</summary>
+    /// <summary>
+    /// KubeAdvisor's own annotations (exemptions), from the object and from the pod template. The collector keeps no
+    /// others (<see cref="KeptAnnotations"/>), but snapshots of older agents may still carry them.
+    /// </summary>
     private static Dictionary<string, string?> AnnotationsThatMatter(Workload w)
     {
         var result = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var (k, v) in w.Annotations.Where(a => a.Key.StartsWith(AnnotationPrefix, StringComparison.Ordinal)))
+        foreach (var (k, v) in w.Annotations.Where(a => KeptAnnotations.IsKept(a.Key)))
         {
             result[k] = v;
         }
 
-        foreach (var (k, v) in w.Template.Annotations.Where(a => a.Key.StartsWith(AnnotationPrefix, StringComparison.Ordinal)))
+        foreach (var (k, v) in w.Template.Annotations.Where(a => KeptAnnotations.IsKept(a.Key)))
         {
             result[$"{k} (pod template)"] = v;
         }

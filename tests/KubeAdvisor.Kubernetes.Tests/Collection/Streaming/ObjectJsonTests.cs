@@ -89,7 +89,7 @@ public sealed class ObjectJsonTests
     {
         var expected = KubeObjectMapper.Map(KubernetesJson.Deserialize<V1PodDisruptionBudget>(json));
 
-        var actual = ObjectJson.DisruptionBudget(Encoding.UTF8.GetBytes(json));
+        var actual = ObjectJson.DisruptionBudget(Encoding.UTF8.GetBytes(json), new ReadCache());
 
         Assert.Equal(SnapshotAssert.Json(expected), SnapshotAssert.Json(actual));
     }
