@@ -3,6 +3,8 @@
 # Starts a private PostgreSQL in .bench-data on port 55440 (normal durability settings: fsync on), creates the
 # bench databases and runs the verbs of bench/KubeAdvisor.ScaleBench (Release).
 # Usage: bench/run-scale.sh [scan|seed|load|all]   (default all; "load" reuses the seeded database)
+# scan options (environment): WARMUP / STEADY (steady-state update scans, default 10 / 7); on a machine with 4+ cores,
+# FAKE_API_CPUS=2,3 SCANNER_CPUS=0,1 give the fake API server its own cores (taskset), as a real API server has.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +20,9 @@ bench=bench/KubeAdvisor.ScaleBench/bin/Release/net10.0/KubeAdvisor.ScaleBench
 
 if [ "$what" = all ] || [ "$what" = scan ]; then
   recreate scan_bench
-  "$bench" scan-scale --db "$base;Database=scan_bench" --workloads 10000 --scans 2 --downloads 3 --warmup 10 --steady 7
+  pin=(); [ -n "${SCANNER_CPUS:-}" ] && pin=(taskset -c "$SCANNER_CPUS")
+  "${pin[@]}" "$bench" scan-scale --db "$base;Database=scan_bench" --workloads 10000 --scans 2 --downloads 3 \
+    --warmup "${WARMUP:-10}" --steady "${STEADY:-7}" ${FAKE_API_CPUS:+--fake-api-cpus "$FAKE_API_CPUS"} ${EXTRA:-}
 fi
 if [ "$what" = all ] || [ "$what" = seed ]; then
   recreate dashboard_bench

@@ -19,6 +19,8 @@ internal sealed class BenchArgs(IReadOnlyDictionary<string, string> values)
     public string Required(string name) =>
         values.TryGetValue(name, out var v) ? v : throw new ArgumentException($"--{name} is required.");
 
+    public string? Optional(string name) => values.GetValueOrDefault(name);
+
     public int Int(string name, int fallback) =>
         values.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 }

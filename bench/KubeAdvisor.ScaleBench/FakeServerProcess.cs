@@ -18,13 +18,22 @@ internal sealed class FakeServerProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public static async Task<FakeServerProcess> StartAsync(int workloads)
+    /// <param name="workloads">Size of the synthetic cluster.</param>
+    /// <param name="cpus">A CPU list for taskset (e.g. "2,3"), so the fake API server does not share the scanner's cores; null = any.</param>
+    public static async Task<FakeServerProcess> StartAsync(int workloads, string? cpus = null)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
-        var start = new ProcessStartInfo(self)
+        var start = new ProcessStartInfo(string.IsNullOrEmpty(cpus) ? self : "taskset")
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = false, UseShellExecute = false,
         };
+        if (!string.IsNullOrEmpty(cpus))
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(cpus);
+            start.ArgumentList.Add(self);
+        }
+
         // Under `dotnet <dll>` the process path is the dotnet host: pass the assembly too.
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")
         {

@@ -26,12 +26,13 @@ internal sealed class RawDownloader : IDisposable
     private readonly X509Certificate2 _ca;
     private readonly byte[] _buffer = new byte[64 * 1024];
 
-    public RawDownloader(FakeServerInfo server)
+    public RawDownloader(FakeServerInfo server, Version? httpVersion = null)
     {
         _ca = X509Certificate2.CreateFromPem(server.CaPem);
         var handler = new SocketsHttpHandler { UseProxy = false };
         handler.SslOptions.RemoteCertificateValidationCallback = (_, cert, _, _) => cert is not null && TrustedByCa(cert);
-        _http = new HttpClient(handler) { BaseAddress = new Uri(server.Url), Timeout = TimeSpan.FromMinutes(5) };
+        _http = new HttpClient(handler) { BaseAddress = new Uri(server.Url), Timeout = TimeSpan.FromMinutes(5),
+            DefaultRequestVersion = httpVersion ?? System.Net.HttpVersion.Version11, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", server.Token);
     }
 
