@@ -4,7 +4,8 @@
 # bench databases and runs the verbs of bench/KubeAdvisor.ScaleBench (Release).
 # Usage: bench/run-scale.sh [scan|seed|load|all]   (default all; "load" reuses the seeded database)
 # scan options (environment): WARMUP / STEADY (steady-state update scans, default 10 / 7); on a machine with 4+ cores,
-# FAKE_API_CPUS=2,3 SCANNER_CPUS=0,1 give the fake API server its own cores (taskset), as a real API server has.
+# FAKE_API_CPUS=2,3 SCANNER_CPUS=0,1 give the fake API server its own cores (taskset), as a real API server has;
+# LINK_MBPS=1000 paces the fake API's responses as over a network link of that bandwidth (default: unpaced).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +23,8 @@ if [ "$what" = all ] || [ "$what" = scan ]; then
   recreate scan_bench
   pin=(); [ -n "${SCANNER_CPUS:-}" ] && pin=(taskset -c "$SCANNER_CPUS")
   "${pin[@]}" "$bench" scan-scale --db "$base;Database=scan_bench" --workloads 10000 --scans 2 --downloads 3 \
-    --warmup "${WARMUP:-10}" --steady "${STEADY:-7}" ${FAKE_API_CPUS:+--fake-api-cpus "$FAKE_API_CPUS"} ${EXTRA:-}
+    --warmup "${WARMUP:-10}" --steady "${STEADY:-7}" ${FAKE_API_CPUS:+--fake-api-cpus "$FAKE_API_CPUS"} \
+    ${LINK_MBPS:+--link-mbps "$LINK_MBPS"} ${EXTRA:-}
 fi
 if [ "$what" = all ] || [ "$what" = seed ]; then
   recreate dashboard_bench

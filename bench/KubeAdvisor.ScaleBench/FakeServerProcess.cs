@@ -20,7 +20,8 @@ internal sealed class FakeServerProcess : IAsyncDisposable
 
     /// <param name="workloads">Size of the synthetic cluster.</param>
     /// <param name="cpus">A CPU list for taskset (e.g. "2,3"), so the fake API server does not share the scanner's cores; null = any.</param>
-    public static async Task<FakeServerProcess> StartAsync(int workloads, string? cpus = null)
+    /// <param name="linkMbps">Paces the responses as over a network link of this many Mbit/s; 0 = unpaced.</param>
+    public static async Task<FakeServerProcess> StartAsync(int workloads, string? cpus = null, int linkMbps = 0)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
         var start = new ProcessStartInfo(string.IsNullOrEmpty(cpus) ? self : "taskset")
@@ -40,7 +41,8 @@ internal sealed class FakeServerProcess : IAsyncDisposable
             start.ArgumentList.Add(typeof(FakeServerProcess).Assembly.Location);
         }
 
-        foreach (var a in new[] { "fake-server", "--workloads", workloads.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var a in new[] { "fake-server", "--workloads", workloads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "--link-mbps", linkMbps.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(a);
         }

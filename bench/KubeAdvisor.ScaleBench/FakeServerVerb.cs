@@ -17,6 +17,7 @@ internal static class FakeServerVerb
         var started = Stopwatch.GetTimestamp();
         await using var server = await FakeKubernetesServer.StartAsync();
         server.Objects.Replace(SyntheticCluster.Generate(workloads));
+        server.Faults.LinkBytesPerSecond = args.Int("link-mbps", 0) * 1_000_000L / 8; // 0: as fast as the machine goes
         GC.Collect();
         var info = new FakeServerInfo(
             server.BaseAddress.ToString().TrimEnd('/'), server.Token, server.CaCertificatePem, server.Kubeconfig("bench"),

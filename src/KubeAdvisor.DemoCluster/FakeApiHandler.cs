@@ -92,7 +92,9 @@ internal sealed class FakeApiHandler(FakeObjectStore store, FakeFaults faults, s
         ctx.Response.StatusCode = 200;
         ctx.Response.ContentType = "application/json";
         var body = ctx.Response.Body;
-        await body.WriteAsync(Encoding.UTF8.GetBytes(head), ctx.RequestAborted);
+        var headBytes = Encoding.UTF8.GetBytes(head);
+        await body.WriteAsync(headBytes, ctx.RequestAborted);
+        await faults.PaceAsync(headBytes.Length, ctx.RequestAborted);
         for (var i = 0; i < count; i++)
         {
             if (i > 0)
@@ -101,6 +103,7 @@ internal sealed class FakeApiHandler(FakeObjectStore store, FakeFaults faults, s
             }
 
             await body.WriteAsync(items[offset + i], ctx.RequestAborted);
+            await faults.PaceAsync(items[offset + i].Length + 1, ctx.RequestAborted);
             if (faults.DropConnectionResource == kind.Plural && i == count / 2)
             {
                 await body.FlushAsync(ctx.RequestAborted);

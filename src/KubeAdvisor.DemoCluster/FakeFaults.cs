@@ -9,6 +9,7 @@ public sealed class FakeFaults
     private readonly Lock _gate = new();
     private bool _goneOnNextContinue;
     private int _serverErrors;
+    private long _linkFreeAt; // Stopwatch timestamp at which the emulated link has sent everything booked so far
 
     /// <summary>Every request answers 401 Unauthorized.</summary>
     public bool Unauthorized { get; set; }
@@ -18,6 +19,13 @@ public sealed class FakeFaults
 
     /// <summary>Every response waits this long before it is written.</summary>
     public TimeSpan Delay { get; set; }
+
+    /// <summary>
+    /// Bytes per second of an emulated network link that all list responses share (0 = as fast as the machine goes):
+    /// list bodies are paced so that they take at least as long as over such a link. Benchmarks use it to compare a
+    /// scan with a download when the API server is not on the scanner's own cores (docs/benchmarks.md).
+    /// </summary>
+    public long LinkBytesPerSecond { get; set; }
 
     /// <summary>Lists of this resource answer 200 with a body that is not valid JSON.</summary>
     public string? MalformedJsonResource { get; set; }
@@ -56,7 +64,32 @@ public sealed class FakeFaults
             Unauthorized = false;
             ForbiddenResource = MalformedJsonResource = DropConnectionResource = null;
             Delay = TimeSpan.Zero;
+            LinkBytesPerSecond = 0;
         }
+    }
+
+    /// <summary>
+    /// Books <paramref name="bytes"/> just written on the emulated link and waits while the link is more than 2 ms
+    /// behind (so timer resolution does not slow it further); completes at once without a link.
+    /// </summary>
+    internal ValueTask PaceAsync(int bytes, CancellationToken ct)
+    {
+        var rate = LinkBytesPerSecond;
+        if (rate <= 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        long due;
+        lock (_gate)
+        {
+            var start = Math.Max(System.Diagnostics.Stopwatch.GetTimestamp(), _linkFreeAt);
+            _linkFreeAt = start + (long)(bytes * (double)System.Diagnostics.Stopwatch.Frequency / rate);
+            due = _linkFreeAt;
+        }
+
+        var ahead = System.Diagnostics.Stopwatch.GetElapsedTime(System.Diagnostics.Stopwatch.GetTimestamp(), due);
+        return ahead > TimeSpan.FromMilliseconds(2) ? new ValueTask(Task.Delay(ahead, ct)) : ValueTask.CompletedTask;
     }
 
     internal bool TakeServerError()

@@ -42,6 +42,28 @@ public sealed class FakeKubernetesServerTests : FakeServerTestBase
     }
 
     [Fact]
+    public async Task List_OverEmulatedLink_TakesAtLeastBytesOverRateAndKeepsTheBody()
+    {
+        Server.Objects.Replace(SyntheticCluster.Generate(workloads: 40));
+        using var http = Http();
+        var url = new Uri("/api/v1/pods", UriKind.Relative);
+        var unpaced = await http.GetByteArrayAsync(url);
+        const long rate = 200_000; // bytes per second
+        Server.Faults.LinkBytesPerSecond = rate;
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var paced = await http.GetByteArrayAsync(url);
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        Server.Faults.Reset();
+
+        Assert.Equal(unpaced, paced);
+        // A lower bound only (a slow machine makes it longer, never shorter); 2 ms of slack for the pacing rule.
+        var floor = TimeSpan.FromSeconds((double)(unpaced.Length - 64) / rate) - TimeSpan.FromMilliseconds(4);
+        Assert.True(elapsed >= floor, $"{unpaced.Length} bytes at {rate} B/s took {elapsed.TotalMilliseconds:0} ms, less than {floor.TotalMilliseconds:0} ms");
+        Assert.Equal(0, Server.Faults.LinkBytesPerSecond);
+    }
+
+    [Fact]
     public async Task List_WithLimit_ListKindContinueAndResourceVersion()
     {
         Server.Objects.Replace(SyntheticCluster.Generate(workloads: 4));
