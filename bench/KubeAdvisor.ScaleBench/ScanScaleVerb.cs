@@ -85,6 +85,30 @@ internal static class ScanScaleVerb
                 + $"peak RSS so far {ProcessMemory.PeakMiB():0} MiB");
         }
 
+        // --collect-pairs N: collection alone (no database, no prefetch), alternating with a download, to separate the
+        // collector's share of a scan from the store's.
+        var collectPairs = args.Int("collect-pairs", 0);
+        var collectRatios = new List<double>();
+        var collectCpu = new List<double>();
+        for (var i = 1; i <= collectPairs; i++)
+        {
+            var d = (await downloader.DownloadAsync(ct)).Seconds;
+            using var c = KubernetesClientFactory.CreateClient(validation.Config!, TimeSpan.FromMinutes(5));
+            var (cpu, pause) = (ProcessCpu.ReadScanner(), GC.GetTotalPauseDuration());
+            var t0 = Stopwatch.GetTimestamp();
+            await new ClusterCollector(TimeProvider.System, new ClusterCollectorOptions(RequestTimeout: TimeSpan.FromMinutes(5))).CollectAsync(c, ct);
+            var collect = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+            collectRatios.Add(collect / d);
+            collectCpu.Add(ProcessCpu.ReadScanner() - cpu);
+            Console.WriteLine($"collect only {i}: download {d:0.000} s, collect {collect:0.000} s = {collect / d:0.00}× "
+                + $"(scanner CPU {ProcessCpu.ReadScanner() - cpu:0.00} s, GC paused {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:0} ms)");
+        }
+
+        if (collectPairs > 0)
+        {
+            Console.WriteLine($"collect only: median {Timings.Of(collectRatios).Median:0.00}× download, median scanner CPU {Timings.Of(collectCpu).Median:0.00} s");
+        }
+
         var processor = new ScanProcessor(database, new ScanStore(TimeProvider.System));
 
         var lastScanCpu = default(ProcessCpu);
