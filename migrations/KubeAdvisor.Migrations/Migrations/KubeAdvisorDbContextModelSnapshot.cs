@@ -508,8 +508,6 @@ namespace KubeAdvisor.Migrations.Migrations
                     b.HasIndex("IsOpen", "Severity", "FirstSeen");
 
                     b.ToTable("findings", (string)null);
-
-                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("KubeAdvisor.Data.Entities.Scan", b =>
@@ -745,8 +743,6 @@ namespace KubeAdvisor.Migrations.Migrations
                         .IsUnique();
 
                     b.ToTable("workloads", (string)null);
-
-                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

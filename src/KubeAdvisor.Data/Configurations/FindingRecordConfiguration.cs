@@ -9,7 +9,6 @@ internal sealed class FindingRecordConfiguration : IEntityTypeConfiguration<Find
     public void Configure(EntityTypeBuilder<FindingRecord> e)
     {
         e.ToTable("findings");
-        ScanRewrittenTable.LeaveRoomForUpdates(e);
         e.HasOne<Cluster>().WithMany().HasForeignKey(x => x.ClusterId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.ClusterId, x.Fingerprint }).IsUnique();
         // The violations explorer pages open findings across clusters, newest first, filtered by these columns.

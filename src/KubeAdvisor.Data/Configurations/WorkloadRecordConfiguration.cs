@@ -9,7 +9,6 @@ internal sealed class WorkloadRecordConfiguration : IEntityTypeConfiguration<Wor
     public void Configure(EntityTypeBuilder<WorkloadRecord> e)
     {
         e.ToTable("workloads");
-        ScanRewrittenTable.LeaveRoomForUpdates(e);
         e.HasOne<Cluster>().WithMany().HasForeignKey(x => x.ClusterId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.ClusterId, x.Uid }).IsUnique();
         e.HasIndex(x => new { x.ClusterId, x.Namespace });

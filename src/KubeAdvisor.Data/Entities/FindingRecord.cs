@@ -22,8 +22,16 @@ public sealed class FindingRecord
     public required string Remediation { get; set; }
     public bool IsOpen { get; set; }
     public DateTimeOffset FirstSeen { get; set; }
+
+    /// <summary>
+    /// Final once resolved: the last scan that saw it. While open, scans do not rewrite it (an open finding was seen by
+    /// the cluster's last succeeded scan; readers use that, see LastSucceededScan in the web project).
+    /// </summary>
     public DateTimeOffset LastSeen { get; set; }
+
     public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>As <see cref="LastSeen"/>: the scan that last saw it, final once resolved.</summary>
     public Guid LastScanId { get; set; }
 
     /// <summary>

@@ -15,7 +15,13 @@ public sealed class WorkloadRecord
     public string ContainersJson { get; set; } = "[]";
     public int? Replicas { get; set; }
     public DateTimeOffset FirstSeen { get; set; }
+
+    /// <summary>
+    /// Final once gone: the last scan that saw it. While present, scans do not rewrite it (a present workload was seen
+    /// by the cluster's last succeeded scan; readers use that, see LastSucceededScan in the web project).
+    /// </summary>
     public DateTimeOffset LastSeen { get; set; }
+
     /// <summary>Set when a scan no longer saw it.</summary>
     public DateTimeOffset? GoneAt { get; set; }
 }

@@ -1,6 +1,7 @@
 using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
+using KubeAdvisor.Web.Features.Scans;
 using Microsoft.EntityFrameworkCore;
 
 namespace KubeAdvisor.Web.Features.Api;
@@ -53,7 +54,7 @@ public static class FindingsApi
         }
 
         await using var db = await f.CreateDbContextAsync(ct);
-        if (!await db.Clusters.AnyAsync(c => c.Id == id, ct))
+        if (await LastSucceededScan.LoadAsync(db, id, ct) is not { } last)
         {
             return ApiEndpoints.NotFound("cluster");
         }
@@ -69,14 +70,14 @@ public static class FindingsApi
         if (csv)
         {
             var rows = page is null && pageSize is null ? q : q.Skip(((page ?? 1) - 1) * (pageSize ?? 100)).Take(pageSize ?? 100);
-            var items = await Project(db, rows).ToListAsync(ct);
+            var items = await Project(db, rows, last).ToListAsync(ct);
             return Results.Text(FindingsCsv.Write(items), "text/csv; charset=utf-8");
         }
 
         var size = pageSize ?? 100;
         var number = page ?? 1;
         var total = await q.CountAsync(ct);
-        var list = await Project(db, q.Skip((number - 1) * size).Take(size)).ToListAsync(ct);
+        var list = await Project(db, q.Skip((number - 1) * size).Take(size), last).ToListAsync(ct);
         return Results.Ok(new { total, page = number, pageSize = size, items = list });
     }
 
@@ -112,12 +113,18 @@ public static class FindingsApi
         return Results.Ok(rollups.Select(r => new TrendPoint(new DateTimeOffset(r.Day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), r.Score, r.FailedChecks)));
     }
 
-    // Digests: what this container ran at the finding's last scan (from the running-digest history).
-    private static IQueryable<FindingDto> Project(KubeAdvisorDbContext db, IQueryable<FindingRecord> q) => q.Select(x => new FindingDto(
-        x.Id, x.Namespace, x.Kind, x.WorkloadName, x.Container, x.ContainerType, x.Image, x.PolicyId,
-        ((Severity)x.Severity).ToString(), x.Message, x.Remediation, x.FirstSeen, x.LastSeen, x.ResolvedAt, x.WorkloadId,
-        db.DigestObservations
-            .Where(d => d.ClusterId == x.ClusterId && d.LastScanId == x.LastScanId && d.Container == x.Container && d.ContainerType == x.ContainerType
-                && d.WorkloadUid == db.Workloads.Where(w => w.Id == x.WorkloadId).Select(w => w.Uid).FirstOrDefault())
-            .OrderBy(d => d.Digest).Select(d => d.Digest).ToList()));
+    // An open finding was last seen by the cluster's last succeeded scan (LastSucceededScan); a resolved one keeps
+    // what was stored when it was resolved. Digests: what this container ran at that scan (running-digest history).
+    private static IQueryable<FindingDto> Project(KubeAdvisorDbContext db, IQueryable<FindingRecord> q, LastSucceededScan last)
+    {
+        var (lastId, lastAt, known) = (last.Id ?? Guid.Empty, last.FinishedAt ?? DateTimeOffset.MinValue, last.Id is not null && last.FinishedAt is not null);
+        return q.Select(x => new FindingDto(
+            x.Id, x.Namespace, x.Kind, x.WorkloadName, x.Container, x.ContainerType, x.Image, x.PolicyId,
+            ((Severity)x.Severity).ToString(), x.Message, x.Remediation, x.FirstSeen, x.IsOpen && known ? lastAt : x.LastSeen, x.ResolvedAt, x.WorkloadId,
+            db.DigestObservations
+                .Where(d => d.ClusterId == x.ClusterId && d.LastScanId == (x.IsOpen && known ? lastId : x.LastScanId)
+                    && d.Container == x.Container && d.ContainerType == x.ContainerType
+                    && d.WorkloadUid == db.Workloads.Where(w => w.Id == x.WorkloadId).Select(w => w.Uid).FirstOrDefault())
+                .OrderBy(d => d.Digest).Select(d => d.Digest).ToList()));
+    }
 }

@@ -15,7 +15,7 @@ internal static class FindingWriter
 {
     public static async Task<(int Introduced, int Fixed)> SyncAsync(
         KubeAdvisorDbContext db, Guid clusterId, Guid scanId, IReadOnlyDictionary<string, Guid> workloadIds,
-        IReadOnlyList<Finding> findings, ScanBaseline baseline, PinSuggestions pins, DateTimeOffset now, CancellationToken ct)
+        IReadOnlyList<Finding> findings, ScanBaseline baseline, PinSuggestions pins, LastSucceededScan previous, DateTimeOffset now, CancellationToken ct)
     {
         var current = new Dictionary<string, Finding>(findings.Count, StringComparer.Ordinal);
         foreach (var f in findings)
@@ -38,7 +38,6 @@ internal static class FindingWriter
         }
 
         int introduced = 0, fixedCount = 0;
-        var seenAgain = new List<long>(known.Count);
         var added = new List<FindingRecord>();
         foreach (var (fingerprint, f) in current)
         {
@@ -58,7 +57,6 @@ internal static class FindingWriter
             else
             {
                 row = found!;
-                seenAgain.Add(row.Id);
                 introduced += row.IsOpen ? 0 : 1; // a resolved finding that came back
             }
 
@@ -79,20 +77,21 @@ internal static class FindingWriter
             if (!isNew && before != (row.WorkloadId, row.Namespace, row.Kind, row.WorkloadName, row.Container, row.ContainerType, row.Image,
                     row.Severity, row.Message, row.Remediation, row.IsOpen, row.ResolvedAt))
             {
-                // A full-row update must carry what the set-based update below writes for unchanged rows.
+                // Only rows whose content changes are written; unchanged open findings keep their row untouched and are
+                // read as seen by the cluster's last succeeded scan (LastSucceededScan).
                 row.LastSeen = now;
                 row.LastScanId = scanId;
                 db.Findings.Update(row);
             }
         }
 
-        // Unchanged findings are not rewritten one by one: one statement moves LastSeen and LastScanId.
-        await db.Findings.Where(f => seenAgain.Contains(f.Id))
-            .ExecuteUpdateAsync(u => u.SetProperty(f => f.LastSeen, now).SetProperty(f => f.LastScanId, scanId), ct);
         await BulkCopy.InsertAsync(db, added, ct);
 
         foreach (var gone in known.Values.Where(f => f.IsOpen))
         {
+            // Last seen by the previous successful scan: that is when it was open for the last time.
+            gone.LastSeen = previous.SeenAt(gone.LastSeen);
+            gone.LastScanId = previous.SeenBy(gone.LastScanId);
             gone.IsOpen = false;
             gone.ResolvedAt = now;
             db.Findings.Update(gone);

@@ -21,11 +21,12 @@ public sealed class ScanStore(TimeProvider time)
         var now = time.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var previous = await LastSucceededScan.LoadAsync(db, cluster.Id, ct) ?? new LastSucceededScan(null, null);
 
-        var workloadIds = await WorkloadWriter.SyncAsync(db, cluster.Id, snapshot, baseline.Workloads, now, ct);
+        var workloadIds = await WorkloadWriter.SyncAsync(db, cluster.Id, snapshot, baseline.Workloads, previous, now, ct);
         var digests = await DigestWriter.SyncAsync(db, cluster.Id, scan.Id, snapshot, baseline.Observations, now, ct);
         var pins = PinSuggestions.From(digests);
-        var (introduced, fixedCount) = await FindingWriter.SyncAsync(db, cluster.Id, scan.Id, workloadIds, result.Findings, baseline, pins, now, ct);
+        var (introduced, fixedCount) = await FindingWriter.SyncAsync(db, cluster.Id, scan.Id, workloadIds, result.Findings, baseline, pins, previous, now, ct);
         var clusterCard = await SummaryWriter.AddAsync(db, cluster.Id, scan.Id, result, now, ct);
         await RollupWriter.AddAsync(db, cluster.Id, result, clusterCard, introduced, fixedCount, now, ct);
 

@@ -10,12 +10,11 @@ namespace KubeAdvisor.Web.Features.Scans;
 internal static class WorkloadWriter
 {
     public static async Task<Dictionary<string, Guid>> SyncAsync(KubeAdvisorDbContext db, Guid clusterId, ClusterSnapshot snapshot,
-        IReadOnlyList<WorkloadRecord> stored, DateTimeOffset now, CancellationToken ct)
+        IReadOnlyList<WorkloadRecord> stored, LastSucceededScan previous, DateTimeOffset now, CancellationToken ct)
     {
         // Untracked (from the baseline): only rows that really change are attached and written (most rows of a scan do not change).
         var existing = stored.ToDictionary(w => w.Uid, StringComparer.Ordinal);
         var ids = new Dictionary<string, Guid>(snapshot.Workloads.Count, StringComparer.Ordinal);
-        var seenAgain = new List<Guid>(existing.Count);
         var added = new List<WorkloadRecord>();
         foreach (var w in snapshot.Workloads)
         {
@@ -29,7 +28,6 @@ internal static class WorkloadWriter
             else
             {
                 row = found!;
-                seenAgain.Add(row.Id);
             }
 
             var before = (row.Kind, row.Namespace, row.Name, row.Replicas, row.GoneAt, row.AnnotationsJson, row.ContainersJson);
@@ -47,7 +45,7 @@ internal static class WorkloadWriter
             ids[w.Uid] = row.Id;
             if (!isNew && before != (row.Kind, row.Namespace, row.Name, row.Replicas, row.GoneAt, row.AnnotationsJson, row.ContainersJson))
             {
-                row.LastSeen = now; // a full-row update must not put back the LastSeen the set-based update below moves
+                row.LastSeen = now; // unchanged rows are not written: a present workload reads as seen by the last succeeded scan
                 db.Workloads.Update(row);
             }
         }
@@ -55,11 +53,10 @@ internal static class WorkloadWriter
         foreach (var gone in existing.Values.Where(w => w.GoneAt is null))
         {
             gone.GoneAt = now;
+            gone.LastSeen = previous.SeenAt(gone.LastSeen); // the previous successful scan was the last to see it
             db.Workloads.Update(gone);
         }
 
-        // Rows whose content did not change are not rewritten one by one: one statement moves their LastSeen.
-        await db.Workloads.Where(w => seenAgain.Contains(w.Id)).ExecuteUpdateAsync(u => u.SetProperty(w => w.LastSeen, now), ct);
         await BulkCopy.InsertAsync(db, added, ct);
         return ids;
     }

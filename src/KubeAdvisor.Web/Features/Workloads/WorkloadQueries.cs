@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
+using KubeAdvisor.Web.Features.Scans;
 using Microsoft.EntityFrameworkCore;
 
 namespace KubeAdvisor.Web.Features.Workloads;
@@ -39,14 +40,17 @@ public sealed class WorkloadQueries(IDbContextFactory<KubeAdvisorDbContext> dbFa
             return null;
         }
 
+        // Present workloads and open findings were last seen by the cluster's last succeeded scan (LastSucceededScan).
+        var last = await LastSucceededScan.LoadAsync(db, clusterId, ct) ?? new LastSucceededScan(null, null);
         var findings = db.Findings.AsNoTracking().Where(f => f.WorkloadId == workloadId);
-        var open = await Project(findings.Where(f => f.IsOpen)
+        var open = (await Project(findings.Where(f => f.IsOpen)
             .OrderByDescending(f => f.Severity).ThenBy(f => f.Container).ThenBy(f => f.PolicyId))
-            .ToListAsync(ct);
+            .ToListAsync(ct)).Select(f => f with { LastSeen = last.SeenAt(f.LastSeen) });
         var resolved = await Project(findings.Where(f => !f.IsOpen)
             .OrderByDescending(f => f.ResolvedAt).Take(ResolvedShown))
             .ToListAsync(ct);
-        return new Data(w.Id, w.ClusterId, w.ClusterName, w.Kind, w.Namespace, w.Name, w.Replicas, w.FirstSeen, w.LastSeen, w.GoneAt,
+        return new Data(w.Id, w.ClusterId, w.ClusterName, w.Kind, w.Namespace, w.Name, w.Replicas, w.FirstSeen,
+            w.GoneAt is null ? last.SeenAt(w.LastSeen) : w.LastSeen, w.GoneAt,
             Parse<Dictionary<string, string>>(w.AnnotationsJson) ?? [],
             Parse<List<ContainerRow>>(w.ContainersJson) ?? [],
             [.. open, .. resolved]);

@@ -65,6 +65,46 @@ public sealed class ScanPipelineTests(WebAppFixture fx) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rescan_NothingChanged_LeavesRowsUntouchedAndReportsTheNewScanAsLastSeen()
+    {
+        var cluster = await AddClusterAsync();
+        await _api.ScanAndWaitAsync(cluster);
+        var versions = $"SELECT string_agg(xmin::text, ',' ORDER BY \"Id\") FROM {{0}} WHERE \"ClusterId\" = '{cluster}'";
+        var findingRows = await fx.Database.ScalarAsync(string.Format(versions, "findings"));
+        var workloadRows = await fx.Database.ScalarAsync(string.Format(versions, "workloads"));
+
+        var second = await _api.ScanAndWaitAsync(cluster);
+
+        // No row version changed (PostgreSQL gives every rewritten row a new xmin) ...
+        Assert.Equal(findingRows, await fx.Database.ScalarAsync(string.Format(versions, "findings")));
+        Assert.Equal(workloadRows, await fx.Database.ScalarAsync(string.Format(versions, "workloads")));
+        // ... yet every open finding reads as seen by the new scan.
+        var finishedAt = second["finishedAt"]!.GetValue<DateTimeOffset>();
+        var open = await _api.FindingsAsync(cluster);
+        Assert.Equal(2, open.Count);
+        Assert.All(open, f => Assert.Equal(finishedAt, f!["lastSeen"]!.GetValue<DateTimeOffset>()));
+    }
+
+    [Fact]
+    public async Task Rescan_FindingResolved_KeepsThePreviousScanAsLastSeen()
+    {
+        var cluster = await AddClusterAsync();
+        await _api.ScanAndWaitAsync(cluster);
+        var middle = await _api.ScanAndWaitAsync(cluster);
+        _fake.Objects.ReplaceFromYaml(FakeClusterManifests.Join(
+            FakeClusterManifests.Deployment("shop", "web", "nginx:1.27.2"),
+            FakeClusterManifests.Deployment("shop", "api", "registry.example.com/shop/api:latest")));
+
+        var last = await _api.ScanAndWaitAsync(cluster);
+
+        var resolved = (await _api.FindingsAsync(cluster, "status=resolved")).Single()!;
+        Assert.Equal(middle["finishedAt"]!.GetValue<DateTimeOffset>(), resolved["lastSeen"]!.GetValue<DateTimeOffset>());
+        Assert.True(resolved["resolvedAt"]!.GetValue<DateTimeOffset>() > middle["finishedAt"]!.GetValue<DateTimeOffset>());
+        var open = (await _api.FindingsAsync(cluster)).Single()!;
+        Assert.Equal(last["finishedAt"]!.GetValue<DateTimeOffset>(), open["lastSeen"]!.GetValue<DateTimeOffset>());
+    }
+
+    [Fact]
     public async Task Rescan_FindingWhoseMessageChanged_IsUpdatedAndSeenAtTheNewScan()
     {
         var cluster = await AddClusterAsync();

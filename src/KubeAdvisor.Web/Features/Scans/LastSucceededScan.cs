@@ -1,0 +1,34 @@
+using KubeAdvisor.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace KubeAdvisor.Web.Features.Scans;
+
+/// <summary>
+/// A cluster's most recent successful scan. Open findings and present workloads were seen by it by definition (a
+/// scan that no longer sees one resolves it or marks it gone), so scans do not rewrite their LastSeen/LastScanId:
+/// readers take this scan's time for them, and the stored values only count once a finding is resolved or a workload
+/// gone (decision 0004). Retention always keeps this scan.
+/// </summary>
+/// <param name="Id">The scan, or null before the first successful scan.</param>
+/// <param name="FinishedAt">When it finished.</param>
+public sealed record LastSucceededScan(Guid? Id, DateTimeOffset? FinishedAt)
+{
+    /// <summary>null when the cluster does not exist.</summary>
+    public static async Task<LastSucceededScan?> LoadAsync(KubeAdvisorDbContext db, Guid clusterId, CancellationToken ct)
+    {
+        var row = await db.Clusters.AsNoTracking().Where(c => c.Id == clusterId)
+            .Select(c => new
+            {
+                c.LastSucceededScanId,
+                FinishedAt = db.Scans.Where(s => s.Id == c.LastSucceededScanId).Select(s => s.FinishedAt).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        return row is null ? null : new LastSucceededScan(row.LastSucceededScanId, row.FinishedAt);
+    }
+
+    /// <summary>When an open finding or a present workload was last seen: this scan's time (the stored value before any scan).</summary>
+    public DateTimeOffset SeenAt(DateTimeOffset stored) => FinishedAt ?? stored;
+
+    /// <summary>The scan that last saw an open finding (the stored id before any scan).</summary>
+    public Guid SeenBy(Guid stored) => Id ?? stored;
+}
