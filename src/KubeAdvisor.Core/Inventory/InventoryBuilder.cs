@@ -27,6 +27,13 @@ public sealed class InventoryBuilder
     private readonly List<Workload> _barePods = [];
     private readonly Dictionary<(string Ns, string Name), PodDisruptionBudget> _pdbs = [];
 
+    /// <summary>
+    /// Whether the inventory keeps the pod template of a pod controlled by <paramref name="controllerKind"/>. It does
+    /// not for the kinds the collector lists (they bring their own template): of such a pod only the containers' names
+    /// and spec images are read (running digests), so a reader may skip the rest of its spec.
+    /// </summary>
+    public static bool KeepsTemplateOfPodsOwnedBy(string controllerKind) => !CollectedControllers.Contains(controllerKind);
+
     /// <summary>Records a namespace of the cluster.</summary>
     public void AddNamespace(string name) => _namespaces.Add(name);
 

@@ -7,7 +7,11 @@ namespace KubeAdvisor.Kubernetes.Collection.Streaming;
 internal static class ContainerJson
 {
     /// <summary>An init, regular or ephemeral container list; empty when missing, null or empty.</summary>
-    public static IReadOnlyList<Container> List(ref Utf8JsonReader r, ContainerType type, ReadCache cache)
+    /// <param name="r">The reader, on the list's value.</param>
+    /// <param name="type">What kind of containers the list holds.</param>
+    /// <param name="cache">Shared strings of this collection.</param>
+    /// <param name="imagesOnly">Read only each container's name and image (a pod whose template the inventory drops).</param>
+    public static IReadOnlyList<Container> List(ref Utf8JsonReader r, ContainerType type, ReadCache cache, bool imagesOnly = false)
     {
         if (!JsonRead.IsArray(ref r))
         {
@@ -17,10 +21,39 @@ internal static class ContainerJson
         var list = new List<Container>();
         while (JsonRead.NextElement(ref r))
         {
-            list.Add(One(ref r, type, cache));
+            list.Add(imagesOnly ? NameAndImage(ref r, type, cache) : One(ref r, type, cache));
         }
 
         return list.Count > 0 ? list : [];
+    }
+
+    private static Container NameAndImage(ref Utf8JsonReader r, ContainerType type, ReadCache cache)
+    {
+        if (!JsonRead.IsObject(ref r))
+        {
+            throw JsonRead.Unexpected(ref r, "a container");
+        }
+
+        string? name = null, image = null;
+        while (JsonRead.NextProperty(ref r))
+        {
+            if (r.ValueTextEquals("name"u8))
+            {
+                JsonRead.Next(ref r);
+                name = cache.Shared(ref r);
+            }
+            else if (r.ValueTextEquals("image"u8))
+            {
+                JsonRead.Next(ref r);
+                image = cache.Shared(ref r);
+            }
+            else
+            {
+                JsonRead.SkipValue(ref r);
+            }
+        }
+
+        return new Container(name ?? "", type, image ?? "", null, null, ResourceRequirements.None, false, false, [], []);
     }
 
     private static Container One(ref Utf8JsonReader r, ContainerType type, ReadCache cache)

@@ -57,8 +57,12 @@ internal static class ObjectJson
             }
             else if (r.ValueTextEquals("spec"u8))
             {
+                // The API server writes metadata first: a pod of a listed controller needs no more of its spec than the
+                // images (the inventory keeps no template for it), which saves most of a pod's parsing.
                 JsonRead.Next(ref r);
-                spec = PodSpecJson.Spec(ref r, cache);
+                spec = ControllerKind(meta.Owners) is { } owner && !InventoryBuilder.KeepsTemplateOfPodsOwnedBy(owner)
+                    ? PodSpecJson.Images(ref r, cache)
+                    : PodSpecJson.Spec(ref r, cache);
             }
             else if (r.ValueTextEquals("status"u8))
             {
@@ -73,6 +77,19 @@ internal static class ObjectJson
 
         spec ??= PodSpecJson.EmptyTemplate.Spec;
         return Object("Pod", meta, new PodTemplate(meta.Labels, meta.Annotations, spec), null, statuses);
+    }
+
+    private static string? ControllerKind(IReadOnlyList<OwnerReference> owners)
+    {
+        foreach (var o in owners)
+        {
+            if (o.Controller)
+            {
+                return o.Kind;
+            }
+        }
+
+        return null;
     }
 
     public static PodDisruptionBudget DisruptionBudget(ReadOnlySpan<byte> json, ReadCache cache)

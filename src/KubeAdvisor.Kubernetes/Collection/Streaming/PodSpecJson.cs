@@ -40,6 +40,45 @@ internal static class PodSpecJson
         return new PodTemplate(meta.Labels, meta.Annotations, spec);
     }
 
+    /// <summary>
+    /// Only the containers' names and images of a pod spec (null gives the empty spec): what the inventory reads of a
+    /// pod whose controlling owner is a listed kind (<see cref="InventoryBuilder.KeepsTemplateOfPodsOwnedBy"/>): the
+    /// spec image of each running container. Everything else is skipped unread.
+    /// </summary>
+    public static PodSpec Images(ref Utf8JsonReader r, ReadCache cache)
+    {
+        if (!JsonRead.IsObject(ref r))
+        {
+            return EmptySpec;
+        }
+
+        IReadOnlyList<Container> init = [], containers = [], ephemeral = [];
+        while (JsonRead.NextProperty(ref r))
+        {
+            if (r.ValueTextEquals("containers"u8))
+            {
+                JsonRead.Next(ref r);
+                containers = ContainerJson.List(ref r, ContainerType.Regular, cache, imagesOnly: true);
+            }
+            else if (r.ValueTextEquals("initContainers"u8))
+            {
+                JsonRead.Next(ref r);
+                init = ContainerJson.List(ref r, ContainerType.Init, cache, imagesOnly: true);
+            }
+            else if (r.ValueTextEquals("ephemeralContainers"u8))
+            {
+                JsonRead.Next(ref r);
+                ephemeral = ContainerJson.List(ref r, ContainerType.Ephemeral, cache, imagesOnly: true);
+            }
+            else
+            {
+                JsonRead.SkipValue(ref r);
+            }
+        }
+
+        return new PodSpec(init, containers, ephemeral, false, false, false, null, null, null, []);
+    }
+
     /// <summary>A pod spec; null gives the empty spec.</summary>
     public static PodSpec Spec(ref Utf8JsonReader r, ReadCache cache)
     {

@@ -32,6 +32,42 @@ public sealed class ObjectJsonTests
         Assert.Equal(SnapshotAssert.Json(expected), SnapshotAssert.Json(actual));
     }
 
+    private const string FullContainer =
+        """{"name":"app","image":"registry.example.com/app:1.2","imagePullPolicy":"Always","resources":{"limits":{"cpu":"1"}},"env":[{"name":"A","value":"1"}],"livenessProbe":{"exec":{}}}""";
+
+    [Theory]
+    [InlineData("ReplicaSet", true)]
+    [InlineData("Job", true)]
+    [InlineData("StatefulSet", true)]
+    [InlineData("Rollout", false)] // not listed: its pods' template may become the workload's
+    [InlineData(null, false)] // a bare pod is a workload itself
+    public void Pod_OwnedByAListedKind_OnlyContainerNamesAndImagesRead(string? controllerKind, bool imagesOnly)
+    {
+        var owners = controllerKind is null ? "" : $$""","ownerReferences":[{"kind":"{{controllerKind}}","name":"o","uid":"u","controller":true}]""";
+        var json = $$$"""{"metadata":{"name":"p"{{{owners}}}},"spec":{"serviceAccountName":"sa","initContainers":[{"name":"init","image":"busybox:1.36"}],"containers":[{{{FullContainer}}}]}}""";
+
+        var pod = ObjectJson.Pod(Encoding.UTF8.GetBytes(json), new ReadCache());
+
+        var spec = pod.Template.Spec;
+        Assert.Equal(("init", "busybox:1.36", "app", "registry.example.com/app:1.2"),
+            (spec.InitContainers[0].Name, spec.InitContainers[0].Image, spec.Containers[0].Name, spec.Containers[0].Image));
+        Assert.Equal(imagesOnly, spec.Containers[0].ImagePullPolicy is null && spec.Containers[0].Env.Count == 0 && spec.ServiceAccountName is null);
+        if (!imagesOnly)
+        {
+            Assert.Equal(SnapshotAssert.Json(KubeObjectMapper.Map(KubernetesJson.Deserialize<V1Pod>(json))), SnapshotAssert.Json(pod));
+        }
+    }
+
+    [Fact]
+    public void Pod_SpecBeforeMetadata_ReadInFull()
+    {
+        var json = $$$"""{"spec":{"containers":[{{{FullContainer}}}]},"metadata":{"name":"p","ownerReferences":[{"kind":"ReplicaSet","name":"o","uid":"u","controller":true}]}}""";
+
+        var pod = ObjectJson.Pod(Encoding.UTF8.GetBytes(json), new ReadCache());
+
+        Assert.Equal(SnapshotAssert.Json(KubeObjectMapper.Map(KubernetesJson.Deserialize<V1Pod>(json))), SnapshotAssert.Json(pod));
+    }
+
     [Fact]
     public void Pod_Annotations_OnlyKubeAdvisorOnesKept_LabelsAfterThemStillRead()
     {
