@@ -5,7 +5,8 @@
 # Usage: bench/run-scale.sh [scan|seed|load|all]   (default all; "load" reuses the seeded database)
 # scan options (environment): WARMUP / STEADY (steady-state update scans, default 10 / 7); on a machine with 4+ cores,
 # FAKE_API_CPUS=2,3 SCANNER_CPUS=0,1 give the fake API server its own cores (taskset), as a real API server has;
-# LINK_MBPS=1000 paces the fake API's responses as over a network link of that bandwidth (default: unpaced).
+# LINK_MBPS=1000 paces the fake API's responses as over a network link of that bandwidth (default: unpaced);
+# REAL_WORLD=1 serves every object with real-world metadata (Helm labels, last-applied-configuration, managedFields).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,7 +25,7 @@ if [ "$what" = all ] || [ "$what" = scan ]; then
   pin=(); [ -n "${SCANNER_CPUS:-}" ] && pin=(taskset -c "$SCANNER_CPUS")
   "${pin[@]}" "$bench" scan-scale --db "$base;Database=scan_bench" --workloads 10000 --scans 2 --downloads 3 \
     --warmup "${WARMUP:-10}" --steady "${STEADY:-7}" ${FAKE_API_CPUS:+--fake-api-cpus "$FAKE_API_CPUS"} \
-    ${LINK_MBPS:+--link-mbps "$LINK_MBPS"} ${EXTRA:-}
+    ${LINK_MBPS:+--link-mbps "$LINK_MBPS"} ${REAL_WORLD:+--real-world "$REAL_WORLD"} ${EXTRA:-}
 fi
 if [ "$what" = all ] || [ "$what" = seed ]; then
   recreate dashboard_bench

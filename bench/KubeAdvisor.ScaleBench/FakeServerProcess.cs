@@ -21,7 +21,8 @@ internal sealed class FakeServerProcess : IAsyncDisposable
     /// <param name="workloads">Size of the synthetic cluster.</param>
     /// <param name="cpus">A CPU list for taskset (e.g. "2,3"), so the fake API server does not share the scanner's cores; null = any.</param>
     /// <param name="linkMbps">Paces the responses as over a network link of this many Mbit/s; 0 = unpaced.</param>
-    public static async Task<FakeServerProcess> StartAsync(int workloads, string? cpus = null, int linkMbps = 0)
+    /// <param name="realWorld">Serve the objects with real-world metadata (SyntheticCluster.WithRealWorldMetadata).</param>
+    public static async Task<FakeServerProcess> StartAsync(int workloads, string? cpus = null, int linkMbps = 0, bool realWorld = false)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
         var start = new ProcessStartInfo(string.IsNullOrEmpty(cpus) ? self : "taskset")
@@ -42,7 +43,7 @@ internal sealed class FakeServerProcess : IAsyncDisposable
         }
 
         foreach (var a in new[] { "fake-server", "--workloads", workloads.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--link-mbps", linkMbps.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+                     "--link-mbps", linkMbps.ToString(System.Globalization.CultureInfo.InvariantCulture), "--real-world", realWorld ? "1" : "0" })
         {
             start.ArgumentList.Add(a);
         }

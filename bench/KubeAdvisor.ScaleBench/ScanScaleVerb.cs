@@ -35,11 +35,13 @@ internal static class ScanScaleVerb
 
         var fakeApiCpus = args.Optional("fake-api-cpus");
         var linkMbps = args.Int("link-mbps", 0);
-        await using var server = await FakeServerProcess.StartAsync(workloads, fakeApiCpus, linkMbps);
+        var realWorld = args.Int("real-world", 0) != 0;
+        await using var server = await FakeServerProcess.StartAsync(workloads, fakeApiCpus, linkMbps, realWorld);
         Console.WriteLine($"fake API: pid {server.Pid} (separate process), {server.Info.Deployments} deployments, "
             + $"{server.Info.ReplicaSets} replicasets, {server.Info.Pods} pods, ready in {server.Info.StartSeconds:0.0} s"
             + (fakeApiCpus is null ? "; shares the machine's cores" : $"; pinned to CPUs {fakeApiCpus}")
-            + (linkMbps > 0 ? $"; responses paced as over a {linkMbps} Mbit/s link" : ""));
+            + (linkMbps > 0 ? $"; responses paced as over a {linkMbps} Mbit/s link" : "")
+            + (realWorld ? "; real-world metadata (Helm labels, last-applied-configuration, managedFields)" : ""));
 
         // The baseline is the faster of a plain download over HTTP/1.1 and over HTTP/2 (the collector speaks HTTP/2);
         // both are measured, and the faster one is used for the rest of the run.
