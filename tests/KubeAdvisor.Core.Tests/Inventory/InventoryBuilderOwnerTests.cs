@@ -31,6 +31,25 @@ public sealed class InventoryBuilderOwnerTests
     }
 
     [Fact]
+    public void Build_DeploymentReplacedBetweenLists_BothKeptInUidOrderWhateverTheInputOrder()
+    {
+        // The ReplicaSet still names the old Deployment (uid d-old, no longer listed); the new one (d-new) has the same name.
+        KubeObject[] objects =
+        [
+            Obj("Deployment", "web", "d-new", replicas: 1),
+            Obj("ReplicaSet", "web-abc", "rs1", replicas: 1, owner: Controller("Deployment", "web", "d-old")),
+            Pod("web-abc-1", "p1", Controller("ReplicaSet", "web-abc", "rs1"), Sha('a'), "abc"),
+        ];
+
+        var forward = Build(objects);
+        var backward = Build([.. objects.Reverse()]);
+
+        Assert.Equal(["d-new", "d-old"], forward.Workloads.Select(w => w.Uid));
+        Assert.Equal(["d-new", "d-old"], backward.Workloads.Select(w => w.Uid));
+        Assert.Equal(1, forward.Workloads[1].Running.Single().PodCount);
+    }
+
+    [Fact]
     public void Build_CronJobJobPod_CountsOnceAsCronJob()
     {
         var s = Build(
