@@ -102,6 +102,10 @@ public sealed class ScanPipelineTests(WebAppFixture fx) : IAsyncLifetime
         Assert.True(resolved["resolvedAt"]!.GetValue<DateTimeOffset>() > middle["finishedAt"]!.GetValue<DateTimeOffset>());
         var open = (await _api.FindingsAsync(cluster)).Single()!;
         Assert.Equal(last["finishedAt"]!.GetValue<DateTimeOffset>(), open["lastSeen"]!.GetValue<DateTimeOffset>());
+        // payments/ledger is gone: its row keeps the previous scan as the last that saw it
+        var goneLastSeen = await fx.Database.ScalarAsync(
+            $"SELECT \"LastSeen\" FROM workloads WHERE \"ClusterId\" = '{cluster}' AND \"Name\" = 'ledger' AND \"GoneAt\" IS NOT NULL");
+        Assert.Equal(middle["finishedAt"]!.GetValue<DateTimeOffset>(), new DateTimeOffset(Assert.IsType<DateTime>(goneLastSeen), TimeSpan.Zero));
     }
 
     [Fact]
