@@ -21,42 +21,13 @@ internal static class ContainerJson
         var list = new List<Container>();
         while (JsonRead.NextElement(ref r))
         {
-            list.Add(imagesOnly ? NameAndImage(ref r, type, cache) : One(ref r, type, cache));
+            list.Add(One(ref r, type, cache, imagesOnly));
         }
 
         return list.Count > 0 ? list : [];
     }
 
-    private static Container NameAndImage(ref Utf8JsonReader r, ContainerType type, ReadCache cache)
-    {
-        if (!JsonRead.IsObject(ref r))
-        {
-            throw JsonRead.Unexpected(ref r, "a container");
-        }
-
-        string? name = null, image = null;
-        while (JsonRead.NextProperty(ref r))
-        {
-            if (r.ValueTextEquals("name"u8))
-            {
-                JsonRead.Next(ref r);
-                name = cache.Shared(ref r);
-            }
-            else if (r.ValueTextEquals("image"u8))
-            {
-                JsonRead.Next(ref r);
-                image = cache.Shared(ref r);
-            }
-            else
-            {
-                JsonRead.SkipValue(ref r);
-            }
-        }
-
-        return new Container(name ?? "", type, image ?? "", null, null, ResourceRequirements.None, false, false, [], []);
-    }
-
-    private static Container One(ref Utf8JsonReader r, ContainerType type, ReadCache cache)
+    private static Container One(ref Utf8JsonReader r, ContainerType type, ReadCache cache, bool imagesOnly)
     {
         if (!JsonRead.IsObject(ref r))
         {
@@ -80,6 +51,10 @@ internal static class ContainerJson
             {
                 JsonRead.Next(ref r);
                 image = cache.Shared(ref r);
+            }
+            else if (imagesOnly)
+            {
+                JsonRead.SkipValue(ref r);
             }
             else if (r.ValueTextEquals("imagePullPolicy"u8))
             {

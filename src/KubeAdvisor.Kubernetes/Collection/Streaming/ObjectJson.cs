@@ -60,9 +60,8 @@ internal static class ObjectJson
                 // The API server writes metadata first: a pod of a listed controller needs no more of its spec than the
                 // images (the inventory keeps no template for it), which saves most of a pod's parsing.
                 JsonRead.Next(ref r);
-                spec = ControllerKind(meta.Owners) is { } owner && !InventoryBuilder.KeepsTemplateOfPodsOwnedBy(owner)
-                    ? PodSpecJson.Images(ref r, cache)
-                    : PodSpecJson.Spec(ref r, cache);
+                spec = PodSpecJson.Spec(ref r, cache,
+                    imagesOnly: ControllerKind(meta.Owners) is { } owner && !InventoryBuilder.KeepsTemplateOfPodsOwnedBy(owner));
             }
             else if (r.ValueTextEquals("status"u8))
             {

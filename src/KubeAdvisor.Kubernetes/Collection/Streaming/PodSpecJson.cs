@@ -40,47 +40,15 @@ internal static class PodSpecJson
         return new PodTemplate(meta.Labels, meta.Annotations, spec);
     }
 
-    /// <summary>
-    /// Only the containers' names and images of a pod spec (null gives the empty spec): what the inventory reads of a
-    /// pod whose controlling owner is a listed kind (<see cref="InventoryBuilder.KeepsTemplateOfPodsOwnedBy"/>): the
-    /// spec image of each running container. Everything else is skipped unread.
-    /// </summary>
-    public static PodSpec Images(ref Utf8JsonReader r, ReadCache cache)
-    {
-        if (!JsonRead.IsObject(ref r))
-        {
-            return EmptySpec;
-        }
-
-        IReadOnlyList<Container> init = [], containers = [], ephemeral = [];
-        while (JsonRead.NextProperty(ref r))
-        {
-            if (r.ValueTextEquals("containers"u8))
-            {
-                JsonRead.Next(ref r);
-                containers = ContainerJson.List(ref r, ContainerType.Regular, cache, imagesOnly: true);
-            }
-            else if (r.ValueTextEquals("initContainers"u8))
-            {
-                JsonRead.Next(ref r);
-                init = ContainerJson.List(ref r, ContainerType.Init, cache, imagesOnly: true);
-            }
-            else if (r.ValueTextEquals("ephemeralContainers"u8))
-            {
-                JsonRead.Next(ref r);
-                ephemeral = ContainerJson.List(ref r, ContainerType.Ephemeral, cache, imagesOnly: true);
-            }
-            else
-            {
-                JsonRead.SkipValue(ref r);
-            }
-        }
-
-        return new PodSpec(init, containers, ephemeral, false, false, false, null, null, null, []);
-    }
-
     /// <summary>A pod spec; null gives the empty spec.</summary>
-    public static PodSpec Spec(ref Utf8JsonReader r, ReadCache cache)
+    /// <param name="r">The reader, on the spec's value.</param>
+    /// <param name="cache">Shared strings of this collection.</param>
+    /// <param name="imagesOnly">
+    /// Read only the containers' names and images and skip the rest unread: what the inventory uses of a pod whose
+    /// controlling owner is a listed kind (<see cref="InventoryBuilder.KeepsTemplateOfPodsOwnedBy"/>), the spec image of
+    /// each running container.
+    /// </param>
+    public static PodSpec Spec(ref Utf8JsonReader r, ReadCache cache, bool imagesOnly = false)
     {
         if (!JsonRead.IsObject(ref r))
         {
@@ -98,17 +66,21 @@ internal static class PodSpecJson
             if (r.ValueTextEquals("containers"u8))
             {
                 JsonRead.Next(ref r);
-                containers = ContainerJson.List(ref r, ContainerType.Regular, cache);
+                containers = ContainerJson.List(ref r, ContainerType.Regular, cache, imagesOnly);
             }
             else if (r.ValueTextEquals("initContainers"u8))
             {
                 JsonRead.Next(ref r);
-                init = ContainerJson.List(ref r, ContainerType.Init, cache);
+                init = ContainerJson.List(ref r, ContainerType.Init, cache, imagesOnly);
             }
             else if (r.ValueTextEquals("ephemeralContainers"u8))
             {
                 JsonRead.Next(ref r);
-                ephemeral = ContainerJson.List(ref r, ContainerType.Ephemeral, cache);
+                ephemeral = ContainerJson.List(ref r, ContainerType.Ephemeral, cache, imagesOnly);
+            }
+            else if (imagesOnly)
+            {
+                JsonRead.SkipValue(ref r);
             }
             else if (r.ValueTextEquals("hostNetwork"u8))
             {
