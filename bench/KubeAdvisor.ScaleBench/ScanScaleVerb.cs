@@ -100,10 +100,11 @@ internal static class ScanScaleVerb
             var t0 = Stopwatch.GetTimestamp();
             await new ClusterCollector(TimeProvider.System, new ClusterCollectorOptions(RequestTimeout: TimeSpan.FromMinutes(5))).CollectAsync(c, ct);
             var collect = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+            var collectorCpu = ProcessCpu.ReadScanner() - cpu;
             collectRatios.Add(collect / d);
-            collectCpu.Add(ProcessCpu.ReadScanner() - cpu);
+            collectCpu.Add(collectorCpu);
             Console.WriteLine($"collect only {i}: download {d:0.000} s, collect {collect:0.000} s = {collect / d:0.00}× "
-                + $"(scanner CPU {ProcessCpu.ReadScanner() - cpu:0.00} s, GC paused {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:0} ms)");
+                + $"(scanner CPU {collectorCpu:0.00} s, GC paused {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:0} ms)");
         }
 
         if (collectPairs > 0)
@@ -113,11 +114,8 @@ internal static class ScanScaleVerb
 
         var processor = new ScanProcessor(database, new ScanStore(TimeProvider.System));
 
-        var lastScanCpu = default(ProcessCpu);
-        var lastScanDetail = "";
-
-        // One scan exactly as ScanJob runs it; prints its lines unless quiet; returns (total, collect, store) seconds.
-        async Task<(double Total, double Collect, double Store)> ScanAsync(Guid cluster, string label, double baseline, bool quiet)
+        // One scan exactly as ScanJob runs it; prints its lines unless quiet.
+        async Task<ScanRun> ScanAsync(Guid cluster, string label, double baseline, bool quiet)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
@@ -141,15 +139,15 @@ internal static class ScanScaleVerb
             await processor.StoreAsync(scanId, snapshot, collect, baselineState is null ? null : await baselineState, ct);
             var store = Stopwatch.GetElapsedTime(storeStarted).TotalSeconds;
             var total = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            lastScanCpu = ProcessCpu.Read(server.Pid) - cpuStart;
+            var scanCpu = ProcessCpu.Read(server.Pid) - cpuStart;
             var (pause2, alloc2, gcs2) = (GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes(), GC.CollectionCount(0));
-            lastScanDetail = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            var run = new ScanRun(total, collect, store, scanCpu, string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"collect: scanner CPU {cpuCollect:0.00} s, allocated {(alloc1 - alloc0) / 1048576.0:0} MiB, {gcs1 - gcs0} GCs, paused {(pause1 - pause0).TotalMilliseconds:0} ms; "
-                + $"evaluate&store: scanner CPU {lastScanCpu.Scanner - cpuCollect:0.00} s, allocated {(alloc2 - alloc1) / 1048576.0:0} MiB, {gcs2 - gcs1} GCs, paused {(pause2 - pause1).TotalMilliseconds:0} ms");
+                + $"evaluate&store: scanner CPU {scanCpu.Scanner - cpuCollect:0.00} s, allocated {(alloc2 - alloc1) / 1048576.0:0} MiB, {gcs2 - gcs1} GCs, paused {(pause2 - pause1).TotalMilliseconds:0} ms"));
             var transaction = database.Clock.Transactions.LastCommitted.TotalSeconds;
             if (quiet)
             {
-                return (total, collect, store);
+                return run;
             }
 
             await using var db = database.CreateDbContext();
@@ -162,7 +160,7 @@ internal static class ScanScaleVerb
                 + $"measured through the commit); {total / baseline:0.00}× download");
             Console.WriteLine($"{label}: peak RSS {ProcessMemory.PeakMiB():0} MiB (after collect {afterCollect:0} MiB; RSS at start {before:0} MiB; "
                 + $"{(reset ? "peak reset before this scan" : "peak since process start: clear_refs refused")})");
-            return (total, collect, store);
+            return run;
         }
 
         for (var i = 1; i <= scans; i++)
@@ -210,14 +208,14 @@ internal static class ScanScaleVerb
                 var d = (await downloader.DownloadAsync(ct)).Seconds;
                 var cpuDownload = ProcessCpu.Read(server.Pid) - cpu0;
                 var id = await cluster();
-                var (total, collect, store) = await ScanAsync(id, "", d, quiet: true);
-                var cpuScan = lastScanCpu;
+                var run = await ScanAsync(id, "", d, quiet: true);
+                var (total, collect, store) = (run.Total, run.Collect, run.Store);
                 downloadsWarm.Add(d);
                 totals.Add(total);
                 ratios.Add(total / d);
                 Console.WriteLine($"{what} {i}: download {d:0.000} s, scan {total:0.000} s (collect {collect:0.000} + evaluate&store {store:0.000}) = {total / d:0.00}× download");
-                Console.WriteLine($"  download {cpuDownload.Describe(d)}; scan {cpuScan.Describe(total)}");
-                Console.WriteLine($"  {lastScanDetail}");
+                Console.WriteLine($"  download {cpuDownload.Describe(d)}; scan {run.Cpu.Describe(total)}");
+                Console.WriteLine($"  {run.Detail}");
             }
 
             Console.WriteLine($"{what}: median download {Timings.Of(downloadsWarm).Median:0.000} s, median scan {Timings.Of(totals).Median:0.000} s, "
@@ -239,6 +237,9 @@ internal static class ScanScaleVerb
         await db.SaveChangesAsync(ct);
         return cluster.Id;
     }
+
+    /// <summary>One scan: seconds in all, collecting and evaluating+storing; CPU of every process; scanner GC and allocations per phase.</summary>
+    private sealed record ScanRun(double Total, double Collect, double Store, ProcessCpu Cpu, string Detail);
 
     private static async Task<Guid> AddRunningScanAsync(BenchDatabase database, Guid clusterId, CancellationToken ct)
     {
