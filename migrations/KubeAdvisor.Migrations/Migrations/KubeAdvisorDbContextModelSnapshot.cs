@@ -379,6 +379,9 @@ namespace KubeAdvisor.Migrations.Migrations
                     b.Property<DateTimeOffset>("FirstSeen")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("GoneAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Image")
                         .IsRequired()
                         .HasColumnType("text");
@@ -402,8 +405,6 @@ namespace KubeAdvisor.Migrations.Migrations
                         .IsUnique();
 
                     b.ToTable("digest_observations", (string)null);
-
-                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("KubeAdvisor.Data.Entities.FindingRecord", b =>

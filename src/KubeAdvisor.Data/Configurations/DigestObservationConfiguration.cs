@@ -9,7 +9,6 @@ internal sealed class DigestObservationConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<DigestObservation> e)
     {
         e.ToTable("digest_observations");
-        ScanRewrittenTable.LeaveRoomForUpdates(e);
         e.HasOne<Cluster>().WithMany().HasForeignKey(x => x.ClusterId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.ClusterId, x.WorkloadUid, x.ContainerType, x.Container, x.Image, x.Digest }).IsUnique();
         e.Property(x => x.ContainerType).HasMaxLength(16);

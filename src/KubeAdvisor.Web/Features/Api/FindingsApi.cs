@@ -114,15 +114,16 @@ public static class FindingsApi
     }
 
     // An open finding was last seen by the cluster's last succeeded scan (LastSucceededScan); a resolved one keeps
-    // what was stored when it was resolved. Digests: what this container ran at that scan (running-digest history).
+    // what was stored when it was resolved. Digests: what this container ran at that scan (running-digest history):
+    // for an open finding the digests running now, for a resolved one those last seen by its last scan.
     private static IQueryable<FindingDto> Project(KubeAdvisorDbContext db, IQueryable<FindingRecord> q, LastSucceededScan last)
     {
-        var (lastId, lastAt, known) = (last.Id ?? Guid.Empty, last.FinishedAt ?? DateTimeOffset.MinValue, last.Id is not null && last.FinishedAt is not null);
+        var (lastAt, known) = (last.FinishedAt ?? DateTimeOffset.MinValue, last.FinishedAt is not null);
         return q.Select(x => new FindingDto(
             x.Id, x.Namespace, x.Kind, x.WorkloadName, x.Container, x.ContainerType, x.Image, x.PolicyId,
             ((Severity)x.Severity).ToString(), x.Message, x.Remediation, x.FirstSeen, x.IsOpen && known ? lastAt : x.LastSeen, x.ResolvedAt, x.WorkloadId,
             db.DigestObservations
-                .Where(d => d.ClusterId == x.ClusterId && d.LastScanId == (x.IsOpen && known ? lastId : x.LastScanId)
+                .Where(d => d.ClusterId == x.ClusterId && (x.IsOpen && known ? d.GoneAt == null : d.LastScanId == x.LastScanId)
                     && d.Container == x.Container && d.ContainerType == x.ContainerType
                     && d.WorkloadUid == db.Workloads.Where(w => w.Id == x.WorkloadId).Select(w => w.Uid).FirstOrDefault())
                 .OrderBy(d => d.Digest).Select(d => d.Digest).ToList()));

@@ -18,54 +18,60 @@ internal static class DigestWriter
             g.Key.WorkloadUid,
             Enum.Parse<ContainerType>(g.Key.ContainerType),
             g.Key.Container,
-            g.MaxBy(r => r.LastSeen)!.Image,
+            g.MaxBy(r => r.GoneAt is null ? DateTimeOffset.MaxValue : r.LastSeen)!.Image, // running rows are the latest
             g.Select(r => r.Digest).Distinct(StringComparer.Ordinal).ToList()));
         return new DigestHistory(entries);
     }
 
-    /// <summary>Records what this scan saw running; returns every observation of the cluster afterwards.</summary>
+    /// <summary>
+    /// Records what this scan saw running; returns every observation of the cluster afterwards. Only rows that change
+    /// are written: new digests, pod counts that moved, digests that run again, and digests that stopped (gone, last
+    /// seen by the previous successful scan). A digest that runs on unchanged keeps its row untouched.
+    /// </summary>
     public static async Task<IReadOnlyCollection<DigestObservation>> SyncAsync(KubeAdvisorDbContext db, Guid clusterId, Guid scanId, ClusterSnapshot snapshot,
-        IReadOnlyList<DigestObservation> stored, DateTimeOffset now, CancellationToken ct)
+        IReadOnlyList<DigestObservation> stored, LastSucceededScan previous, DateTimeOffset now, CancellationToken ct)
     {
         var existing = stored.ToDictionary(d => (d.WorkloadUid, d.ContainerType, d.Container, d.Image, d.Digest));
-        var seenAgain = new List<long>();
+        var running = new HashSet<long>();
         var added = new List<DigestObservation>();
         foreach (var w in snapshot.Workloads)
         {
             foreach (var g in w.Running.GroupBy(r => (Type: r.Type.ToString(), r.ContainerName, r.SpecImage, r.Digest)))
             {
                 var key = (w.Uid, g.Key.Type, g.Key.ContainerName, g.Key.SpecImage, g.Key.Digest);
+                var pods = g.Sum(r => r.PodCount);
                 if (!existing.TryGetValue(key, out var row))
                 {
                     row = new DigestObservation
                     {
                         ClusterId = clusterId, WorkloadUid = w.Uid, ContainerType = g.Key.Type, Container = g.Key.ContainerName,
-                        Image = g.Key.SpecImage, Digest = g.Key.Digest, FirstSeen = now, LastSeen = now, LastScanId = scanId,
+                        Image = g.Key.SpecImage, Digest = g.Key.Digest, FirstSeen = now, LastSeen = now, LastScanId = scanId, PodCount = pods,
                     };
                     added.Add(row);
                     existing[key] = row;
-                }
-                else if (row.LastScanId != scanId)
-                {
-                    seenAgain.Add(row.Id);
+                    continue;
                 }
 
-                var pods = g.Sum(r => r.PodCount);
-                if (row.PodCount != pods && row.Id != 0)
+                running.Add(row.Id);
+                if (row.GoneAt is not null || row.PodCount != pods)
                 {
-                    // A full-row update must carry what the set-based update below writes for the other rows.
+                    row.GoneAt = null; // runs again
                     row.PodCount = pods;
                     row.LastSeen = now;
                     row.LastScanId = scanId;
                     db.DigestObservations.Update(row);
                 }
-
-                row.PodCount = pods;
             }
         }
 
-        await db.DigestObservations.Where(d => seenAgain.Contains(d.Id))
-            .ExecuteUpdateAsync(u => u.SetProperty(d => d.LastSeen, now).SetProperty(d => d.LastScanId, scanId), ct);
+        foreach (var stopped in existing.Values.Where(d => d.Id != 0 && d.GoneAt is null && !running.Contains(d.Id)))
+        {
+            stopped.GoneAt = now;
+            stopped.LastSeen = previous.SeenAt(stopped.LastSeen); // the previous successful scan was the last to see it run
+            stopped.LastScanId = previous.SeenBy(stopped.LastScanId);
+            db.DigestObservations.Update(stopped);
+        }
+
         await BulkCopy.InsertAsync(db, added, ct);
         return existing.Values;
     }

@@ -9,7 +9,7 @@ namespace KubeAdvisor.Web.Features.Scans;
 
 /// <summary>
 /// Recurring (daily): deletes per-scan detail older than the retention period (scans and, by cascade, their
-/// summaries and score samples; findings resolved before it; workloads gone, digests last seen and agent snapshots received before it) and
+/// summaries and score samples; findings resolved before it; workloads gone, digests stopped and agent snapshots received before it) and
 /// rollups older than
 /// the rollup retention. A cluster's most recent successful scan is always kept; a cluster being scanned keeps its
 /// workloads and digest observations until the next run.
@@ -36,7 +36,7 @@ public sealed class RetentionJob(IDbContextFactory<KubeAdvisorDbContext> dbFacto
         // observations of a cluster being scanned wait for the next run, so none disappears under that scan.
         var scanning = db.Scans.Where(s => s.Status == ScanStatus.Queued || s.Status == ScanStatus.Running).Select(s => s.ClusterId);
         deleted += await db.Workloads.Where(w => w.GoneAt < detailCutoff && !scanning.Contains(w.ClusterId)).ExecuteDeleteAsync(ct);
-        deleted += await db.DigestObservations.Where(d => d.LastSeen < detailCutoff && !scanning.Contains(d.ClusterId)).ExecuteDeleteAsync(ct);
+        deleted += await db.DigestObservations.Where(d => d.GoneAt < detailCutoff && !scanning.Contains(d.ClusterId)).ExecuteDeleteAsync(ct);
         deleted += await db.AgentSnapshots.Where(a => a.ReceivedAt < detailCutoff).ExecuteDeleteAsync(ct);
         deleted += await db.DailyRollups.Where(r => r.Day < rollupCutoff).ExecuteDeleteAsync(ct);
         return deleted;

@@ -24,7 +24,7 @@ public sealed class ScanStore(TimeProvider time)
         var previous = await LastSucceededScan.LoadAsync(db, cluster.Id, ct) ?? new LastSucceededScan(null, null);
 
         var workloadIds = await WorkloadWriter.SyncAsync(db, cluster.Id, snapshot, baseline.Workloads, previous, now, ct);
-        var digests = await DigestWriter.SyncAsync(db, cluster.Id, scan.Id, snapshot, baseline.Observations, now, ct);
+        var digests = await DigestWriter.SyncAsync(db, cluster.Id, scan.Id, snapshot, baseline.Observations, previous, now, ct);
         var pins = PinSuggestions.From(digests);
         var (introduced, fixedCount) = await FindingWriter.SyncAsync(db, cluster.Id, scan.Id, workloadIds, result.Findings, baseline, pins, previous, now, ct);
         var clusterCard = await SummaryWriter.AddAsync(db, cluster.Id, scan.Id, result, now, ct);

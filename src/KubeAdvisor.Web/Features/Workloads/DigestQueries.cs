@@ -1,4 +1,5 @@
 using KubeAdvisor.Data;
+using KubeAdvisor.Web.Features.Scans;
 using Microsoft.EntityFrameworkCore;
 
 namespace KubeAdvisor.Web.Features.Workloads;
@@ -19,11 +20,13 @@ public sealed class DigestQueries(IDbContextFactory<KubeAdvisorDbContext> dbFact
             return null;
         }
 
-        var lastScan = await db.Clusters.Where(c => c.Id == clusterId).Select(c => c.LastSucceededScanId).SingleOrDefaultAsync(ct);
-        return await db.DigestObservations.AsNoTracking()
+        // A running digest was last seen by the cluster's last succeeded scan (its row is not rewritten while it runs).
+        var last = await LastSucceededScan.LoadAsync(db, clusterId, ct) ?? new LastSucceededScan(null, null);
+        var rows = await db.DigestObservations.AsNoTracking()
             .Where(d => d.ClusterId == clusterId && d.WorkloadUid == uid)
             .OrderBy(d => d.Container).ThenBy(d => d.FirstSeen).ThenBy(d => d.Digest)
-            .Select(d => new DigestRow(d.Container, d.ContainerType, d.Image, d.Digest, d.FirstSeen, d.LastSeen, d.PodCount, d.LastScanId == lastScan))
+            .Select(d => new DigestRow(d.Container, d.ContainerType, d.Image, d.Digest, d.FirstSeen, d.LastSeen, d.PodCount, d.GoneAt == null))
             .ToListAsync(ct);
+        return [.. rows.Select(r => r.RunningNow ? r with { LastSeen = last.SeenAt(r.LastSeen) } : r)];
     }
 }

@@ -61,6 +61,39 @@ public sealed class DigestHistoryTests(WebAppFixture fx) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DigestLifecycle_UnchangedRowsUntouched_StoppedKeepsItsLastScan_ComesBackOnItsOwnRow()
+    {
+        Serve(A, A);
+        var cluster = await _api.AddClusterAsync("digestlife-" + Guid.NewGuid().ToString("N")[..6], _fake.Kubeconfig());
+        await _api.ScanAndWaitAsync(cluster);
+        var versions = $"SELECT string_agg(xmin::text || ':' || \"Digest\", ',' ORDER BY \"Id\") FROM digest_observations WHERE \"ClusterId\" = '{cluster}'";
+        var before = await fx.Database.ScalarAsync(versions);
+
+        var second = await _api.ScanAndWaitAsync(cluster);
+        Assert.Equal(before, await fx.Database.ScalarAsync(versions)); // running on unchanged: not rewritten
+        var workloadId = (await _api.FindingsAsync(cluster)).First()!["workloadId"]!.GetValue<Guid>();
+        var url = $"/api/v1/clusters/{cluster}/workloads/{workloadId}/digests";
+        var a = JsonNode.Parse(await _api.Http.GetStringAsync(url))!.AsArray().Single()!;
+        Assert.True(a["runningNow"]!.GetValue<bool>());
+        Assert.Equal(second["finishedAt"]!.GetValue<DateTimeOffset>(), a["lastSeen"]!.GetValue<DateTimeOffset>());
+
+        Serve(B, B);
+        await _api.ScanAndWaitAsync(cluster);
+        var afterMove = JsonNode.Parse(await _api.Http.GetStringAsync(url))!.AsArray().ToDictionary(h => h!["digest"]!.GetValue<string>());
+        Assert.False(afterMove[A]!["runningNow"]!.GetValue<bool>());
+        Assert.Equal(second["finishedAt"]!.GetValue<DateTimeOffset>(), afterMove[A]!["lastSeen"]!.GetValue<DateTimeOffset>());
+        Assert.True(afterMove[B]!["runningNow"]!.GetValue<bool>());
+
+        Serve(A, A);
+        await _api.ScanAndWaitAsync(cluster);
+        var back = JsonNode.Parse(await _api.Http.GetStringAsync(url))!.AsArray().ToDictionary(h => h!["digest"]!.GetValue<string>());
+        Assert.Equal(2, back.Count); // A came back on its own row
+        Assert.True(back[A]!["runningNow"]!.GetValue<bool>());
+        Assert.Equal(a["firstSeen"]!.GetValue<DateTimeOffset>(), back[A]!["firstSeen"]!.GetValue<DateTimeOffset>());
+        Assert.False(back[B]!["runningNow"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Digests_UnknownWorkload_Is404()
     {
         Serve(A);

@@ -73,14 +73,19 @@ public sealed class RetentionJobTests(WebAppFixture fx)
         {
             ClusterId = c.Id, WorkloadUid = "u", ContainerType = "Regular", Container = "c", Image = "nginx:latest",
             Digest = "sha256:" + new string('a', 64), FirstSeen = now.AddDays(-300), LastSeen = now.AddDays(-200), LastScanId = scanId, PodCount = 1,
+            GoneAt = now.AddDays(-200),
         };
+        // Runs on unchanged since long ago: its row is not rewritten by scans, so its stored LastSeen is old, but it is not history.
+        var stillRunning = Stale(idle, old.Id);
+        stillRunning.Digest = "sha256:" + new string('b', 64);
+        stillRunning.GoneAt = null;
 
         await using (var db = await factory.CreateDbContextAsync())
         {
             db.Clusters.AddRange(scanned, idle);
             db.Scans.AddRange(running, old);
             db.Workloads.AddRange(Gone(scanned), Gone(idle));
-            db.DigestObservations.AddRange(Stale(scanned, running.Id), Stale(idle, old.Id));
+            db.DigestObservations.AddRange(Stale(scanned, running.Id), Stale(idle, old.Id), stillRunning);
             await db.SaveChangesAsync();
         }
 
@@ -90,7 +95,7 @@ public sealed class RetentionJobTests(WebAppFixture fx)
         Assert.Equal(1, await check.Workloads.CountAsync(w => w.ClusterId == scanned.Id));
         Assert.Equal(1, await check.DigestObservations.CountAsync(d => d.ClusterId == scanned.Id));
         Assert.Equal(0, await check.Workloads.CountAsync(w => w.ClusterId == idle.Id));
-        Assert.Equal(0, await check.DigestObservations.CountAsync(d => d.ClusterId == idle.Id));
+        Assert.Equal([stillRunning.Digest], await check.DigestObservations.Where(d => d.ClusterId == idle.Id).Select(d => d.Digest).ToListAsync());
         await check.Clusters.Where(c => c.Id == scanned.Id || c.Id == idle.Id).ExecuteDeleteAsync(); // no running scan left behind
     }
 }
