@@ -52,6 +52,12 @@ internal static class DigestWriter
                     continue;
                 }
 
+                if (row.Id == 0)
+                {
+                    row.PodCount = pods; // added by this scan already (workloads without a uid can share a key): not written twice
+                    continue;
+                }
+
                 running.Add(row.Id);
                 if (row.GoneAt is not null || row.PodCount != pods)
                 {
