@@ -28,11 +28,12 @@ public sealed class InventoryBuilder
     private readonly Dictionary<(string Ns, string Name), PodDisruptionBudget> _pdbs = [];
 
     /// <summary>
-    /// Whether the inventory keeps the pod template of a pod controlled by <paramref name="controllerKind"/>. It does
-    /// not for the kinds the collector lists (they bring their own template): of such a pod only the containers' names
-    /// and spec images are read (running digests), so a reader may skip the rest of its spec.
+    /// Whether the inventory keeps the template of a pod with these owner references. It does not when the pod's
+    /// controller is a kind the collector lists (that object brings its own template): of such a pod only the
+    /// containers' names and spec images are read (running digests), so a reader may skip the rest of its spec.
     /// </summary>
-    public static bool KeepsTemplateOfPodsOwnedBy(string controllerKind) => !CollectedControllers.Contains(controllerKind);
+    public static bool KeepsPodTemplate(IReadOnlyList<OwnerReference> owners) =>
+        ObjectIndex.ControllerOf(owners) is not { } controller || !CollectedControllers.Contains(controller.Kind);
 
     /// <summary>Records a namespace of the cluster.</summary>
     public void AddNamespace(string name) => _namespaces.Add(name);
@@ -83,7 +84,7 @@ public sealed class InventoryBuilder
         {
             // Only pods of a controller we do not list (e.g. an Argo Rollout's ReplicaSet is listed, the Rollout not)
             // may need their own template; keep it only when the owner is not a collected kind.
-            existing = new PodOwnerGroup(owner, obj.Namespace, CollectedControllers.Contains(owner.Kind) ? NoTemplate : obj.Template);
+            existing = new PodOwnerGroup(owner, obj.Namespace, KeepsPodTemplate(obj.OwnerReferences) ? obj.Template : NoTemplate);
             _podGroups[key] = existing;
         }
 

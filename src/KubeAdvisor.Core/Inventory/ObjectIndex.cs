@@ -39,9 +39,11 @@ internal sealed class ObjectIndex
     public static string KeyOf(string ns, string kind, string name, string uid) =>
         uid.Length > 0 ? uid : NameKey(ns, kind, name);
 
-    public static OwnerReference? ControllerOf(KubeObject o)
+    public static OwnerReference? ControllerOf(KubeObject o) => ControllerOf(o.OwnerReferences);
+
+    public static OwnerReference? ControllerOf(IReadOnlyList<OwnerReference> owners)
     {
-        foreach (var r in o.OwnerReferences)
+        foreach (var r in owners)
         {
             if (r.Controller)
             {

@@ -61,7 +61,7 @@ internal static class ObjectJson
                 // images (the inventory keeps no template for it), which saves most of a pod's parsing.
                 JsonRead.Next(ref r);
                 spec = PodSpecJson.Spec(ref r, cache,
-                    imagesOnly: ControllerKind(meta.Owners) is { } owner && !InventoryBuilder.KeepsTemplateOfPodsOwnedBy(owner));
+                    imagesOnly: !InventoryBuilder.KeepsPodTemplate(meta.Owners));
             }
             else if (r.ValueTextEquals("status"u8))
             {
@@ -76,19 +76,6 @@ internal static class ObjectJson
 
         spec ??= PodSpecJson.EmptyTemplate.Spec;
         return Object("Pod", meta, new PodTemplate(meta.Labels, meta.Annotations, spec), null, statuses);
-    }
-
-    private static string? ControllerKind(IReadOnlyList<OwnerReference> owners)
-    {
-        foreach (var o in owners)
-        {
-            if (o.Controller)
-            {
-                return o.Kind;
-            }
-        }
-
-        return null;
     }
 
     public static PodDisruptionBudget DisruptionBudget(ReadOnlySpan<byte> json, ReadCache cache)

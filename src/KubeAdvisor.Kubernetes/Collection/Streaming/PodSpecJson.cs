@@ -45,7 +45,7 @@ internal static class PodSpecJson
     /// <param name="cache">Shared strings of this collection.</param>
     /// <param name="imagesOnly">
     /// Read only the containers' names and images and skip the rest unread: what the inventory uses of a pod whose
-    /// controlling owner is a listed kind (<see cref="InventoryBuilder.KeepsTemplateOfPodsOwnedBy"/>), the spec image of
+    /// controlling owner is a listed kind (<see cref="InventoryBuilder.KeepsPodTemplate"/>), the spec image of
     /// each running container.
     /// </param>
     public static PodSpec Spec(ref Utf8JsonReader r, ReadCache cache, bool imagesOnly = false)

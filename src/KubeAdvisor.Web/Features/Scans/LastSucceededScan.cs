@@ -26,6 +26,12 @@ public sealed record LastSucceededScan(Guid? Id, DateTimeOffset? FinishedAt)
         return row is null ? null : new LastSucceededScan(row.LastSucceededScanId, row.FinishedAt);
     }
 
+    /// <summary>The cluster's last succeeded scan when the cluster row is already at hand (only the scan's time is read).</summary>
+    public static async Task<LastSucceededScan> OfAsync(KubeAdvisorDbContext db, Data.Entities.Cluster cluster, CancellationToken ct) =>
+        cluster.LastSucceededScanId is not { } id
+            ? new LastSucceededScan(null, null)
+            : new LastSucceededScan(id, await db.Scans.Where(s => s.Id == id).Select(s => s.FinishedAt).FirstOrDefaultAsync(ct));
+
     /// <summary>When an open finding or a present workload was last seen: this scan's time (the stored value before any scan).</summary>
     public DateTimeOffset SeenAt(DateTimeOffset stored) => FinishedAt ?? stored;
 

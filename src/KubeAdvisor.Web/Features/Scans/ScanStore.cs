@@ -21,7 +21,7 @@ public sealed class ScanStore(TimeProvider time)
         var now = time.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var previous = await LastSucceededScan.LoadAsync(db, cluster.Id, ct) ?? new LastSucceededScan(null, null);
+        var previous = await LastSucceededScan.OfAsync(db, cluster, ct);
 
         var workloadIds = await WorkloadWriter.SyncAsync(db, cluster.Id, snapshot, baseline.Workloads, previous, now, ct);
         var digests = await DigestWriter.SyncAsync(db, cluster.Id, scan.Id, snapshot, baseline.Observations, previous, now, ct);
