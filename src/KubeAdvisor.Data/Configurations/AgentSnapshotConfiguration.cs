@@ -14,5 +14,6 @@ internal sealed class AgentSnapshotConfiguration : IEntityTypeConfiguration<Agen
         e.HasIndex(x => x.ReceivedAt);
         e.Property(x => x.SnapshotId).HasMaxLength(128);
         e.Property(x => x.AgentVersion).HasMaxLength(64);
+        e.Property(x => x.PayloadSha256).HasMaxLength(64);
     }
 }

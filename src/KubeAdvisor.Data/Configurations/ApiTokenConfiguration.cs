@@ -14,6 +14,8 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
         e.Property(x => x.TokenHash).HasMaxLength(64);
         e.Property(x => x.Prefix).HasMaxLength(16);
         e.Property(x => x.CreatedBy).HasMaxLength(256);
+        e.Property(x => x.OwnerUserId).HasMaxLength(450);
         e.HasIndex(x => x.TokenHash).IsUnique();
+        e.HasIndex(x => x.OwnerUserId);
     }
 }

@@ -13,6 +13,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         e.Property(x => x.Action).HasMaxLength(128);
         e.Property(x => x.Target).HasMaxLength(512);
         e.Property(x => x.RemoteAddress).HasMaxLength(64);
+        e.Property(x => x.UserAgent).HasMaxLength(512);
         e.HasIndex(x => x.At);
         e.HasIndex(x => new { x.Action, x.At });
     }

@@ -13,6 +13,10 @@ public sealed class AgentSnapshot
     public DateTimeOffset ReceivedAt { get; set; }
     public string? AgentVersion { get; set; }
     public int CompressedBytes { get; set; }
+    /// <summary>The gzip body until evaluated; emptied after success and after failure alike.</summary>
     public required byte[] Payload { get; set; }
+
+    /// <summary>SHA-256 (hex) of the received body, kept after the payload is emptied.</summary>
+    public string? PayloadSha256 { get; set; }
     public DateTimeOffset? ProcessedAt { get; set; }
 }

@@ -10,4 +10,5 @@ public sealed class AuditEntry
     public string? Target { get; set; }
     public string? Details { get; set; }
     public string? RemoteAddress { get; set; }
+    public string? UserAgent { get; set; }
 }

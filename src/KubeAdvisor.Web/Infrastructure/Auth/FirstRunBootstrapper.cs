@@ -98,6 +98,7 @@ public sealed class FirstRunBootstrapper(
             Prefix = ApiTokenHasher.DisplayPrefix(token),
             CreatedAt = time.GetUtcNow(),
             CreatedBy = "system",
+            IsSystem = true,
         });
         audit.Add(db, "system", AuditActions.TokenCreated, "bootstrap", "role Admin, from KUBEADVISOR_BOOTSTRAP_TOKEN");
         await db.SaveChangesAsync(ct);
