@@ -6,6 +6,13 @@ set -uo pipefail
 cd "$(dirname "$0")"
 root=$PWD
 
+# Chromium, PostgreSQL, clang and zlib headers: installed when missing (or the command to install them is printed).
+if ! scripts/prerequisites.sh; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
 # Each run gets its own PostgreSQL (folder and port), so two runs at once do not stop each other's.
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 port=${KUBEADVISOR_TEST_PG_PORT:-55433}
