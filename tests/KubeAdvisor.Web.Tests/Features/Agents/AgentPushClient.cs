@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using KubeAdvisor.Core.Inventory;
-using KubeAdvisor.Kubernetes.Mapping;
+using KubeAdvisor.Kubernetes.Manifests;
 using KubeAdvisor.Kubernetes.Transport;
 using KubeAdvisor.Testing;
 using KubeAdvisor.Testing.Hosting;
