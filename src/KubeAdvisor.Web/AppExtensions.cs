@@ -3,6 +3,7 @@ using KubeAdvisor.Web.Features.Audit;
 using KubeAdvisor.Web.Features.Scans;
 using KubeAdvisor.Web.Features.Users;
 using KubeAdvisor.Web.Infrastructure.Auth;
+using KubeAdvisor.Web.Infrastructure.DataProtection;
 using KubeAdvisor.Web.Infrastructure.Database;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -28,10 +29,15 @@ public static class AppExtensions
     public static async Task StartKubeAdvisorAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         var options = services.GetRequiredService<IOptions<KubeAdvisorOptions>>().Value;
+        // Before migrations write anything: a wrong master key stops the start with nothing changed.
+        var keyRing = services.GetRequiredService<KeyRingGuard>();
+        await keyRing.CheckStoredKeysAsync(ct);
         if (options.MigrateOnStart)
         {
             await services.MigrateDatabaseAsync(ct);
         }
+
+        keyRing.ProbeKeyRing();
 
         await services.GetRequiredService<FirstRunBootstrapper>().RunAsync(ct);
         services.RegisterRecurringScanJobs();
