@@ -1,5 +1,6 @@
 using KubeAdvisor.Web.Configuration;
 using KubeAdvisor.Web.Features.Audit;
+using KubeAdvisor.Web.Features.Clusters;
 using KubeAdvisor.Web.Features.Scans;
 using KubeAdvisor.Web.Features.Users;
 using KubeAdvisor.Web.Infrastructure.Auth;
@@ -41,6 +42,15 @@ public static class AppExtensions
 
         await services.GetRequiredService<FirstRunBootstrapper>().RunAsync(ct);
         services.RegisterRecurringScanJobs();
+    }
+
+    /// <summary>The `rotate-keys` verb (docs/security.md): checks the key ring, migrates, rotates, prints what it did.</summary>
+    public static async Task RotateDataProtectionKeysAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await services.GetRequiredService<KeyRingGuard>().CheckStoredKeysAsync(ct);
+        await services.MigrateDatabaseAsync(ct);
+        var result = await services.GetRequiredService<KubeconfigKeyRotation>().RotateAsync(ct);
+        Console.WriteLine($"New Data Protection key {result.NewKeyId}; {result.Kubeconfigs} kubeconfig(s) re-encrypted; {result.RevokedKeys} older key(s) revoked. Users sign in again.");
     }
 
     public static WebApplication UseKubeAdvisorPipeline(this WebApplication app)

@@ -30,6 +30,12 @@ if (args.Contains("migrate"))
     return;
 }
 
+if (args.Contains("rotate-keys"))
+{
+    await app.Services.RotateDataProtectionKeysAsync();
+    return;
+}
+
 await app.Services.StartKubeAdvisorAsync();
 
 app.UseKubeAdvisorPipeline();

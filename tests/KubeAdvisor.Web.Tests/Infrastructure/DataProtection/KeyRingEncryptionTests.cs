@@ -6,6 +6,7 @@ using KubeAdvisor.Testing.Hosting;
 using KubeAdvisor.Web.Features.Clusters;
 using KubeAdvisor.Web.Infrastructure.DataProtection;
 using KubeAdvisor.Web.Tests.Support;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -110,6 +111,32 @@ public sealed class KeyRingEncryptionTests(WebAppFixture fx)
         AssertSealedWith(Assert.Single(await KeyRowsAsync(db)).Xml, OtherKey);
         await using var rotated = App(db, OtherKey);
         Assert.Equal(kubeconfig, await StoredKubeconfigAsync(rotated, clusterId));
+    }
+
+    [Fact]
+    public async Task RotateKeys_ReencryptsKubeconfigsUnderANewKeyAndRevokesTheOlderKeys()
+    {
+        await using var fake = await FakeKubernetesServer.StartAsync();
+        await using var db = await PostgresDatabase.CreateAsync();
+        var (clusterId, kubeconfig) = await AddClusterAsync(db, fake, KubeAdvisorAppFactory.DataProtectionKey);
+        List<Guid> olderKeys;
+        KubeconfigKeyRotation.Result result;
+        await using (var app = App(db, KubeAdvisorAppFactory.DataProtectionKey))
+        {
+            olderKeys = app.Services.GetRequiredService<IKeyManager>().GetAllKeys().Select(k => k.KeyId).ToList();
+            result = await app.Services.GetRequiredService<KubeconfigKeyRotation>().RotateAsync();
+        }
+
+        await using var restarted = App(db, KubeAdvisorAppFactory.DataProtectionKey);
+        var keys = restarted.Services.GetRequiredService<IKeyManager>().GetAllKeys();
+
+        Assert.Equal((1, olderKeys.Count), (result.Kubeconfigs, result.RevokedKeys));
+        Assert.NotEmpty(olderKeys);
+        Assert.All(keys.Where(k => olderKeys.Contains(k.KeyId)), k => Assert.True(k.IsRevoked));
+        Assert.False(keys.Single(k => k.KeyId == result.NewKeyId).IsRevoked);
+        Assert.Equal(kubeconfig, await StoredKubeconfigAsync(restarted, clusterId)); // a revoked key would not decrypt
+        Assert.All((await KeyRowsAsync(db)).Where(r => XElement.Parse(r.Xml).Name.LocalName == "key"),
+            row => AssertSealedWith(row.Xml, KubeAdvisorAppFactory.DataProtectionKey));
     }
 
     private static KubeAdvisorAppFactory App(PostgresDatabase db, string key, params (string Key, string? Value)[] more)
