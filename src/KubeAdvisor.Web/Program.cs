@@ -31,6 +31,12 @@ if (args.Contains("migrate"))
     return;
 }
 
+if (args.Contains("rotate-keys"))
+{
+    await app.Services.RotateDataProtectionKeysAsync();
+    return;
+}
+
 await app.Services.StartKubeAdvisorAsync();
 
 app.UseKubeAdvisorPipeline();
