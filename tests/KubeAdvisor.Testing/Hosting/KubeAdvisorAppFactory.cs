@@ -28,6 +28,9 @@ public sealed class KubeAdvisorAppFactory(string connectionString, IReadOnlyDict
         builder.UseSetting("HANGFIRE_POLL_SECONDS", "1");
         builder.UseSetting("SCAN_RETRY_SECONDS", "1");
         builder.UseSetting("SCAN_TIMEOUT_SECONDS", "20");
+        // The tests' fake API servers listen on loopback, which is private: allow-listed explicitly, as a
+        // self-hosted install would its own clusters. A test may override it through settings.
+        builder.UseSetting("SERVER_ALLOWLIST", "127.0.0.0/8,::1/128");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
