@@ -17,8 +17,14 @@ stop_pg() {
   else "$pgctl" -D "$data/pg" -m fast stop >/dev/null 2>&1; fi
   rm -rf "$data"
 }
-rm -rf "$data"
-if ! scripts/postgres.sh "$data" "$port" test >/dev/null; then
+# Another run may take the free port between the check and the start: then try the next ones.
+started=0
+for _ in 1 2 3 4 5; do
+  rm -rf "$data"
+  if scripts/postgres.sh "$data" "$port" test >/dev/null; then started=1; break; fi
+  port=$((port + 1)); while ! port_free "$port"; do port=$((port + 1)); done
+done
+if [ "$started" != 1 ]; then
   echo "Could not start the test PostgreSQL (see $data/server.log)." >&2
   echo "0 passed, 1 failed"
   exit 1

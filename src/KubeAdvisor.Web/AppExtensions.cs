@@ -4,6 +4,7 @@ using KubeAdvisor.Web.Features.Scans;
 using KubeAdvisor.Web.Features.Users;
 using KubeAdvisor.Web.Infrastructure.Auth;
 using KubeAdvisor.Web.Infrastructure.Database;
+using KubeAdvisor.Web.Infrastructure.Security;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -39,6 +40,7 @@ public static class AppExtensions
 
     public static WebApplication UseKubeAdvisorPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders(app.Services.GetRequiredService<IOptions<KubeAdvisorOptions>>().Value.SecureCookies);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -52,6 +54,8 @@ public static class AppExtensions
                 await ctx.HttpContext.Response.WriteAsync("404 - there is no such page in KubeAdvisor.");
             }
         });
+        app.UseSameOriginGuard();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -14,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddKubeAdvisorConfiguration()
     .AddKubeAdvisorDatabase()
     .AddKubeAdvisorAuth()
+    .AddAccount()
     .AddKubeAdvisorJobs()
     .AddKubeAdvisorFeatures()
     .AddScans()

@@ -31,6 +31,9 @@ public sealed class KubeAdvisorAppFactory(string connectionString, IReadOnlyDict
         // The tests' fake API servers listen on loopback, which is private: allow-listed explicitly, as a
         // self-hosted install would its own clusters. A test may override it through settings.
         builder.UseSetting("SERVER_ALLOWLIST", "127.0.0.0/8,::1/128");
+        // every test signs in many times from one address; SignInThrottleTests sets real limits
+        builder.UseSetting("SIGN_IN_PER_ADDRESS_PER_MINUTE", "100000");
+        builder.UseSetting("SIGN_IN_PER_ACCOUNT_PER_MINUTE", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
@@ -61,6 +64,11 @@ public sealed class KubeAdvisorAppFactory(string connectionString, IReadOnlyDict
         }
     }
 
-    public HttpClient CreateBrowserClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>A client that keeps cookies and, like a browser, sends its Origin with every request.</summary>
+    public HttpClient CreateBrowserClient()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.Add("Origin", client.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        return client;
+    }
 }

@@ -14,4 +14,6 @@ public static class AuditActions
     public const string UserEnabled = "user.enabled";
     public const string TokenCreated = "token.created";
     public const string TokenRevoked = "token.revoked";
+    public const string ScanRequested = "scan.requested";
+    public const string ConnectionTested = "cluster.connection-tested";
 }

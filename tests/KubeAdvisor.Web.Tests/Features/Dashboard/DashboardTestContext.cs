@@ -34,6 +34,7 @@ public sealed class DashboardTestContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddDbContextFactory<KubeAdvisorDbContext>(o => o.UseKubeAdvisorDatabase(connectionString));
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(DashboardFixture.Now));
+        Services.AddHttpContextAccessor();
         Services.AddSingleton<AuditLog>();
         Services.AddSingleton<IBackgroundJobClient>(Jobs);
         Services.AddSingleton(Options.Create(new KubeAdvisorOptions { Database = connectionString }));
