@@ -9,6 +9,17 @@ namespace KubeAdvisor.Kubernetes.Kubeconfig;
 /// </summary>
 internal static class HostAllowList
 {
+    /// <summary>Null when <paramref name="entry"/> is a host name, <c>*.suffix</c>, IP or CIDR; else why not.</summary>
+    public static string? EntryError(string entry)
+    {
+        var e = entry.Trim();
+        var valid = e.Contains('/')
+            ? IPNetwork.TryParse(e, out _)
+            : IPAddress.TryParse(e, out _)
+              || Uri.CheckHostName(e.StartsWith("*.", StringComparison.Ordinal) ? e[2..] : e) == UriHostNameType.Dns;
+        return valid ? null : $"\"{entry}\" is not a host name, *.suffix, IP address or CIDR.";
+    }
+
     /// <summary>True when a name entry names <paramref name="host"/> (never true for an IP literal).</summary>
     public static bool MatchesName(IReadOnlyList<string> entries, string host)
     {

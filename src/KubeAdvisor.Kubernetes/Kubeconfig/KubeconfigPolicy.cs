@@ -15,4 +15,7 @@ public sealed record KubeconfigPolicy(bool AllowInsecureSkipTlsVerify = false, I
 {
     /// <summary>No opt-ins, no allow-list: public servers only.</summary>
     public static readonly KubeconfigPolicy Default = new();
+
+    /// <summary>Null when <paramref name="entry"/> can be an <see cref="AllowedHosts"/> entry; else a sentence why not.</summary>
+    public static string? AllowListEntryError(string entry) => HostAllowList.EntryError(entry);
 }

@@ -104,4 +104,21 @@ public sealed class ServerAddressRulesTests
         Assert.True(ServerAddressRules.Permits(IPAddress.Parse("10.1.2.3"), nameListed: true, []));
         Assert.False(ServerAddressRules.Permits(IPAddress.Parse("169.254.169.254"), nameListed: true, []));
     }
+
+    [Theory]
+    [InlineData("10.0.0.0/8", true)]
+    [InlineData(" fd00::/8 ", true)]
+    [InlineData("10.1.2.3", true)]
+    [InlineData("::1", true)]
+    [InlineData("k8s.internal", true)]
+    [InlineData("*.k8s.internal", true)]
+    [InlineData("10.0.0.0/x", false)]
+    [InlineData("10.0.0.0/33", false)]
+    [InlineData("*", false)]
+    [InlineData("https://k8s.internal", false)]
+    [InlineData("k8s internal", false)]
+    public void AllowListEntryError_AcceptsHostsIpsAndCidrs_Only(string entry, bool valid)
+    {
+        Assert.Equal(valid, KubeconfigPolicy.AllowListEntryError(entry) is null);
+    }
 }
