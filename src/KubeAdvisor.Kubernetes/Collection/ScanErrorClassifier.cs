@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text.Json;
 using k8s.Autorest;
+using KubeAdvisor.Kubernetes.Kubeconfig;
 
 namespace KubeAdvisor.Kubernetes.Collection;
 
@@ -23,13 +24,13 @@ public static class ScanErrorClassifier
         return exception switch
         {
             ClusterScanException scan => scan,
+            // First: a refused destination reads the same however the client wrapped it (no port-scan oracle).
+            _ when Refusal(exception) is { } refused => new(refused.Message, false, exception),
             HttpOperationException http => FromStatus(http, resource),
             OperationCanceledException or TimeoutException => new(TimedOut(timeout), true, exception),
             HttpRequestException { InnerException: AuthenticationException } => new(
                 "TLS handshake with the API server failed: its certificate is not trusted by the configured certificate authority (the kubeconfig's certificate-authority-data, or the agent's ServiceAccount ca.crt).",
                 false, exception),
-            HttpRequestException h when h.Message.StartsWith("Refusing to connect", StringComparison.Ordinal) =>
-                new(h.Message, false, exception),
             HttpRequestException { InnerException: SocketException s } => new(
                 $"cannot reach the API server: {s.Message}", true, exception),
             HttpRequestException or IOException or SocketException => new(
@@ -64,6 +65,20 @@ public static class ScanErrorClassifier
             >= HttpStatusCode.InternalServerError => new($"{n} {e.Response?.ReasonPhrase ?? code.ToString()} from the API server" + Where(resource), true, e),
             _ => new($"{n} {e.Response?.ReasonPhrase ?? code.ToString()}" + Where(resource), false, e),
         };
+    }
+
+    // SocketsHttpHandler wraps what the connect callback throws in an HttpRequestException naming host and port.
+    private static DestinationRefusedException? Refusal(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is DestinationRefusedException refused)
+            {
+                return refused;
+            }
+        }
+
+        return null;
     }
 
     private static ClusterScanException Malformed(string? resource, Exception e) =>

@@ -1,6 +1,7 @@
 using System.Text;
 using k8s;
 using k8s.KubeConfigModels;
+using KubeAdvisor.Kubernetes.Yaml;
 
 namespace KubeAdvisor.Kubernetes.Kubeconfig;
 
@@ -11,6 +12,12 @@ namespace KubeAdvisor.Kubernetes.Kubeconfig;
 /// </summary>
 public sealed class KubeconfigValidator
 {
+    /// <summary>
+    /// Bounds checked before any parsing: 256 KiB (a kubeconfig with hundreds of contexts and inline certificates
+    /// stays far below), 32 levels, 20,000 nodes, one document.
+    /// </summary>
+    public static readonly YamlLimits Limits = new(MaxBytes: 256 * 1024, MaxDepth: 32, MaxNodes: 20_000);
+
     /// <summary>Parses and checks <paramref name="kubeconfigText"/>; never throws for bad input.</summary>
     /// <param name="kubeconfigText">The kubeconfig YAML.</param>
     /// <param name="context">The context to use; null = current-context, or the only context.</param>
@@ -23,6 +30,11 @@ public sealed class KubeconfigValidator
         if (string.IsNullOrWhiteSpace(kubeconfigText))
         {
             return new([], null, ["The kubeconfig is empty."], [], null);
+        }
+
+        if (BoundedYaml.Check(kubeconfigText, Limits, "The kubeconfig") is { } refusal)
+        {
+            return new([], null, [refusal], [], null);
         }
 
         K8SConfiguration parsed;

@@ -5,7 +5,7 @@ namespace KubeAdvisor.Kubernetes.Kubeconfig;
 /// <summary>
 /// Builds a client from a <see cref="ValidatedKubeconfig"/> only. The configuration is assembled field by field
 /// (never <c>BuildConfigFromConfigObject</c>), so no exec plugin can run and no file can be read, and every
-/// connection re-checks the resolved address against the link-local/metadata rules.
+/// connection re-checks every resolved address against the destination rules and the allow-list.
 /// </summary>
 public static class KubernetesClientFactory
 {
@@ -30,7 +30,7 @@ public static class KubernetesClientFactory
                 if (handler is SocketsHttpHandler sockets)
                 {
                     sockets.UseProxy = false;
-                    sockets.ConnectCallback = GuardedConnector.ConnectAsync;
+                    sockets.ConnectCallback = new GuardedConnector(config.AllowedHosts).ConnectAsync;
                     sockets.InitialHttp2StreamWindowSize = Collection.KubeApiConnection.StreamWindowBytes;
                 }
             },

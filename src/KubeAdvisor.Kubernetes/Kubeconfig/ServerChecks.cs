@@ -23,17 +23,23 @@ internal static class ServerChecks
         }
 
         var host = uri.IdnHost.Trim('[', ']');
-        if (IPAddress.TryParse(host, out var ip) && ServerAddressRules.BlockReason(ip) is { } reason)
+        var allowList = policy.AllowedHosts ?? [];
+        if (IPAddress.TryParse(host, out var ip))
         {
-            errors.Add($"Cluster \"{name}\": the server {host} is {reason}; it is refused.");
+            // Literal addresses are judged now; names are judged at every connection, on what they resolve to.
+            var (kind, reason) = ServerAddressRules.Classify(ip);
+            if (kind == AddressClass.Forbidden)
+            {
+                errors.Add($"Cluster \"{name}\": the server {host} is {reason}; it is refused.");
+            }
+            else if (kind == AddressClass.Private && !HostAllowList.MatchesAddress(allowList, ip))
+            {
+                errors.Add($"Cluster \"{name}\": the server {host} is {reason}; it is refused unless {DestinationRefusedException.AllowListSetting} allows it (that address, or a CIDR that contains it).");
+            }
         }
         else if (ServerAddressRules.IsMetadataHost(host))
         {
             errors.Add($"Cluster \"{name}\": the server {host} is a cloud metadata endpoint; it is refused.");
-        }
-        else if (!HostAllowList.Permits(policy.AllowedHosts ?? [], host))
-        {
-            errors.Add($"Cluster \"{name}\": the server {host} is not in the allowed hosts ({string.Join(", ", policy.AllowedHosts!)}).");
         }
 
         if (endpoint.SkipTlsVerify)

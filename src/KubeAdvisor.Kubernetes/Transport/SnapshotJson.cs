@@ -16,6 +16,12 @@ namespace KubeAdvisor.Kubernetes.Transport;
 /// </summary>
 public static class SnapshotJson
 {
+    /// <summary>
+    /// Deepest JSON nesting read from a pushed snapshot. A snapshot nests about a dozen levels; deeper input is refused
+    /// with a <see cref="JsonException"/> by the reader, which does not recurse (stated here rather than left to the default).
+    /// </summary>
+    public const int MaxDepth = 64;
+
     /// <summary>The serializer options of the wire format.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
@@ -45,6 +51,7 @@ public static class SnapshotJson
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
+            MaxDepth = MaxDepth,
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
             TypeInfoResolver = SnapshotJsonContext.Default.WithAddedModifier(SkipComputedMembers),

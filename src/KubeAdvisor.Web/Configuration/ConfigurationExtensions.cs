@@ -1,3 +1,5 @@
+using KubeAdvisor.Kubernetes.Kubeconfig;
+
 namespace KubeAdvisor.Web.Configuration;
 
 /// <summary>Binds <see cref="KubeAdvisorOptions"/> from KUBEADVISOR_* variables and validates them on start.</summary>
@@ -15,6 +17,8 @@ public static class ConfigurationExtensions
             .Validate(o => o.ScanTimeoutSeconds is >= 5 and <= 86_400, "KUBEADVISOR_SCAN_TIMEOUT_SECONDS must be between 5 and 86400.")
             .Validate(o => o.ScanMaxAttempts is >= 1 and <= 10, "KUBEADVISOR_SCAN_MAX_ATTEMPTS must be between 1 and 10.")
             .Validate(o => o.RetentionDays >= 1 && o.RollupRetentionDays >= o.RetentionDays, "KUBEADVISOR_RETENTION_DAYS must be at least 1 and at most KUBEADVISOR_ROLLUP_RETENTION_DAYS.")
+            .Validate(o => o.ServerAllowListEntries.All(e => KubeconfigPolicy.AllowListEntryError(e) is null),
+                "KUBEADVISOR_SERVER_ALLOWLIST has an entry that is not a host name, *.suffix, IP address or CIDR (e.g. 10.0.0.0/8,*.k8s.internal).")
             .ValidateOnStart();
         return builder;
     }

@@ -72,8 +72,10 @@ public sealed class KubeAdvisorOptions
     public int RollupRetentionDays { get; set; } = 730;
 
     /// <summary>
-    /// Optional comma-separated allow-list of API server hosts / CIDRs (KUBEADVISOR_SERVER_ALLOWLIST, default empty = any
-    /// host except link-local and cloud metadata addresses, which are always refused).
+    /// Private destinations this install may connect to, comma-separated: host names, <c>*.suffix</c>, IPs and CIDRs
+    /// (KUBEADVISOR_SERVER_ALLOWLIST, e.g. <c>10.0.0.0/8,*.k8s.internal</c>; default empty = public API servers only).
+    /// Loopback, RFC 1918, CGNAT, ULA, NAT64 and IPv4-in-IPv6 forms of them are refused unless listed; link-local and
+    /// cloud metadata addresses are refused even when listed. See docs/decisions/0009-destination-guard.md.
     /// </summary>
     [ConfigurationKeyName("SERVER_ALLOWLIST")]
     public string? ServerAllowList { get; set; }

@@ -50,17 +50,65 @@ public sealed class KubeconfigServerTests
     }
 
     [Theory]
-    [InlineData("https://k8s.example.com", "k8s.example.com", true)]
-    [InlineData("https://api.prod.example.com", "*.example.com", true)]
-    [InlineData("https://10.1.2.3:6443", "10.0.0.0/8", true)]
-    [InlineData("https://k8s.evil.com", "*.example.com", false)]
-    [InlineData("https://192.168.1.5", "10.0.0.0/8", false)]
-    [InlineData("https://k8s.example.com", "10.0.0.0/8", false)]
-    public void Validate_AllowList_OnlyListedHostsAccepted(string server, string entry, bool valid)
+    [InlineData("https://[::169.254.169.254]", "link-local")]
+    [InlineData("https://[64:ff9b::a9fe:a9fe]", "link-local")]
+    [InlineData("https://[::ffff:100.100.100.200]", "metadata")]
+    public void Validate_MetadataInIpv6Forms_Refused(string server, string word)
     {
-        var r = Validate(Config(server: server), new KubeconfigPolicy(AllowedHosts: [entry]));
+        var r = Validate(Config(server: server));
 
-        Assert.Equal(valid, r.IsValid);
-        Assert.Equal(!valid, r.Errors.Any(e => e.Contains("not in the allowed hosts", StringComparison.Ordinal)));
+        Assert.Contains(r.Errors, e => e.Contains(word, StringComparison.Ordinal) && e.Contains("refused", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("https://127.0.0.1:1", "127.0.0.0/8")]
+    [InlineData("https://10.1.2.3", "10.0.0.0/8")]
+    [InlineData("https://10.1.2.3", "10.1.2.3")]
+    [InlineData("https://[::ffff:10.1.2.3]", "10.0.0.0/8")]
+    [InlineData("https://100.64.0.1", "100.64.0.0/10")]
+    [InlineData("https://[fd12::1]:6443", "fd00::/8")]
+    public void Validate_PrivateServer_RefusedWithoutAllowList_AcceptedWithOne(string server, string entry)
+    {
+        var refused = Validate(Config(server: server));
+        var accepted = Validate(Config(server: server), new KubeconfigPolicy(AllowedHosts: [entry]));
+
+        var error = Assert.Single(refused.Errors);
+        Assert.Contains("KUBEADVISOR_SERVER_ALLOWLIST", error, StringComparison.Ordinal);
+        Assert.True(accepted.IsValid, string.Join("; ", accepted.Errors));
+    }
+
+    [Theory]
+    [InlineData("https://[::169.254.169.254]", "::/96")]
+    [InlineData("https://169.254.169.254", "169.254.0.0/16")]
+    [InlineData("https://[fd00:ec2::254]", "fc00::/7")]
+    [InlineData("https://100.100.100.200", "100.64.0.0/10")]
+    public void Validate_MetadataServer_RefusedEvenWhenAllowListed(string server, string entry)
+    {
+        Assert.False(Validate(Config(server: server), new KubeconfigPolicy(AllowedHosts: [entry])).IsValid);
+    }
+
+    [Theory]
+    [InlineData("https://k8s.example.com", "")]
+    [InlineData("https://k8s.evil.com", "*.example.com")]
+    [InlineData("https://k8s.example.com", "10.0.0.0/8")]
+    [InlineData("https://8.8.8.8", "")]
+    [InlineData("https://localhost:6443", "")]
+    public void Validate_PublicOrNamedServer_AcceptedWhateverTheList(string server, string entry)
+    {
+        // Names are judged at connect time, on the addresses they resolve to (GuardedConnectorTests).
+        IReadOnlyList<string> list = entry.Length == 0 ? [] : [entry];
+
+        var r = Validate(Config(server: server), new KubeconfigPolicy(AllowedHosts: list));
+
+        Assert.True(r.IsValid, string.Join("; ", r.Errors));
+        Assert.Equal(list, r.Config!.AllowedHosts);
+    }
+
+    [Fact]
+    public void Validate_PrivateServerNotMatchingTheList_Refused()
+    {
+        var r = Validate(Config(server: "https://192.168.1.5"), new KubeconfigPolicy(AllowedHosts: ["10.0.0.0/8", "*.example.com"]));
+
+        Assert.Contains(r.Errors, e => e.Contains("192.168.1.5 is a private address (RFC 1918)", StringComparison.Ordinal));
     }
 }

@@ -31,7 +31,10 @@ public sealed class KubeAdvisorAppFactory(string connectionString, IReadOnlyDict
         builder.UseSetting("SCAN_RETRY_SECONDS", "1");
         builder.UseSetting("SCAN_TIMEOUT_SECONDS", "20");
         builder.UseSetting("DATA_PROTECTION_KEY", DataProtectionKey);
-        // every test signs in many times from one address; SignInThrottleTests sets real limits
+        // The tests' fake API servers listen on loopback, which is private: allow-listed explicitly, as a
+        // self-hosted install would its own clusters. A test may override it through settings.
+        builder.UseSetting("SERVER_ALLOWLIST", "127.0.0.0/8,::1/128");
+        // every test signs in many times from one address; SignInHardeningTests sets real limits
         builder.UseSetting("SIGN_IN_PER_ADDRESS_PER_MINUTE", "100000");
         builder.UseSetting("SIGN_IN_PER_ACCOUNT_PER_MINUTE", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -7,14 +7,26 @@ namespace KubeAdvisor.Web.Features.Api;
 /// <summary>POST/GET/DELETE /api/v1/clusters.</summary>
 public static class ClusterApi
 {
+    /// <summary>
+    /// The body is bounded before it is read: room for the largest accepted kubeconfig after JSON escaping. The
+    /// kubeconfig itself is bounded to <see cref="KubeconfigValidator.Limits"/> when it is validated.
+    /// </summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
     public static RouteGroupBuilder MapClusterApi(this RouteGroupBuilder api)
     {
         api.MapGet("/clusters", async (ClusterQueries q, CancellationToken ct) => Results.Ok(await q.ListAsync(ct)));
         api.MapGet("/clusters/{id:guid}", async (Guid id, ClusterQueries q, CancellationToken ct) =>
             (await q.ListAsync(ct)).FirstOrDefault(c => c.Id == id) is { } c ? Results.Ok(c) : ApiEndpoints.NotFound("cluster"));
 
-        api.MapPost("/clusters", async (AddClusterRequest? body, ClaimsPrincipal user, ClusterAdministration admin, CancellationToken ct) =>
+        api.MapPost("/clusters", async (HttpRequest request, ClaimsPrincipal user, ClusterAdministration admin, CancellationToken ct) =>
         {
+            var (body, error) = await BoundedJsonBody.ReadAsync<AddClusterRequest>(request, MaxBodyBytes, ct);
+            if (error is not null)
+            {
+                return ApiEndpoints.BadRequest(error);
+            }
+
             if (body is null || string.IsNullOrWhiteSpace(body.Kubeconfig))
             {
                 return ApiEndpoints.BadRequest("Send JSON with name, kubeconfig (the text), and optionally context and intervalMinutes.");
@@ -24,7 +36,7 @@ public static class ClusterApi
             return result.Succeeded
                 ? Results.Created($"/api/v1/clusters/{result.Id}", new { id = result.Id, warnings = result.Warnings })
                 : Results.BadRequest(new ApiError(string.Join(" ", result.Errors), result.Errors, result.Warnings));
-        }).RequireAuthorization(AuthPolicies.CanAdminister);
+        }).RequireAuthorization(AuthPolicies.CanAdminister).Accepts<AddClusterRequest>("application/json");
 
         api.MapDelete("/clusters/{id:guid}", async (Guid id, ClaimsPrincipal user, ClusterAdministration admin, CancellationToken ct) =>
         {

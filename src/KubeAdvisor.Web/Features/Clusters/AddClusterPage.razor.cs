@@ -1,4 +1,5 @@
 using KubeAdvisor.Kubernetes.Collection;
+using KubeAdvisor.Kubernetes.Kubeconfig;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
@@ -8,7 +9,7 @@ namespace KubeAdvisor.Web.Features.Clusters;
 /// <summary>The add-cluster wizard: paste or upload, check (contexts, refusals), test, connect.</summary>
 public sealed partial class AddClusterPage
 {
-    private const long MaxKubeconfigBytes = 512 * 1024;
+    private static readonly long MaxKubeconfigBytes = KubeconfigValidator.Limits.MaxBytes;
 
     private string _name = "";
     private int _interval = ClusterNames.DefaultIntervalMinutes;
@@ -37,7 +38,7 @@ public sealed partial class AddClusterPage
         }
         catch (IOException)
         {
-            _errors = [$"The file is larger than {MaxKubeconfigBytes / 1024} KB; that is not a kubeconfig."];
+            _errors = [$"The file is larger than {MaxKubeconfigBytes / 1024} KiB; a kubeconfig may be at most that."];
         }
     }
 

@@ -30,7 +30,7 @@ public sealed class ClusterAdministration(
     public const string AuditCredentialsReplaced = "cluster.credentials-replaced";
     public const string AuditDeleted = "cluster.deleted";
 
-    public KubeconfigPolicy PolicyFor(bool allowInsecure) => new(allowInsecure, options.Value.ServerAllowListEntries);
+    private KubeconfigPolicy PolicyFor(bool allowInsecure) => ClusterKubeconfigPolicy.ForUpload(options.Value, allowInsecure);
 
     /// <summary>Parses and checks a kubeconfig (contexts, refusals, warnings) without storing anything.</summary>
     public async Task<KubeconfigValidationResult> InspectAsync(ClaimsPrincipal user, string kubeconfig, string? context, bool allowInsecure)
@@ -58,7 +58,7 @@ public sealed class ClusterAdministration(
             return null;
         }
 
-        var validation = new KubeconfigValidator().Validate(protector.Unprotect(cluster.EncryptedKubeconfig), cluster.Context, PolicyFor(cluster.InsecureSkipTlsVerify));
+        var validation = new KubeconfigValidator().Validate(protector.Unprotect(cluster.EncryptedKubeconfig), cluster.Context, ClusterKubeconfigPolicy.ForStored(options.Value, cluster));
         return validation.IsValid
             ? await probe.TestAsync(validation.Config!, ct)
             : new ConnectionTestResult(null, [], string.Join(" ", validation.Errors), false);
@@ -130,7 +130,7 @@ public sealed class ClusterAdministration(
 
         if (context is not null && context != cluster.Context && cluster.EncryptedKubeconfig is not null)
         {
-            var validation = new KubeconfigValidator().Validate(protector.Unprotect(cluster.EncryptedKubeconfig), context, PolicyFor(cluster.InsecureSkipTlsVerify));
+            var validation = new KubeconfigValidator().Validate(protector.Unprotect(cluster.EncryptedKubeconfig), context, ClusterKubeconfigPolicy.ForStored(options.Value, cluster));
             if (!validation.IsValid)
             {
                 return new ClusterCommandResult(null, validation.Errors, validation.Warnings);

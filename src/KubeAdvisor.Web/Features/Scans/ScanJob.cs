@@ -97,7 +97,7 @@ public sealed class ScanJob(
         }
 
         // Validate again at every scan: the allow-list may have changed since the kubeconfig was stored.
-        var policy = new KubeconfigPolicy(cluster.InsecureSkipTlsVerify, options.Value.ServerAllowListEntries);
+        var policy = ClusterKubeconfigPolicy.ForStored(options.Value, cluster);
         var validation = new KubeconfigValidator().Validate(protector.Unprotect(cluster.EncryptedKubeconfig), cluster.Context, policy);
         if (!validation.IsValid)
         {

@@ -12,7 +12,11 @@ public sealed class DemoClusterTests
     public async Task DemoMode_ServesAndConnectsTheSampleCluster_AndItsFirstScanFindsTheDrift()
     {
         await using var db = await PostgresDatabase.CreateAsync();
-        await using var app = new KubeAdvisorAppFactory(db.ConnectionString, new Dictionary<string, string?> { ["DEMO"] = "true" });
+        await using var app = new KubeAdvisorAppFactory(db.ConnectionString, new Dictionary<string, string?>
+        {
+            ["DEMO"] = "true",
+            ["SERVER_ALLOWLIST"] = "", // the demo's loopback server is allowed by demo mode itself, not by the allow-list
+        });
         var api = ApiClient.WithToken(app, KubeAdvisorAppFactory.BootstrapToken);
 
         var clusters = JsonNode.Parse(await api.Http.GetStringAsync("/api/v1/clusters"))!.AsArray();
