@@ -18,7 +18,9 @@ public static class AppExtensions
     public static WebApplicationBuilder AddKubeAdvisorFeatures(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // A pasted kubeconfig travels as one circuit message: room for the 256 KiB the intake accepts (default 32 KB).
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = 320 * 1024);
         builder.Services.AddMudServices();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<AuditLog>();
