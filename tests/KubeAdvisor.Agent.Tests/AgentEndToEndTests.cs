@@ -1,3 +1,4 @@
+using KubeAdvisor.Testing;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KubeAdvisor.Agent.Tests.Support;
@@ -116,19 +117,8 @@ public sealed class AgentEndToEndTests(AgentServerFixture fx)
 
     private static Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(() => Task.FromResult(condition()), what);
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Waited 90 s for {what}.");
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition, string what) =>
+        Eventually.UntilAsync(condition, TimeSpan.FromSeconds(90), () => what);
 
     private static string Suffix() => Guid.NewGuid().ToString("N")[..8];
 }

@@ -1,3 +1,4 @@
+using KubeAdvisor.Testing;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
@@ -126,25 +127,14 @@ public sealed class NativeAgentTests(NativeAgentBuild build, ITestOutputHelper o
     private static string PeakRss(int pid) =>
         File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))?[6..].Trim() ?? "unknown";
 
-    private static async Task WaitUntilAsync(Func<bool> condition, Process agent, System.Text.StringBuilder log)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
+    private static Task WaitUntilAsync(Func<bool> condition, Process agent, System.Text.StringBuilder log) =>
+        Eventually.UntilAsync(() => Task.FromResult(condition()), TimeSpan.FromSeconds(60), () =>
         {
-            if (agent.HasExited || DateTime.UtcNow > deadline)
+            lock (log)
             {
-                string said;
-                lock (log)
-                {
-                    said = log.ToString();
-                }
-
-                throw new TimeoutException($"The native agent delivered nothing (exited: {agent.HasExited}). Its log:\n{said}");
+                return $"the native agent to deliver (exited: {agent.HasExited}). Its log:\n{log}";
             }
-
-            await Task.Delay(100);
-        }
-    }
+        }, giveUp: () => agent.HasExited, interval: TimeSpan.FromMilliseconds(100));
 
     private sealed record Receiver(WebApplication App, string Url) : IAsyncDisposable
     {

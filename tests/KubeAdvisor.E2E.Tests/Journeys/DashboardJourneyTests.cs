@@ -1,3 +1,4 @@
+using KubeAdvisor.Testing;
 using System.Text.Json.Nodes;
 using KubeAdvisor.DemoCluster;
 using KubeAdvisor.E2E.Tests.Support;
@@ -189,18 +190,11 @@ public sealed class DashboardJourneyTests(BrowserAppFixture fx) : IAsyncLifetime
 
     private async Task<JsonObject> WaitForNewScanAsync(Guid id, int countBefore)
     {
-        var deadline = DateTime.UtcNow + ScanWait;
-        while (DateTime.UtcNow < deadline)
+        var newest = await Eventually.ValueAsync(async () =>
         {
             var scans = JsonNode.Parse(await _api.Http.GetStringAsync($"/api/v1/clusters/{id}/scans"))!.AsArray();
-            if (scans.Count > countBefore)
-            {
-                return await _api.WaitForScanAsync(scans[0]!["id"]!.GetValue<Guid>());
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("Re-scan now queued no scan.");
+            return scans.Count > countBefore ? scans[0] : null;
+        }, ScanWait, () => "the scan that \"Re-scan now\" queues");
+        return await _api.WaitForScanAsync(newest["id"]!.GetValue<Guid>());
     }
 }

@@ -53,23 +53,13 @@ public sealed class ApiClient(HttpClient http)
     /// <summary>Polls until the scan is Succeeded or Failed (at most <paramref name="timeout"/>), and returns it.</summary>
     public async Task<JsonObject> WaitForScanAsync(Guid scanId, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
-        while (true)
+        var status = "unknown";
+        return await Eventually.ValueAsync(async () =>
         {
             var scan = JsonNode.Parse(await http.GetStringAsync($"/api/v1/scans/{scanId}"))!.AsObject();
-            var status = scan["status"]!.GetValue<string>();
-            if (status is "Succeeded" or "Failed")
-            {
-                return scan;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Scan {scanId} still {status} ({scan["error"]}) after the wait.");
-            }
-
-            await Task.Delay(250);
-        }
+            status = $"{scan["status"]} ({scan["error"]})";
+            return scan["status"]!.GetValue<string>() is "Succeeded" or "Failed" ? scan : null;
+        }, timeout ?? TimeSpan.FromSeconds(90), () => $"scan {scanId} to finish; it is still {status}", interval: TimeSpan.FromMilliseconds(250));
     }
 
     public async Task<JsonObject> ScanAndWaitAsync(Guid clusterId) => await WaitForScanAsync(await StartScanAsync(clusterId));

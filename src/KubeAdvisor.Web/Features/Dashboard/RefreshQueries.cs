@@ -11,7 +11,7 @@ namespace KubeAdvisor.Web.Features.Dashboard;
 public sealed class RefreshQueries(IDbContextFactory<KubeAdvisorDbContext> dbFactory)
 {
     /// <param name="clusterId">null: the stamp of all clusters (Overview, Violations).</param>
-    public async Task<string> StampAsync(Guid? clusterId, CancellationToken ct = default)
+    public async Task<RefreshStamp> StampAsync(Guid? clusterId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var clusters = db.Clusters.AsNoTracking();
@@ -27,6 +27,6 @@ public sealed class RefreshQueries(IDbContextFactory<KubeAdvisorDbContext> dbFac
         var active = await scans.CountAsync(s => s.Status == ScanStatus.Queued || s.Status == ScanStatus.Running, ct);
         // The settings themselves (not their length: on a jsonb column EF reads .Length as a JSON property).
         var settings = clusterId is null ? "" : await clusters.Select(c => c.PolicySettingsJson).FirstOrDefaultAsync(ct) ?? "";
-        return $"{clusterCount}|{lastScanAt?.UtcTicks}|{active}|{settings.GetHashCode(StringComparison.Ordinal)}";
+        return new RefreshStamp(clusterCount, lastScanAt?.UtcTicks, active, settings.GetHashCode(StringComparison.Ordinal));
     }
 }

@@ -12,7 +12,7 @@ public sealed partial class ScanRefresher : ComponentBase, IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private PeriodicTimer? _timer;
     private Task? _loop;
-    private string? _stamp;
+    private RefreshStamp? _stamp;
 
     [Inject] private RefreshQueries Queries { get; set; } = null!;
 
@@ -23,7 +23,7 @@ public sealed partial class ScanRefresher : ComponentBase, IAsyncDisposable
 
     [Parameter] public EventCallback OnChanged { get; set; }
 
-    private bool Active => _stamp is not null && _stamp.Split('|')[2] != "0";
+    private bool Active => _stamp is { ActiveScans: > 0 };
 
     protected override async Task OnInitializedAsync()
     {
@@ -64,7 +64,7 @@ public sealed partial class ScanRefresher : ComponentBase, IAsyncDisposable
     }
 
     // A failed poll (database briefly away) is retried at the next tick; the page keeps what it shows.
-    private async Task<string?> SafeStampAsync(CancellationToken ct)
+    private async Task<RefreshStamp?> SafeStampAsync(CancellationToken ct)
     {
         try
         {
