@@ -15,6 +15,7 @@ public static class ConfigurationExtensions
             .Validate(o => o.ScanTimeoutSeconds is >= 5 and <= 86_400, "KUBEADVISOR_SCAN_TIMEOUT_SECONDS must be between 5 and 86400.")
             .Validate(o => o.ScanMaxAttempts is >= 1 and <= 10, "KUBEADVISOR_SCAN_MAX_ATTEMPTS must be between 1 and 10.")
             .Validate(o => o.RetentionDays >= 1 && o.RollupRetentionDays >= o.RetentionDays, "KUBEADVISOR_RETENTION_DAYS must be at least 1 and at most KUBEADVISOR_ROLLUP_RETENTION_DAYS.")
+            .Validate(o => o.SessionRevalidateSeconds is >= 1 and <= 3600, "KUBEADVISOR_SESSION_REVALIDATE_SECONDS must be between 1 and 3600.")
             .ValidateOnStart();
         return builder;
     }
