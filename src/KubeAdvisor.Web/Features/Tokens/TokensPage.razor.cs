@@ -22,7 +22,7 @@ public sealed partial class TokensPage
     protected override Task OnInitializedAsync() => GuardedAsync(ReloadAsync);
 
     /// <summary>The creator's role is checked in the database; a disabled or demoted Admin gets an error, not a token.</summary>
-    public Task CreateAsync() => GuardedAsync(async () =>
+    private Task CreateAsync() => GuardedAsync(async () =>
     {
         _created = null;
         var request = new ApiTokenAdministration.TokenRequest(_name, _role, _expiryDays == NeverExpires ? null : _expiryDays, _expiryDays == NeverExpires);

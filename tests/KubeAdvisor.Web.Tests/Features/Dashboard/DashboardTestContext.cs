@@ -74,8 +74,16 @@ public sealed class DashboardTestContext : BunitContext
     private static void EnsureUser(string connectionString, string role)
     {
         using var db = KubeAdvisor.Testing.Seeding.DashboardSeeder.Context(connectionString);
-        if (db.Users.Any(u => u.Id == UserId(role)))
+        try
         {
+            if (db.Users.Any(u => u.Id == UserId(role)))
+            {
+                return;
+            }
+        }
+        catch (InvalidOperationException e) when (e.InnerException is Npgsql.NpgsqlException)
+        {
+            // A test of an unreachable database: nobody can be seeded, and the page must cope with that anyway.
             return;
         }
 

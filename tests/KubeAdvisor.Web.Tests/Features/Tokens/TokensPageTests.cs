@@ -68,7 +68,7 @@ public sealed class TokensPageTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        await page.InvokeAsync(() => page.Instance.CreateAsync());
+        await page.Find("button[data-testid=create-token]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
         page.WaitForAssertion(() => Assert.Contains(AccessGuard.NotAllowed, page.Find("[data-testid=tokens-error]").TextContent));
         await using var check = DashboardSeeder.Context(_db.ConnectionString);
