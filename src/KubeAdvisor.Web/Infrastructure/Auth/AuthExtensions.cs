@@ -62,6 +62,7 @@ public static class AuthExtensions
         });
 
         services.AddAuthorization(AuthPolicies.Configure);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CurrentRoleAuthorizationHandler>();
         services.AddCascadingAuthenticationState();
         // Registered before AddRazorComponents, whose TryAdd then keeps this one.
         services.AddScoped<AuthenticationStateProvider, SessionRevalidatingStateProvider>();
