@@ -108,17 +108,20 @@ public sealed class ApiTokenAuthenticationHandler(
             return;
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var marked = await db.ApiTokens.Where(t => t.Id == row.Id && t.ExpiryAuditedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiryAuditedAt, now), ct);
-        if (marked == 1)
+        var refused = $"{Request.Method} {Request.Path}";
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            audit.Add(db, "system", AuditActions.TokenExpired, row.Name,
-                $"prefix {row.Prefix}, expired {row.ExpiresAt:O}, refused {Request.Method} {Request.Path}");
-            await db.SaveChangesAsync(ct);
-        }
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var marked = await db.ApiTokens.Where(t => t.Id == row.Id && t.ExpiryAuditedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiryAuditedAt, now), ct);
+            if (marked == 1)
+            {
+                audit.Add(db, "system", AuditActions.TokenExpired, row.Name, $"prefix {row.Prefix}, expired {row.ExpiresAt:O}, refused {refused}");
+                await db.SaveChangesAsync(ct);
+            }
 
-        await tx.CommitAsync(ct);
+            await tx.CommitAsync(ct);
+        });
     }
 
     private async Task RecordUseAsync(KubeAdvisorDbContext db, ApiToken row, DateTimeOffset now, CancellationToken ct)

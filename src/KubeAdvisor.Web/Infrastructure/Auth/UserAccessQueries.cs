@@ -3,16 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KubeAdvisor.Web.Infrastructure.Auth;
 
-/// <summary>A user's rights as the database holds them now (not as a cookie or a circuit captured them).</summary>
-public sealed record UserAccess(string Id, string Name, bool IsDisabled, string? SecurityStamp, string? Role)
-{
-    /// <summary>Exists (we have a row), is not disabled and has a known role.</summary>
-    public bool IsActive => !IsDisabled && Roles.Rank(Role) > 0;
-}
-
 /// <summary>
-/// The one query for "what may this user do right now": the access guard, the session revalidation and the
-/// API token handler all ask it, so a disabled or demoted user loses rights everywhere at once.
+/// The one query for "what may this user do right now": the access guard, the role authorization handler, the
+/// session revalidation and the API token handler all ask it, so a disabled or demoted user loses rights
+/// everywhere at once.
 /// </summary>
 public static class UserAccessQueries
 {
