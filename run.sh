@@ -36,6 +36,19 @@ MSG
   fi
 fi
 
+# The master key that encrypts the Data Protection key ring: from the environment / .env, else .data/ (created once).
+if [ -z "${KUBEADVISOR_DATA_PROTECTION_KEY:-}" ]; then
+  keyfile=.data/data-protection.key
+  if [ ! -s "$keyfile" ]; then
+    mkdir -p .data
+    (umask 077; head -c 32 /dev/urandom | base64 > "$keyfile.tmp") && mv "$keyfile.tmp" "$keyfile"
+    echo "Created the master key of the key ring in $keyfile (mode 600). Back it up with the database: without it" >&2
+    echo "stored kubeconfigs cannot be decrypted. See docs/security.md." >&2
+  fi
+  KUBEADVISOR_DATA_PROTECTION_KEY=$(cat "$keyfile")
+  export KUBEADVISOR_DATA_PROTECTION_KEY
+fi
+
 export KUBEADVISOR_URLS=${KUBEADVISOR_URLS:-http://127.0.0.1:8080}
 export ASPNETCORE_URLS=$KUBEADVISOR_URLS
 echo "Building KubeAdvisor (first time: a few minutes)..." >&2

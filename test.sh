@@ -6,6 +6,13 @@ set -uo pipefail
 cd "$(dirname "$0")"
 root=$PWD
 
+# Chromium, PostgreSQL, clang and zlib headers: installed when missing (or the command to install them is printed).
+if ! scripts/prerequisites.sh; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
 # Each run gets its own PostgreSQL (folder and port), so two runs at once do not stop each other's.
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 port=${KUBEADVISOR_TEST_PG_PORT:-55433}
@@ -17,8 +24,14 @@ stop_pg() {
   else "$pgctl" -D "$data/pg" -m fast stop >/dev/null 2>&1; fi
   rm -rf "$data"
 }
-rm -rf "$data"
-if ! scripts/postgres.sh "$data" "$port" test >/dev/null; then
+# Another run may take the free port between the check and the start: then try the next ones.
+started=0
+for _ in 1 2 3 4 5; do
+  rm -rf "$data"
+  if scripts/postgres.sh "$data" "$port" test >/dev/null; then started=1; break; fi
+  port=$((port + 1)); while ! port_free "$port"; do port=$((port + 1)); done
+done
+if [ "$started" != 1 ]; then
   echo "Could not start the test PostgreSQL (see $data/server.log)." >&2
   echo "0 passed, 1 failed"
   exit 1

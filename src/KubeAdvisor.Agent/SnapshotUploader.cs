@@ -11,6 +11,7 @@ public sealed class SnapshotUploader(HttpClient http, AgentOptions options)
     public const string Path = "api/v1/agent/snapshots";
     public const string VersionHeader = "X-KubeAdvisor-Agent-Version";
     public const string KubernetesVersionHeader = "X-KubeAdvisor-Kubernetes-Version";
+    public const string SnapshotIdHeader = "X-KubeAdvisor-Snapshot-Id";
 
     public async Task<PushOutcome> PushAsync(PendingSnapshot snapshot, CancellationToken ct)
     {
@@ -18,6 +19,7 @@ public sealed class SnapshotUploader(HttpClient http, AgentOptions options)
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Token);
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("KubeAdvisor-Agent", AgentVersion.Current));
         request.Headers.Add(VersionHeader, AgentVersion.Current);
+        request.Headers.Add(SnapshotIdHeader, snapshot.SnapshotId); // lets the server answer a replay without reading the body
         if (snapshot.KubernetesVersion is { } k8s)
         {
             request.Headers.Add(KubernetesVersionHeader, k8s);

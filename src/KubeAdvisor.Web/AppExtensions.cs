@@ -1,9 +1,12 @@
 using KubeAdvisor.Web.Configuration;
 using KubeAdvisor.Web.Features.Audit;
+using KubeAdvisor.Web.Features.Clusters;
 using KubeAdvisor.Web.Features.Scans;
 using KubeAdvisor.Web.Features.Users;
 using KubeAdvisor.Web.Infrastructure.Auth;
+using KubeAdvisor.Web.Infrastructure.DataProtection;
 using KubeAdvisor.Web.Infrastructure.Database;
+using KubeAdvisor.Web.Infrastructure.Security;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -28,17 +31,32 @@ public static class AppExtensions
     public static async Task StartKubeAdvisorAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         var options = services.GetRequiredService<IOptions<KubeAdvisorOptions>>().Value;
+        // Before migrations write anything: a wrong master key stops the start with nothing changed.
+        var keyRing = services.GetRequiredService<KeyRingGuard>();
+        await keyRing.CheckStoredKeysAsync(ct);
         if (options.MigrateOnStart)
         {
             await services.MigrateDatabaseAsync(ct);
         }
 
+        keyRing.ProbeKeyRing();
+
         await services.GetRequiredService<FirstRunBootstrapper>().RunAsync(ct);
         services.RegisterRecurringScanJobs();
     }
 
+    /// <summary>The `rotate-keys` verb (docs/security.md): checks the key ring, migrates, rotates, prints what it did.</summary>
+    public static async Task RotateDataProtectionKeysAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await services.GetRequiredService<KeyRingGuard>().CheckStoredKeysAsync(ct);
+        await services.MigrateDatabaseAsync(ct);
+        var result = await services.GetRequiredService<KubeconfigKeyRotation>().RotateAsync(ct);
+        Console.WriteLine($"New Data Protection key {result.NewKeyId}; {result.Kubeconfigs} kubeconfig(s) re-encrypted; {result.RevokedKeys} older key(s) revoked. Users sign in again.");
+    }
+
     public static WebApplication UseKubeAdvisorPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders(app.Services.GetRequiredService<IOptions<KubeAdvisorOptions>>().Value.SecureCookies);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -52,6 +70,8 @@ public static class AppExtensions
                 await ctx.HttpContext.Response.WriteAsync("404 - there is no such page in KubeAdvisor.");
             }
         });
+        app.UseSameOriginGuard();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

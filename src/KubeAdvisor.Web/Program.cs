@@ -14,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddKubeAdvisorConfiguration()
     .AddKubeAdvisorDatabase()
     .AddKubeAdvisorAuth()
+    .AddAccount()
     .AddKubeAdvisorJobs()
     .AddKubeAdvisorFeatures()
     .AddScans()
@@ -27,6 +28,12 @@ if (args.Contains("migrate"))
 {
     await app.Services.MigrateDatabaseAsync();
     Console.WriteLine("Database migrated.");
+    return;
+}
+
+if (args.Contains("rotate-keys"))
+{
+    await app.Services.RotateDataProtectionKeysAsync();
     return;
 }
 

@@ -6,13 +6,10 @@ namespace KubeAdvisor.Kubernetes.Collection;
 
 /// <summary>
 /// Reads a cluster into a <see cref="ClusterSnapshot"/>: /version, then every scanned kind across all namespaces,
-/// page by page (limit/continue) straight into an <see cref="InventoryBuilder"/>, so no page outlives its
-/// mapping and no raw JSON is kept. A list whose continue token expires (410 Gone) starts again from scratch;
-/// the builder de-duplicates what the first attempt already added.
-/// With a <see cref="KubeApiConnection"/> (or a <see cref="k8s.Kubernetes"/> client, whose connection is used) each
-/// page's JSON is streamed straight into inventory records (<see cref="RawListClient"/>, no V1 models); other
-/// clients, or <see cref="ClusterCollectorOptions.UseTypedModels"/>, use KubernetesClient's typed list calls and
-/// the V1 mapping.
+/// page by page (limit/continue), each page's JSON streamed straight into an <see cref="InventoryBuilder"/> by the
+/// kind's item reader (<see cref="ScannedKind"/>, the one mapping from Kubernetes JSON to the inventory), so no page
+/// outlives its mapping and no raw JSON is kept. A list whose continue token expires (410 Gone) starts again from
+/// scratch; the builder de-duplicates what the first attempt already added.
 /// </summary>
 public sealed class ClusterCollector(TimeProvider timeProvider, ClusterCollectorOptions? options = null)
 {
@@ -21,22 +18,13 @@ public sealed class ClusterCollector(TimeProvider timeProvider, ClusterCollector
     /// <summary>Collects the cluster behind <paramref name="client"/>.</summary>
     /// <exception cref="ClusterScanException">The scan failed; see <see cref="ClusterScanException.IsTransient"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task<ClusterSnapshot> CollectAsync(IKubernetes client, CancellationToken cancellationToken)
+    /// <exception cref="ArgumentException"><paramref name="client"/> is not a <see cref="k8s.Kubernetes"/> (its connection is what is read).</exception>
+    public Task<ClusterSnapshot> CollectAsync(IKubernetes client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        if (!_options.UseTypedModels && client is k8s.Kubernetes concrete)
-        {
-            return await CollectAsync(KubeApiConnection.From(concrete), cancellationToken);
-        }
-
-        var version = await CallAsync(null, () => client.Version.GetCodeAsync(cancellationToken), cancellationToken);
-        var builder = new InventoryBuilder();
-        foreach (var kind in ScannedKind.All)
-        {
-            await ListAllAsync(kind, Typed(client, kind, builder), cancellationToken);
-        }
-
-        return Build(builder, version?.GitVersion);
+        return client is k8s.Kubernetes concrete
+            ? CollectAsync(KubeApiConnection.From(concrete), cancellationToken)
+            : throw new ArgumentException("The collector reads through a k8s.Kubernetes client's connection.", nameof(client));
     }
 
     /// <summary>Collects the cluster behind <paramref name="connection"/>, streaming every page (no KubernetesClient models).</summary>
@@ -62,40 +50,11 @@ public sealed class ClusterCollector(TimeProvider timeProvider, ClusterCollector
         return builder.Build(Guid.CreateVersion7(now).ToString(), now, kubernetesVersion);
     }
 
-    /// <summary>Pages through one kind; <paramref name="readPage"/> adds a page to the builder and returns its continue token.</summary>
-    private async Task ListAllAsync(ScannedKind kind, Func<string?, CancellationToken, Task<string?>> readPage, CancellationToken ct)
-    {
-        var restarts = 0;
-        string? next = null;
-        do
-        {
-            try
-            {
-                var token = next;
-                next = await CallAsync(kind.Resource, () => readPage(token, ct), ct);
-            }
-            catch (ClusterScanException e) when (next is not null && IsGone(e) && restarts < _options.MaxListRestarts)
-            {
-                restarts++;
-                next = null;
-            }
-        }
-        while (next is not null);
-    }
-
-    private Func<string?, CancellationToken, Task<string?>> Typed(IKubernetes client, ScannedKind kind, InventoryBuilder builder) =>
-        async (token, ct) =>
-        {
-            var page = await kind.ListAsync(client, _options.PageSize, token, ct);
-            page.AddTo(builder);
-            return page.Continue;
-        };
-
     /// <summary>
     /// Pages through one kind streaming each page into the builder. The next page is requested as soon as the
     /// current page's continue token has arrived (the API server sends the list metadata first), so the server
     /// prepares it while this process parses the current one; one page is read at a time, so the builder is only
-    /// ever fed from one page. A 410 Gone for a continue token restarts the list, as in <see cref="ListAllAsync"/>.
+    /// ever fed from one page. A 410 Gone for a continue token restarts the list from scratch.
     /// </summary>
     private async Task StreamAllAsync(RawListClient raw, ScannedKind kind, InventoryBuilder builder, CancellationToken ct)
     {

@@ -8,10 +8,4 @@ public sealed record ClusterCollectorOptions(int PageSize = 500, int MaxListRest
 {
     /// <summary>The defaults.</summary>
     public static readonly ClusterCollectorOptions Default = new();
-
-    /// <summary>
-    /// Read lists through KubernetesClient's typed calls and the V1 mapping instead of streaming the JSON into the
-    /// inventory. Default false; kept as the reference the streaming path is tested against.
-    /// </summary>
-    public bool UseTypedModels { get; init; }
 }

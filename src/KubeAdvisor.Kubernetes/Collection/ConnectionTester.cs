@@ -12,10 +12,13 @@ public sealed class ConnectionTester(ClusterCollectorOptions? options = null)
     public async Task<ConnectionTestResult> TestAsync(IKubernetes client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
+        var raw = client is k8s.Kubernetes concrete
+            ? new Streaming.RawListClient(KubeApiConnection.From(concrete))
+            : throw new ArgumentException("The tester reads through a k8s.Kubernetes client's connection.", nameof(client));
         string? version;
         try
         {
-            version = (await client.Version.GetCodeAsync(cancellationToken)).GitVersion;
+            version = await raw.GetVersionAsync(cancellationToken);
         }
         catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
@@ -28,7 +31,8 @@ public sealed class ConnectionTester(ClusterCollectorOptions? options = null)
         {
             try
             {
-                await kind.ListAsync(client, 1, null, cancellationToken);
+                // one item through the kind's own reader: a list the reader could not read is no access either
+                await raw.ReadAsync(raw.Request(kind.Path, 1, null, cancellationToken), kind.ReadItem, new Core.Inventory.InventoryBuilder(), null);
                 kinds.Add(new KindAccess(kind.Resource, null, false));
             }
             catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))

@@ -38,8 +38,16 @@ public static class ScanErrorClassifier
             _ when exception.GetType().Name == "SerializationException" => Malformed(resource, exception),
             ArgumentException or UriFormatException or InvalidOperationException => new(
                 $"invalid cluster configuration: {exception.Message}", false, exception),
-            _ => new($"unexpected error: {exception.Message}", false, exception),
+            _ => Unexpected(exception),
         };
+    }
+
+    // Anything else (a database error in the store, a bug) may name tables and constraints: users get an id to quote,
+    // the log gets the exception under that id.
+    private static ClusterScanException Unexpected(Exception e)
+    {
+        var id = Guid.NewGuid().ToString("N")[..12];
+        return new($"unexpected error (error id {id}; the server log has the details)", false, e);
     }
 
     private static ClusterScanException FromStatus(HttpOperationException e, string? resource)

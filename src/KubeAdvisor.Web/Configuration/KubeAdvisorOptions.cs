@@ -28,6 +28,17 @@ public sealed class KubeAdvisorOptions
     [ConfigurationKeyName("BOOTSTRAP_TOKEN")]
     public string? BootstrapToken { get; set; }
 
+    /// <summary>
+    /// Master key that encrypts the Data Protection key ring at rest: 32 random bytes in base64, e.g. from
+    /// `openssl rand -base64 32` (KUBEADVISOR_DATA_PROTECTION_KEY). Required outside Development.
+    /// </summary>
+    [ConfigurationKeyName("DATA_PROTECTION_KEY")]
+    public string? DataProtectionKey { get; set; }
+
+    /// <summary>The master key being replaced, only while rotating: still decrypts (KUBEADVISOR_DATA_PROTECTION_KEY_PREVIOUS).</summary>
+    [ConfigurationKeyName("DATA_PROTECTION_KEY_PREVIOUS")]
+    public string? DataProtectionKeyPrevious { get; set; }
+
     /// <summary>Hangfire worker count in this process (KUBEADVISOR_HANGFIRE_WORKERS, default 2; 0 = no job server).</summary>
     [ConfigurationKeyName("HANGFIRE_WORKERS")]
     public int HangfireWorkers { get; set; } = 2;

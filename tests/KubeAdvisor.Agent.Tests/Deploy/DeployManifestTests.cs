@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using KubeAdvisor.Agent.Tests.Support;
 using KubeAdvisor.Core.Evaluation;
 using KubeAdvisor.Core.Policies;
-using KubeAdvisor.Kubernetes.Mapping;
+using KubeAdvisor.Kubernetes.Manifests;
 
 namespace KubeAdvisor.Agent.Tests.Deploy;
 

@@ -105,6 +105,14 @@ public sealed class DashboardJourneyTests(BrowserAppFixture fx) : IAsyncLifetime
         var (id, name) = await ScannedClusterAsync();
         var before = await ScoreAsync(id);
         var page = await fx.NewPageAsync();
+        var cspViolations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                cspViolations.Add(message.Text);
+            }
+        };
         await page.SignInAsync(KubeAdvisorAppFactory.AdminEmail);
 
         await page.GotoAsync("/policies?tab=matrix");
@@ -119,6 +127,10 @@ public sealed class DashboardJourneyTests(BrowserAppFixture fx) : IAsyncLifetime
 
         var scan = await WaitForNewScanAsync(id, scansBefore);
         Assert.Equal("Succeeded", scan["status"]!.GetValue<string>());
+        // the scan request from the Blazor circuit is audited with the browser's address and user agent
+        var audited = $"FROM audit_entries WHERE \"Action\" = 'scan.requested' AND \"Target\" = '{id}' ORDER BY \"Id\" DESC LIMIT 1";
+        Assert.Contains("Chrome", (string)(await fx.Database.ScalarAsync($"SELECT \"UserAgent\" {audited}"))!);
+        Assert.Equal("127.0.0.1", await fx.Database.ScalarAsync($"SELECT \"RemoteAddress\" {audited}"));
         Assert.NotEqual(before, scan["score"]!.GetValue<double>());
         Assert.DoesNotContain(await _api.FindingsAsync(id), f => f!["policy"]!.GetValue<string>() == "image-tag-latest");
 
@@ -126,6 +138,7 @@ public sealed class DashboardJourneyTests(BrowserAppFixture fx) : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("audit-table")).ToContainTextAsync("image-tag-latest");
         await Assertions.Expect(page.GetByTestId("audit-table")).ToContainTextAsync(name);
         await page.ScreenshotToResultsAsync("09-audit");
+        Assert.Empty(cspViolations); // the pages work under their Content-Security-Policy
 
         // The remaining main pages, for the record of what a user sees.
         await page.GotoAsync("/clusters");

@@ -36,7 +36,7 @@ public sealed class FirstSignInJourneyTests(BrowserAppFixture fx)
 
         var error = page.GetByTestId("login-error");
         await error.WaitForAsync();
-        Assert.Contains("Invalid e-mail or password", await error.InnerTextAsync());
+        Assert.Contains("Sign-in failed: check the e-mail and password", await error.InnerTextAsync());
         await page.ScreenshotToResultsAsync("00-login-error");
     }
 

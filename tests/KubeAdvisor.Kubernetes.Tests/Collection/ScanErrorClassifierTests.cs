@@ -62,4 +62,17 @@ public sealed class ScanErrorClassifierTests
 
         Assert.Equal(("invalid cluster configuration: bad uri", false), (e.Message, e.IsTransient));
     }
+
+    [Fact]
+    public void Classify_UnexpectedError_HidesItsTextBehindAnErrorId()
+    {
+        var inner = new InvalidCastException("23505: duplicate key value violates unique constraint \"IX_findings_ClusterId_Key\"");
+
+        var e = ScanErrorClassifier.Classify(inner, null, null);
+
+        Assert.Matches("^unexpected error \\(error id [0-9a-f]{12}; the server log has the details\\)$", e.Message);
+        Assert.DoesNotContain("constraint", e.Message);
+        Assert.Same(inner, e.InnerException);
+        Assert.False(e.IsTransient);
+    }
 }

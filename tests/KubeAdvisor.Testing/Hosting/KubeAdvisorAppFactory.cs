@@ -14,6 +14,8 @@ public sealed class KubeAdvisorAppFactory(string connectionString, IReadOnlyDict
     public const string AdminEmail = "admin@test.local";
     public const string Password = "Correct-Horse-42";
     public const string BootstrapToken = "bootstrap-token-for-tests-0123456789";
+    /// <summary>Fixed master key of the key ring (32 bytes, base64); a test overrides DATA_PROTECTION_KEY through settings.</summary>
+    public const string DataProtectionKey = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
 
     public static string EmailFor(string role) => role == Roles.Admin ? AdminEmail : $"{role.ToLowerInvariant()}@test.local";
 
@@ -28,6 +30,10 @@ public sealed class KubeAdvisorAppFactory(string connectionString, IReadOnlyDict
         builder.UseSetting("HANGFIRE_POLL_SECONDS", "1");
         builder.UseSetting("SCAN_RETRY_SECONDS", "1");
         builder.UseSetting("SCAN_TIMEOUT_SECONDS", "20");
+        builder.UseSetting("DATA_PROTECTION_KEY", DataProtectionKey);
+        // every test signs in many times from one address; SignInThrottleTests sets real limits
+        builder.UseSetting("SIGN_IN_PER_ADDRESS_PER_MINUTE", "100000");
+        builder.UseSetting("SIGN_IN_PER_ACCOUNT_PER_MINUTE", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
@@ -58,6 +64,11 @@ public sealed class KubeAdvisorAppFactory(string connectionString, IReadOnlyDict
         }
     }
 
-    public HttpClient CreateBrowserClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>A client that keeps cookies and, like a browser, sends its Origin with every request.</summary>
+    public HttpClient CreateBrowserClient()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.Add("Origin", client.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        return client;
+    }
 }

@@ -11,46 +11,54 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/account").ExcludeFromDescription();
-        group.MapPost("/login", LoginAsync).AllowAnonymous();
+        group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(SignInThrottle.AddressPolicy);
         group.MapPost("/logout", LogoutAsync);
         group.MapPost("/password", ChangePasswordAsync);
         return app;
     }
 
+    // One answer for an unknown account, a wrong password, a disabled or a locked account: the form never tells an
+    // attacker which accounts exist. The reason goes to the audit log only.
     private static async Task<IResult> LoginAsync(
         [FromForm] string email, [FromForm] string password, [FromForm] string? returnUrl,
-        SignInManager<AppUser> signIn, UserManager<AppUser> users, AuditLog audit, HttpContext http)
+        SignInManager<AppUser> signIn, UserManager<AppUser> users, AuditLog audit, FailedSignInAudit failures,
+        SignInThrottle throttle, CancellationToken ct)
     {
-        var remote = http.Connection.RemoteIpAddress?.ToString();
-        var user = await users.FindByEmailAsync(email ?? "");
-        if (user is null)
+        email ??= "";
+        if (!throttle.TryAccount(email))
         {
-            await audit.WriteAsync(email ?? "", AuditActions.SignInFailed, email, "unknown account", remote);
-            return Back("invalid", returnUrl);
+            await failures.RecordAsync(email, "too many attempts for this account (rate limited)", ct);
+            return Back("throttled", returnUrl);
         }
 
-        if (user.IsDisabled)
+        var user = await users.FindByEmailAsync(email);
+        if (user is null || user.IsDisabled)
         {
-            await audit.WriteAsync(email!, AuditActions.SignInFailed, email, "account disabled", remote);
-            return Back("disabled", returnUrl);
+            // the same password-hash work as a real check, so the answer's timing does not tell either
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), TimingDummyHash, password ?? "");
+            await failures.RecordAsync(email, user is null ? "unknown account" : "account disabled", ct);
+            return Back("invalid", returnUrl);
         }
 
         var result = await signIn.PasswordSignInAsync(user, password ?? "", isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            await audit.WriteAsync(email!, AuditActions.SignIn, email, null, remote);
+            await audit.WriteAsync(email, AuditActions.SignIn, email, ct: ct);
             return Results.LocalRedirect(SafeReturnUrl(returnUrl));
         }
 
         if (result.IsLockedOut)
         {
-            await audit.WriteAsync(email!, AuditActions.LockedOut, email, "locked after repeated failures", remote);
-            return Back("locked", returnUrl);
+            await failures.RecordAsync(email, "account locked after repeated failures", ct);
+            return Back("invalid", returnUrl);
         }
 
-        await audit.WriteAsync(email!, AuditActions.SignInFailed, email, "wrong password", remote);
+        await failures.RecordAsync(email, "wrong password", ct);
         return Back("invalid", returnUrl);
     }
+
+    private static readonly string TimingDummyHash =
+        new PasswordHasher<AppUser>().HashPassword(new AppUser(), "not a password anyone has: " + Guid.NewGuid());
 
     private static async Task<IResult> LogoutAsync([FromForm] string? returnUrl, SignInManager<AppUser> signIn, AuditLog audit, HttpContext http)
     {

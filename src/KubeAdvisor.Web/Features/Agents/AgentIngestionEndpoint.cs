@@ -14,11 +14,13 @@ namespace KubeAdvisor.Web.Features.Agents;
 /// POST /api/v1/agent/snapshots. Not behind the API's authentication: the bearer token is checked here against
 /// clusters.agent_token_hash only, so a user API token can never push and an agent token can never read.
 /// 202 accepted, 200 replay (same scan id), 400 malformed, 401 bad or revoked token, 413 too large, 429 too soon.
+/// A replay named by the X-KubeAdvisor-Snapshot-Id header and a push that comes too soon are answered before the body is read.
 /// </summary>
 public static class AgentIngestionEndpoint
 {
     public const string Route = "/api/v1/agent/snapshots";
     public const string AgentVersionHeader = "X-KubeAdvisor-Agent-Version";
+    public const string SnapshotIdHeader = "X-KubeAdvisor-Snapshot-Id";
 
     public static async Task<IResult> HandleAsync(
         HttpContext http, IDbContextFactory<KubeAdvisorDbContext> dbFactory, AgentSnapshotIntake intake,
@@ -34,6 +36,13 @@ public static class AgentIngestionEndpoint
 
         var version = Header(http, AgentVersionHeader, 64);
         await TouchAsync(dbFactory, cluster, version, time.GetUtcNow(), ct);
+
+        // Decided before a byte of the body is read: a replay named in the header, or a push that comes too soon.
+        var early = await intake.DecideBeforeReadingAsync(cluster, Header(http, SnapshotIdHeader, 128), ct);
+        if (early is not null)
+        {
+            return Answer(http, early, Header(http, SnapshotIdHeader, 128));
+        }
 
         var max = options.Value.MaxSnapshotBytes;
         var body = await ReadBodyAsync(http, max, ct);
@@ -69,13 +78,22 @@ public static class AgentIngestionEndpoint
         }
 
         var result = await intake.AcceptAsync(cluster, snapshot, body, version, ct);
+        if (result.Kind == IntakeKind.Accepted)
+        {
+            logger.LogInformation("Cluster {ClusterId}: agent snapshot {SnapshotId} accepted as scan {ScanId}", cluster, snapshot.SnapshotId, result.ScanId);
+        }
+
+        return Answer(http, result, snapshot.SnapshotId);
+    }
+
+    private static IResult Answer(HttpContext http, IntakeResult result, string? snapshotId)
+    {
         switch (result.Kind)
         {
             case IntakeKind.Accepted:
-                logger.LogInformation("Cluster {ClusterId}: agent snapshot {SnapshotId} accepted as scan {ScanId}", cluster, snapshot.SnapshotId, result.ScanId);
-                return Results.Json(new { scanId = result.ScanId, snapshotId = snapshot.SnapshotId, duplicate = false }, statusCode: StatusCodes.Status202Accepted);
+                return Results.Json(new { scanId = result.ScanId, snapshotId, duplicate = false }, statusCode: StatusCodes.Status202Accepted);
             case IntakeKind.Duplicate:
-                return Results.Ok(new { scanId = result.ScanId, snapshotId = snapshot.SnapshotId, duplicate = true });
+                return Results.Ok(new { scanId = result.ScanId, snapshotId, duplicate = true });
             default:
                 var seconds = Math.Max(1, (int)Math.Ceiling(result.RetryAfter?.TotalSeconds ?? 30));
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

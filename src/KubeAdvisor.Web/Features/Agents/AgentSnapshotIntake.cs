@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Hangfire;
 using KubeAdvisor.Core.Inventory;
 using KubeAdvisor.Data;
@@ -18,6 +19,28 @@ public sealed class AgentSnapshotIntake(
     IOptions<AgentIngestionOptions> options,
     TimeProvider time)
 {
+    /// <summary>
+    /// The answer when it needs no body: a replay of a stored snapshot (by the id the agent names in a header), or
+    /// a push within the minimum interval. Null when the body must be read. <see cref="AcceptAsync"/> decides again
+    /// under the cluster lock, so this only saves the work; it never admits anything.
+    /// </summary>
+    public async Task<IntakeResult?> DecideBeforeReadingAsync(Guid clusterId, string? snapshotId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (snapshotId is not null)
+        {
+            var earlier = await db.AgentSnapshots.Where(a => a.ClusterId == clusterId && a.SnapshotId == snapshotId)
+                .Select(a => (Guid?)a.ScanId).SingleOrDefaultAsync(ct);
+            if (earlier is not null)
+            {
+                return new IntakeResult(IntakeKind.Duplicate, earlier);
+            }
+        }
+
+        var last = await db.AgentSnapshots.Where(a => a.ClusterId == clusterId).MaxAsync(a => (DateTimeOffset?)a.ReceivedAt, ct);
+        return TooSoon(last, time.GetUtcNow());
+    }
+
     public async Task<IntakeResult> AcceptAsync(Guid clusterId, ClusterSnapshot snapshot, byte[] gzip, string? agentVersion, CancellationToken ct)
     {
         var o = options.Value;
@@ -34,11 +57,9 @@ public sealed class AgentSnapshotIntake(
         }
 
         var last = await db.AgentSnapshots.Where(a => a.ClusterId == clusterId).MaxAsync(a => (DateTimeOffset?)a.ReceivedAt, ct);
-        if (last is { } l && now - l < o.MinPushInterval)
+        if (TooSoon(last, now) is { } tooSoon)
         {
-            var wait = o.MinPushInterval - (now - l);
-            return new IntakeResult(IntakeKind.TooSoon, null, wait,
-                $"This cluster pushed {(now - l).TotalSeconds:0} s ago; at most one snapshot per {o.MinPushIntervalSeconds:0} s is accepted.");
+            return tooSoon;
         }
 
         var active = await db.Scans.Where(s => s.ClusterId == clusterId && (s.Status == ScanStatus.Queued || s.Status == ScanStatus.Running)).SingleOrDefaultAsync(ct);
@@ -65,6 +86,7 @@ public sealed class AgentSnapshotIntake(
         {
             Id = Guid.NewGuid(), ClusterId = clusterId, SnapshotId = snapshot.SnapshotId, ScanId = scan.Id, ReceivedAt = now,
             AgentVersion = agentVersion, CompressedBytes = gzip.Length, Payload = gzip,
+            PayloadSha256 = Convert.ToHexStringLower(SHA256.HashData(gzip)),
         });
         cluster.AgentLastContactAt = now;
         cluster.AgentVersion = agentVersion ?? cluster.AgentVersion;
@@ -76,5 +98,17 @@ public sealed class AgentSnapshotIntake(
         // abandoned after AbandonAfter and the agent's next snapshot goes through.
         jobs.Enqueue<AgentSnapshotJob>(j => j.RunAsync(scan.Id, CancellationToken.None));
         return new IntakeResult(IntakeKind.Accepted, scan.Id);
+    }
+
+    private IntakeResult? TooSoon(DateTimeOffset? last, DateTimeOffset now)
+    {
+        var o = options.Value;
+        if (last is not { } l || now - l >= o.MinPushInterval)
+        {
+            return null;
+        }
+
+        return new IntakeResult(IntakeKind.TooSoon, null, o.MinPushInterval - (now - l),
+            $"This cluster pushed {(now - l).TotalSeconds:0} s ago; at most one snapshot per {o.MinPushIntervalSeconds:0} s is accepted.");
     }
 }

@@ -10,7 +10,7 @@ namespace KubeAdvisor.Web.Features.Agents;
 /// <summary>
 /// Evaluates a pushed snapshot through <see cref="ScanProcessor"/>, the same path as a kubeconfig scan, so an
 /// agent-connected cluster gets the same findings, scores and trends. The stored payload is emptied once the scan
-/// succeeded (the row stays: it is what recognises a replayed snapshot id).
+/// succeeded or failed (the row stays, with size and digest: it is what recognises a replayed snapshot id).
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
 public sealed class AgentSnapshotJob(
@@ -52,8 +52,10 @@ public sealed class AgentSnapshotJob(
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            await FailAsync(scanId, $"The agent's snapshot could not be evaluated: {e.Message}");
-            logger.LogWarning(e, "Agent scan {ScanId} failed", scanId);
+            // The exception text can name tables and constraints: it goes to the log only, under an id users can quote.
+            var errorId = Guid.NewGuid().ToString("N")[..12];
+            logger.LogWarning(e, "Agent scan {ScanId} failed (error id {ErrorId})", scanId, errorId);
+            await FailAsync(scanId, $"The agent's snapshot could not be evaluated (error id {errorId}; the server log has the details).");
         }
     }
 
@@ -71,7 +73,9 @@ public sealed class AgentSnapshotJob(
         var now = time.GetUtcNow();
         await db.Scans.Where(s => s.Id == scanId && (s.Status == ScanStatus.Queued || s.Status == ScanStatus.Running))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, ScanStatus.Failed).SetProperty(s => s.FinishedAt, now).SetProperty(s => s.Error, error), CancellationToken.None);
-        await db.AgentSnapshots.Where(a => a.ScanId == scanId).ExecuteUpdateAsync(u => u.SetProperty(a => a.ProcessedAt, now), CancellationToken.None);
+        // A failed snapshot keeps its size and digest, not its payload.
+        await db.AgentSnapshots.Where(a => a.ScanId == scanId)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.ProcessedAt, now).SetProperty(a => a.Payload, Array.Empty<byte>()), CancellationToken.None);
         await db.Clusters.Where(c => db.Scans.Any(s => s.Id == scanId && s.ClusterId == c.Id))
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.LastScanAt, now), CancellationToken.None);
     }

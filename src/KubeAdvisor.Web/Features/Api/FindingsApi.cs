@@ -2,6 +2,8 @@ using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
 using KubeAdvisor.Web.Features.Scans;
+using KubeAdvisor.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace KubeAdvisor.Web.Features.Api;
@@ -25,8 +27,15 @@ public static class FindingsApi
 
     private static async Task<IResult> FindingsAsync(
         Guid id, string? @namespace, string? policy, string? severity, string? status, int? page, int? pageSize, string? format,
-        HttpContext http, IDbContextFactory<KubeAdvisorDbContext> f, CancellationToken ct)
+        HttpContext http, IDbContextFactory<KubeAdvisorDbContext> f, IAuthorizationService authorization, CancellationToken ct)
     {
+        var csv = format == "csv" || http.Request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true);
+        // Export is Engineer and above, in the API as in the UI; reading findings as JSON is for every role.
+        if (csv && !(await authorization.AuthorizeAsync(http.User, AuthPolicies.CanOperate)).Succeeded)
+        {
+            return Results.Json(new ApiError("Exporting findings as CSV needs the Engineer or Admin role."), statusCode: StatusCodes.Status403Forbidden);
+        }
+
         Severity? sev = null;
         if (!string.IsNullOrEmpty(severity))
         {
@@ -66,7 +75,6 @@ public static class FindingsApi
         if (sev is { } s) { q = q.Where(x => x.Severity == (int)s); }
         q = q.OrderByDescending(x => x.Severity).ThenBy(x => x.Namespace).ThenBy(x => x.WorkloadName).ThenBy(x => x.Id);
 
-        var csv = format == "csv" || http.Request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true);
         if (csv)
         {
             var rows = page is null && pageSize is null ? q : q.Skip(((page ?? 1) - 1) * (pageSize ?? 100)).Take(pageSize ?? 100);

@@ -17,4 +17,6 @@ public static class AuditActions
     public const string TokenNeverExpires = "token.never-expires";
     public const string TokenUsed = "token.used";
     public const string TokenExpired = "token.expired";
+    public const string ScanRequested = "scan.requested";
+    public const string ConnectionTested = "cluster.connection-tested";
 }

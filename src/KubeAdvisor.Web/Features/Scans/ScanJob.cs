@@ -143,7 +143,7 @@ public sealed class ScanJob(
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
-        logger.LogWarning("Scan {ScanId} of cluster {ClusterId} failed: {Error}", scan.Id, scan.ClusterId, failure.Message);
+        logger.LogWarning(failure.InnerException, "Scan {ScanId} of cluster {ClusterId} failed: {Error}", scan.Id, scan.ClusterId, failure.Message);
     }
 
     private async Task SetStatusAsync(Guid scanId, ScanStatus status, string? error, CancellationToken ct)

@@ -2,6 +2,7 @@ using Hangfire;
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
 using KubeAdvisor.Web.Configuration;
+using KubeAdvisor.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -16,6 +17,7 @@ public sealed class ScanScheduler(
     IDbContextFactory<KubeAdvisorDbContext> dbFactory,
     IBackgroundJobClient jobs,
     IOptions<KubeAdvisorOptions> options,
+    AuditLog audit,
     TimeProvider time)
 {
     /// <summary>Queues a kubeconfig scan of the cluster; null when the cluster does not exist or is agent-connected.</summary>
@@ -52,6 +54,11 @@ public sealed class ScanScheduler(
         }
 
         jobs.Enqueue<ScanJob>(job => job.RunAsync(scan.Id, CancellationToken.None));
+        if (trigger != ScanTrigger.Scheduled)
+        {
+            await audit.WriteAsync(requestedBy, AuditActions.ScanRequested, clusterId.ToString(), $"{trigger} scan {scan.Id}", ct: ct);
+        }
+
         return new ScanRequest(scan.Id, AlreadyActive: false);
     }
 

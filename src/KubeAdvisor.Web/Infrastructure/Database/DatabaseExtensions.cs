@@ -1,6 +1,6 @@
 using KubeAdvisor.Data;
 using KubeAdvisor.Web.Configuration;
-using Microsoft.AspNetCore.DataProtection;
+using KubeAdvisor.Web.Infrastructure.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -17,11 +17,7 @@ public static class DatabaseExtensions
         // Identity's stores need a scoped context; it comes from the same factory.
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<KubeAdvisorDbContext>>().CreateDbContext());
 
-        // Keys in PostgreSQL: cookies and encrypted kubeconfigs survive restarts and work on every instance.
-        builder.Services.AddDataProtection()
-            .SetApplicationName("KubeAdvisor")
-            .PersistKeysToDbContext<KubeAdvisorDbContext>();
-        return builder;
+        return builder.AddKubeAdvisorDataProtection();
     }
 
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)

@@ -1,7 +1,7 @@
 using KubeAdvisor.Core.Evaluation;
 using KubeAdvisor.Core.Inventory;
 using KubeAdvisor.Core.Policies;
-using KubeAdvisor.Kubernetes.Mapping;
+using KubeAdvisor.Kubernetes.Manifests;
 
 namespace KubeAdvisor.Core.Tests.Policies.Running;
 

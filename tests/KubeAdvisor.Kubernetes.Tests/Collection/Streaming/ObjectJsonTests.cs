@@ -3,7 +3,7 @@ using System.Text.Json;
 using k8s;
 using k8s.Models;
 using KubeAdvisor.Kubernetes.Collection.Streaming;
-using KubeAdvisor.Kubernetes.Mapping;
+using KubeAdvisor.Kubernetes.Tests.Oracle;
 
 namespace KubeAdvisor.Kubernetes.Tests.Collection.Streaming;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using k8s;
 using k8s.Models;
 using KubeAdvisor.Core.Inventory;
-using KubeAdvisor.Kubernetes.Mapping;
+using KubeAdvisor.Kubernetes.Tests.Oracle;
 using KubeAdvisor.Kubernetes.Transport;
 
 namespace KubeAdvisor.Kubernetes.Tests.Collection.Streaming;

@@ -36,10 +36,11 @@ public sealed class AgentIngestionTests(WebAppFixture fx)
     public async Task Push_SameSnapshotTwice_Returns200WithTheSameScanAndStoresOneScan()
     {
         var (cluster, token) = await _agent.ConnectAsync();
-        var body = await AgentPushClient.GzipAsync(AgentPushClient.Snapshot());
+        var snapshot = AgentPushClient.Snapshot();
+        var body = await AgentPushClient.GzipAsync(snapshot);
 
-        var first = await _agent.PushAsync(token, body);
-        var replay = await _agent.PushAsync(token, body);
+        var first = await _agent.PushAsync(token, body, snapshotId: snapshot.SnapshotId);
+        var replay = await _agent.PushAsync(token, body, snapshotId: snapshot.SnapshotId);
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);

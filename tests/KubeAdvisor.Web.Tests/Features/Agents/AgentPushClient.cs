@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using KubeAdvisor.Core.Inventory;
-using KubeAdvisor.Kubernetes.Mapping;
+using KubeAdvisor.Kubernetes.Manifests;
 using KubeAdvisor.Kubernetes.Transport;
 using KubeAdvisor.Testing;
 using KubeAdvisor.Testing.Hosting;
@@ -26,7 +26,8 @@ internal sealed class AgentPushClient(KubeAdvisorAppFactory app)
         return (body["clusterId"]!.GetValue<Guid>(), body["token"]!.GetValue<string>());
     }
 
-    public async Task<HttpResponseMessage> PushAsync(string? token, byte[] body, string? version = "0.1.0-test")
+    /// <param name="snapshotId">Sent as X-KubeAdvisor-Snapshot-Id, as the agent does; null = an agent that does not send it.</param>
+    public async Task<HttpResponseMessage> PushAsync(string? token, byte[] body, string? version = "0.1.0-test", string? snapshotId = null)
     {
         var client = app.CreateBrowserClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/agent/snapshots") { Content = new ByteArrayContent(body) };
@@ -38,6 +39,11 @@ internal sealed class AgentPushClient(KubeAdvisorAppFactory app)
         if (version is not null)
         {
             request.Headers.Add("X-KubeAdvisor-Agent-Version", version);
+        }
+
+        if (snapshotId is not null)
+        {
+            request.Headers.Add("X-KubeAdvisor-Snapshot-Id", snapshotId);
         }
 
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

@@ -42,6 +42,7 @@ public sealed class DashboardTestContext : BunitContext
         }
 
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(DashboardFixture.Now));
+        Services.AddHttpContextAccessor();
         Services.AddSingleton<AuditLog>();
         Services.AddSingleton<IBackgroundJobClient>(Jobs);
         Services.AddSingleton(Options.Create(new KubeAdvisorOptions { Database = connectionString }));

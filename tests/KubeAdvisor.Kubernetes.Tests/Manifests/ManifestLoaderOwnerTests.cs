@@ -1,6 +1,6 @@
-using KubeAdvisor.Kubernetes.Mapping;
+using KubeAdvisor.Kubernetes.Manifests;
 
-namespace KubeAdvisor.Kubernetes.Tests.Mapping;
+namespace KubeAdvisor.Kubernetes.Tests.Manifests;
 
 public sealed class ManifestLoaderOwnerTests
 {

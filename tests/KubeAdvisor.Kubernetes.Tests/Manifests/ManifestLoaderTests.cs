@@ -1,7 +1,7 @@
 using KubeAdvisor.Core.Inventory;
-using KubeAdvisor.Kubernetes.Mapping;
+using KubeAdvisor.Kubernetes.Manifests;
 
-namespace KubeAdvisor.Kubernetes.Tests.Mapping;
+namespace KubeAdvisor.Kubernetes.Tests.Manifests;
 
 public sealed class ManifestLoaderTests
 {

@@ -1,7 +1,7 @@
 using k8s.Models;
 using KubeAdvisor.Core.Inventory;
 
-namespace KubeAdvisor.Kubernetes.Mapping;
+namespace KubeAdvisor.Kubernetes.Tests.Oracle;
 
 /// <summary>V1 containers to inventory containers.</summary>
 internal static class ContainerMapper

@@ -1,7 +1,7 @@
 using k8s.Models;
 using KubeAdvisor.Core.Inventory;
 
-namespace KubeAdvisor.Kubernetes.Mapping;
+namespace KubeAdvisor.Kubernetes.Tests.Oracle;
 
 /// <summary>Maps KubernetesClient V1 objects to the inventory's <see cref="KubeObject"/> and PDBs.</summary>
 public static class KubeObjectMapper

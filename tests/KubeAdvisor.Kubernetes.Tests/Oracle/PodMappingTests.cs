@@ -1,8 +1,7 @@
 using k8s.Models;
 using KubeAdvisor.Core.Inventory;
-using KubeAdvisor.Kubernetes.Mapping;
 
-namespace KubeAdvisor.Kubernetes.Tests.Mapping;
+namespace KubeAdvisor.Kubernetes.Tests.Oracle;
 
 public sealed class PodMappingTests
 {

@@ -1,7 +1,7 @@
 using k8s.Models;
 using KubeAdvisor.Core.Inventory;
 
-namespace KubeAdvisor.Kubernetes.Mapping;
+namespace KubeAdvisor.Kubernetes.Tests.Oracle;
 
 /// <summary>V1 pod specs and templates to the inventory's.</summary>
 internal static class PodSpecMapper

@@ -1,7 +1,7 @@
 using k8s.Models;
 using KubeAdvisor.Core.Inventory;
 
-namespace KubeAdvisor.Kubernetes.Mapping;
+namespace KubeAdvisor.Kubernetes.Tests.Oracle;
 
 /// <summary>Object metadata to the inventory's dictionaries and owner references.</summary>
 internal static class MetadataMapper

@@ -2,13 +2,16 @@ using System.Text;
 using k8s;
 using k8s.Models;
 using KubeAdvisor.Core.Inventory;
+using KubeAdvisor.Kubernetes.Collection;
+using KubeAdvisor.Kubernetes.Collection.Streaming;
 
-namespace KubeAdvisor.Kubernetes.Mapping;
+namespace KubeAdvisor.Kubernetes.Manifests;
 
 /// <summary>
-/// Multi-document Kubernetes YAML → <see cref="ClusterSnapshot"/>, through the same mapping and owner resolution
-/// as a live scan. For fixtures, demo manifests and tests. Kinds the inventory does not use (Services,
-/// custom resources, …) are skipped.
+/// Multi-document Kubernetes YAML → <see cref="ClusterSnapshot"/>, read by the same item readers as a live scan
+/// (<see cref="ScannedKind"/>): each document becomes the JSON an API server would send for it, and that JSON goes
+/// through the production reader and owner resolution. For fixtures, demo manifests and tests. Kinds the inventory
+/// does not use (Services, custom resources, …) are skipped.
 /// </summary>
 public static class ManifestLoader
 {
@@ -30,23 +33,13 @@ public static class ManifestLoader
     public static void AddTo(InventoryBuilder builder, string yaml)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var cache = new ReadCache();
         foreach (var obj in Parse(yaml))
         {
-            switch (obj)
+            // The typed model only turns YAML into the JSON the API server would send; the inventory is read from that JSON.
+            if (ScannedKind.Of(obj.ApiVersion, obj.Kind) is { } kind)
             {
-                case V1Namespace ns when ns.Metadata?.Name is { Length: > 0 } name:
-                    builder.AddNamespace(name);
-                    break;
-                case V1PodDisruptionBudget pdb:
-                    builder.AddPodDisruptionBudget(KubeObjectMapper.Map(pdb));
-                    break;
-                default:
-                    if (KubeObjectMapper.TryMap(obj) is { } mapped)
-                    {
-                        builder.Add(mapped);
-                    }
-
-                    break;
+                kind.ReadItem(builder, cache, Encoding.UTF8.GetBytes(KubernetesJson.Serialize(obj)));
             }
         }
     }
@@ -66,6 +59,8 @@ public static class ManifestLoader
                 var head = KubernetesYaml.Deserialize<KubernetesObject>(doc);
                 if (head is not null && Deserialize(head.ApiVersion, head.Kind, doc) is { } obj)
                 {
+                    obj.ApiVersion ??= head.ApiVersion;
+                    obj.Kind ??= head.Kind;
                     result.Add(obj);
                 }
             }

@@ -1,0 +1,22 @@
+
+namespace KubeAdvisor.Web.Features.Account;
+
+/// <summary>Sign-in limits and the aggregated audit of failed sign-ins.</summary>
+public static class AccountExtensions
+{
+    public static WebApplicationBuilder AddAccount(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SignInOptions>()
+            .Bind(builder.Configuration)
+            .Validate(o => o.PerAddressPerMinute >= 1 && o.PerAccountPerMinute >= 1,
+                "KUBEADVISOR_SIGN_IN_PER_ADDRESS_PER_MINUTE and KUBEADVISOR_SIGN_IN_PER_ACCOUNT_PER_MINUTE must be at least 1.")
+            .ValidateOnStart();
+        var signIn = new SignInOptions();
+        builder.Configuration.Bind(signIn);
+        builder.Services.AddRateLimiter(o => SignInThrottle.AddPolicies(o, signIn));
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<FailedSignInAudit>();
+        builder.Services.AddHostedService<FailedSignInFlusher>();
+        return builder;
+    }
+}
