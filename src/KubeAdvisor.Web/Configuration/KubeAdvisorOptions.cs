@@ -91,6 +91,14 @@ public sealed class KubeAdvisorOptions
     [ConfigurationKeyName("DEMO")]
     public bool Demo { get; set; }
 
+    /// <summary>
+    /// How often an open browser tab (Blazor circuit) re-checks its user against the database, in seconds: deleted,
+    /// disabled, security stamp or role changed means signed out (KUBEADVISOR_SESSION_REVALIDATE_SECONDS, default 60).
+    /// The sign-in cookie is re-checked as often. Privileged actions check the database every time regardless.
+    /// </summary>
+    [ConfigurationKeyName("SESSION_REVALIDATE_SECONDS")]
+    public int SessionRevalidateSeconds { get; set; } = 60;
+
     public IReadOnlyList<string> ServerAllowListEntries =>
         (ServerAllowList ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -11,7 +11,7 @@ namespace KubeAdvisor.E2E.Tests.Support;
 /// The real app on Kestrel (a real port), a real PostgreSQL database and Debian's Chromium driven by Playwright.
 /// Chromium must be installed (.ci/run installs it); without it these tests fail, they are never skipped.
 /// </summary>
-public sealed class BrowserAppFixture : IAsyncLifetime
+public class BrowserAppFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -25,6 +25,9 @@ public sealed class BrowserAppFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>Extra app settings (keys without the KUBEADVISOR_ prefix) of a derived fixture.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -33,7 +36,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         }
 
         Database = await PostgresDatabase.CreateAsync();
-        App = new KubeAdvisorAppFactory(Database.ConnectionString);
+        App = new KubeAdvisorAppFactory(Database.ConnectionString, Settings);
         App.UseKestrel(0);
         App.StartServer();
         await App.SeedRoleUsersAsync();

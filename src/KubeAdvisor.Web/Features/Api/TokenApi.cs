@@ -7,7 +7,9 @@ namespace KubeAdvisor.Web.Features.Api;
 /// <summary>API tokens (Admin): list, create (value returned once), revoke.</summary>
 public static class TokenApi
 {
-    public sealed record CreateTokenBody(string? Name, string? Role);
+    /// <param name="ExpiresInDays">1–365, default 90.</param>
+    /// <param name="NeverExpires">true: no expiry (audited); must be asked for explicitly.</param>
+    public sealed record CreateTokenBody(string? Name, string? Role, int? ExpiresInDays = null, bool NeverExpires = false);
 
     public static RouteGroupBuilder MapTokenApi(this RouteGroupBuilder api)
     {
@@ -15,7 +17,8 @@ public static class TokenApi
         tokens.MapGet("", async (ClaimsPrincipal user, ApiTokenAdministration admin, CancellationToken ct) => Results.Ok(await admin.ListAsync(user, ct)));
         tokens.MapPost("", async (CreateTokenBody? body, ClaimsPrincipal user, ApiTokenAdministration admin, CancellationToken ct) =>
         {
-            var (token, error) = await admin.CreateAsync(user, body?.Name, body?.Role, ct);
+            var request = new ApiTokenAdministration.TokenRequest(body?.Name, body?.Role, body?.ExpiresInDays, body?.NeverExpires ?? false);
+            var (token, error) = await admin.CreateAsync(user, request, ct);
             return token is null ? ApiEndpoints.BadRequest(error!) : Results.Created($"/api/v1/tokens/{token.Id}", token);
         });
         tokens.MapDelete("/{id:guid}", async (Guid id, ClaimsPrincipal user, ApiTokenAdministration admin, CancellationToken ct) =>

@@ -14,6 +14,9 @@ public static class AuditActions
     public const string UserEnabled = "user.enabled";
     public const string TokenCreated = "token.created";
     public const string TokenRevoked = "token.revoked";
+    public const string TokenNeverExpires = "token.never-expires";
+    public const string TokenUsed = "token.used";
+    public const string TokenExpired = "token.expired";
     public const string ScanRequested = "scan.requested";
     public const string ConnectionTested = "cluster.connection-tested";
 }

@@ -3,58 +3,100 @@ using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
 using KubeAdvisor.Web.Features.Audit;
 using KubeAdvisor.Web.Infrastructure.Auth;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace KubeAdvisor.Web.Features.Tokens;
 
-/// <summary>API tokens: created by Admins with a role, shown once, stored as a hash, revocable. Audited.</summary>
+/// <summary>
+/// API tokens: created by Admins, owned by the creating user, with a role no higher than the creator's and an
+/// expiry (default 90 days; never only when asked for, and audited). Shown once, stored as a hash, revocable.
+/// Every method checks the creator's rights in the database (<see cref="AccessGuard"/>), not the principal's claims.
+/// </summary>
 public sealed class ApiTokenAdministration(
-    IDbContextFactory<KubeAdvisorDbContext> dbFactory, IAuthorizationService authorization, AuditLog audit, TimeProvider time)
+    IDbContextFactory<KubeAdvisorDbContext> dbFactory, AccessGuard guard, AuditLog audit, TimeProvider time)
 {
-    public sealed record TokenRow(Guid Id, string Name, string Role, string Prefix, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
+    public const int DefaultExpiryDays = 90;
+    public const int MaxExpiryDays = 365;
+    public static readonly IReadOnlyList<int> ExpiryChoices = [30, 90, 180, 365];
 
-    public sealed record CreatedToken(Guid Id, string Name, string Role, string Token);
+    public sealed record TokenRow(
+        Guid Id, string Name, string Role, string Prefix, string Owner, DateTimeOffset CreatedAt, string CreatedBy,
+        DateTimeOffset? ExpiresAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt, string Status);
+
+    public sealed record CreatedToken(Guid Id, string Name, string Role, DateTimeOffset? ExpiresAt, string Token);
+
+    /// <param name="ExpiresInDays">null: the default (90 days); ignored when <paramref name="NeverExpires"/>.</param>
+    public sealed record TokenRequest(string? Name, string? Role, int? ExpiresInDays = null, bool NeverExpires = false);
 
     public async Task<IReadOnlyList<TokenRow>> ListAsync(ClaimsPrincipal user, CancellationToken ct)
     {
-        await EnsureAdminAsync(user);
+        await guard.EnsureAsync(user, AuthPolicies.CanAdminister, ct);
+        var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ApiTokens.AsNoTracking().OrderByDescending(t => t.CreatedAt)
-            .Select(t => new TokenRow(t.Id, t.Name, t.Role, t.Prefix, t.CreatedAt, t.CreatedBy, t.LastUsedAt, t.RevokedAt)).ToListAsync(ct);
+        var rows = await (from t in db.ApiTokens.AsNoTracking()
+                          join u in db.Users on t.OwnerUserId equals u.Id into owners
+                          from o in owners.DefaultIfEmpty()
+                          orderby t.CreatedAt descending
+                          select new { t, OwnerEmail = o == null ? null : o.Email }).ToListAsync(ct);
+        return rows.Select(r => new TokenRow(
+            r.t.Id, r.t.Name, r.t.Role, r.t.Prefix,
+            r.t.IsSystem ? "system" : r.OwnerEmail ?? "(deleted user)",
+            r.t.CreatedAt, r.t.CreatedBy, r.t.ExpiresAt, r.t.LastUsedAt, r.t.RevokedAt,
+            r.t.RevokedAt is not null ? "revoked" : r.t.ExpiresAt <= now ? "expired" : "active")).ToList();
     }
 
     /// <summary>Creates a token; the returned value is the only time it is ever visible.</summary>
-    public async Task<(CreatedToken? Token, string? Error)> CreateAsync(ClaimsPrincipal user, string? name, string? role, CancellationToken ct)
+    public async Task<(CreatedToken? Token, string? Error)> CreateAsync(ClaimsPrincipal user, TokenRequest request, CancellationToken ct)
     {
-        var actor = await EnsureAdminAsync(user);
-        name = name?.Trim();
+        var actor = await guard.EnsureAsync(user, AuthPolicies.CanAdminister, ct);
+        var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 128)
         {
             return (null, "A token needs a name of at most 128 characters.");
         }
 
-        if (!Roles.IsValid(role))
+        if (!Roles.IsValid(request.Role))
         {
             return (null, $"role must be one of {string.Join(", ", Roles.All)}.");
         }
 
+        if (!Roles.IsAtMost(request.Role!, actor.Role))
+        {
+            return (null, $"A token's role cannot be higher than your own ({actor.Role}).");
+        }
+
+        if (!request.NeverExpires && request.ExpiresInDays is < 1 or > MaxExpiryDays)
+        {
+            return (null, $"A token expires in 1 to {MaxExpiryDays} days, or never when chosen explicitly.");
+        }
+
+        var now = time.GetUtcNow();
+        var expiresAt = request.NeverExpires ? (DateTimeOffset?)null : now.AddDays(request.ExpiresInDays ?? DefaultExpiryDays);
         var value = ApiTokenHasher.NewToken();
+        // A system token (bootstrap) has no user to own what it creates: its tokens are system tokens too.
         var token = new ApiToken
         {
-            Id = Guid.NewGuid(), Name = name, Role = role!, TokenHash = ApiTokenHasher.Hash(value), Prefix = ApiTokenHasher.DisplayPrefix(value),
-            CreatedAt = time.GetUtcNow(), CreatedBy = actor,
+            Id = Guid.NewGuid(), Name = name, Role = request.Role!, TokenHash = ApiTokenHasher.Hash(value), Prefix = ApiTokenHasher.DisplayPrefix(value),
+            CreatedAt = now, CreatedBy = actor.Name, OwnerUserId = actor.IsSystem ? null : actor.UserId, IsSystem = actor.IsSystem,
+            ExpiresAt = expiresAt,
         };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ApiTokens.Add(token);
-        audit.Add(db, actor, AuditActions.TokenCreated, name, $"role {role}, prefix {token.Prefix}");
+        var owner = actor.IsSystem ? "system token" : "owner " + actor.Name;
+        audit.Add(db, actor.Name, AuditActions.TokenCreated, name,
+            $"role {token.Role}, prefix {token.Prefix}, {owner}, expires {(expiresAt is null ? "never" : expiresAt.Value.ToString("O"))}");
+        if (expiresAt is null)
+        {
+            audit.Add(db, actor.Name, AuditActions.TokenNeverExpires, name, $"prefix {token.Prefix}: created without an expiry (explicit choice)");
+        }
+
         await db.SaveChangesAsync(ct);
-        return (new CreatedToken(token.Id, name, role!, value), null);
+        return (new CreatedToken(token.Id, name, token.Role, expiresAt, value), null);
     }
 
     public async Task<bool> RevokeAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
-        var actor = await EnsureAdminAsync(user);
+        var actor = await guard.EnsureAsync(user, AuthPolicies.CanAdminister, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == id, ct);
         if (token is null)
@@ -65,20 +107,10 @@ public sealed class ApiTokenAdministration(
         if (token.RevokedAt is null)
         {
             token.RevokedAt = time.GetUtcNow();
-            audit.Add(db, actor, AuditActions.TokenRevoked, token.Name, $"prefix {token.Prefix}");
+            audit.Add(db, actor.Name, AuditActions.TokenRevoked, token.Name, $"prefix {token.Prefix}");
             await db.SaveChangesAsync(ct);
         }
 
         return true;
-    }
-
-    private async Task<string> EnsureAdminAsync(ClaimsPrincipal user)
-    {
-        if (!(await authorization.AuthorizeAsync(user, AuthPolicies.CanAdminister)).Succeeded)
-        {
-            throw new UnauthorizedAccessException("Only Admins can manage API tokens.");
-        }
-
-        return user.Identity?.Name ?? "unknown";
     }
 }

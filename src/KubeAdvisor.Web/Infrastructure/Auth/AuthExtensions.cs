@@ -2,6 +2,7 @@ using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
 using KubeAdvisor.Web.Configuration;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace KubeAdvisor.Web.Infrastructure.Auth;
@@ -14,7 +15,8 @@ public static class AuthExtensions
     public static WebApplicationBuilder AddKubeAdvisorAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var secureCookies = builder.Configuration.GetKubeAdvisorOptions().SecureCookies;
+        var options = builder.Configuration.GetKubeAdvisorOptions();
+        var secureCookies = options.SecureCookies;
 
         services.AddAuthentication(o =>
             {
@@ -42,8 +44,9 @@ public static class AuthExtensions
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
-        // A disabled user's cookie stops working within a minute (their security stamp changes).
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A disabled or re-roled user's cookie stops working at the next check (their security stamp changes);
+        // open tabs are re-checked as often by SessionRevalidatingStateProvider.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(Math.Max(1, options.SessionRevalidateSeconds)));
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -59,7 +62,10 @@ public static class AuthExtensions
         });
 
         services.AddAuthorization(AuthPolicies.Configure);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CurrentRoleAuthorizationHandler>();
         services.AddCascadingAuthenticationState();
+        // Registered before AddRazorComponents, whose TryAdd then keeps this one.
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidatingStateProvider>();
         services.AddScoped<AccessGuard>();
         return builder;
     }

@@ -4,6 +4,7 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 using KubeAdvisor.Data;
+using KubeAdvisor.Data.Entities;
 using KubeAdvisor.Web.Configuration;
 using KubeAdvisor.Web.Features;
 using KubeAdvisor.Web.Features.Audit;
@@ -11,6 +12,7 @@ using KubeAdvisor.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,6 +35,12 @@ public sealed class DashboardTestContext : BunitContext
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddDbContextFactory<KubeAdvisorDbContext>(o => o.UseKubeAdvisorDatabase(connectionString));
+        if (role is not null)
+        {
+            // AccessGuard reads the user's role from the database: the signed-in user exists there.
+            EnsureUser(connectionString, role);
+        }
+
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(DashboardFixture.Now));
         Services.AddHttpContextAccessor();
         Services.AddSingleton<AuditLog>();
@@ -62,13 +70,49 @@ public sealed class DashboardTestContext : BunitContext
 
     public static string Email(string role) => $"{role.ToLowerInvariant()}@test.local";
 
+    public static string UserId(string role) => "test-" + role.ToLowerInvariant();
+
+    private static void EnsureUser(string connectionString, string role)
+    {
+        using var db = KubeAdvisor.Testing.Seeding.DashboardSeeder.Context(connectionString);
+        try
+        {
+            if (db.Users.Any(u => u.Id == UserId(role)))
+            {
+                return;
+            }
+        }
+        catch (InvalidOperationException e) when (e.InnerException is Npgsql.NpgsqlException)
+        {
+            // A test of an unreachable database: nobody can be seeded, and the page must cope with that anyway.
+            return;
+        }
+
+        var roleRow = db.Roles.SingleOrDefault(r => r.Name == role) ?? db.Roles.Add(new IdentityRole(role) { NormalizedName = role.ToUpperInvariant() }).Entity;
+        var email = Email(role);
+        db.Users.Add(new AppUser
+        {
+            Id = UserId(role), UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email,
+            NormalizedEmail = email.ToUpperInvariant(), SecurityStamp = Guid.NewGuid().ToString(), CreatedAt = DashboardFixture.Now,
+        });
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = UserId(role), RoleId = roleRow.Id });
+        try
+        {
+            db.SaveChanges();
+        }
+        catch (DbUpdateException)
+        {
+            // Another test class seeded the same user at the same moment; theirs is as good as ours.
+        }
+    }
+
     private sealed class FixedAuthState(string? role) : AuthenticationStateProvider
     {
         public override Task<AuthenticationState> GetAuthenticationStateAsync()
         {
             var identity = role is null
                 ? new ClaimsIdentity()
-                : new ClaimsIdentity([new Claim(ClaimTypes.Name, Email(role)), new Claim(ClaimTypes.Role, role)], "test");
+                : new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, UserId(role)), new Claim(ClaimTypes.Name, Email(role)), new Claim(ClaimTypes.Role, role)], "test");
             return Task.FromResult(new AuthenticationState(new ClaimsPrincipal(identity)));
         }
     }
