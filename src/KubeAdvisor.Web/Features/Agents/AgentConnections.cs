@@ -4,7 +4,6 @@ using KubeAdvisor.Data.Entities;
 using KubeAdvisor.Web.Features.Audit;
 using KubeAdvisor.Web.Features.Clusters;
 using KubeAdvisor.Web.Infrastructure.Auth;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace KubeAdvisor.Web.Features.Agents;
@@ -15,13 +14,10 @@ namespace KubeAdvisor.Web.Features.Agents;
 /// </summary>
 public sealed class AgentConnections(
     IDbContextFactory<KubeAdvisorDbContext> dbFactory,
-    IAuthorizationService authorization,
+    AccessGuard guard,
     AuditLog audit,
     TimeProvider time)
 {
-    public const string AuditCreated = "agent.connection-created";
-    public const string AuditRotated = "agent.token-rotated";
-    public const string AuditRevoked = "agent.token-revoked";
     public const int DefaultIntervalMinutes = 10;
 
     public async Task<AgentConnectionResult> CreateAsync(ClaimsPrincipal user, string name, int? intervalMinutes, CancellationToken ct)
@@ -52,7 +48,7 @@ public sealed class AgentConnections(
             AgentIntervalMinutes = interval, ScanIntervalMinutes = interval, CreatedAt = time.GetUtcNow(),
         };
         db.Clusters.Add(cluster);
-        audit.Add(db, actor, AuditCreated, name, $"agent connection, every {interval} min, token {ApiTokenHasher.DisplayPrefix(token)}…");
+        audit.Add(db, actor, AuditActions.AgentConnectionCreated, name, $"agent connection, every {interval} min, token {ApiTokenHasher.DisplayPrefix(token)}…");
         await db.SaveChangesAsync(ct);
         return AgentConnectionResult.Ok(cluster.Id, token);
     }
@@ -61,12 +57,12 @@ public sealed class AgentConnections(
     public async Task<AgentConnectionResult> RotateAsync(ClaimsPrincipal user, Guid clusterId, CancellationToken ct)
     {
         var token = ApiTokenHasher.NewToken();
-        return await ChangeTokenAsync(user, clusterId, ApiTokenHasher.Hash(token), AuditRotated, $"new token {ApiTokenHasher.DisplayPrefix(token)}…", token, ct);
+        return await ChangeTokenAsync(user, clusterId, ApiTokenHasher.Hash(token), AuditActions.AgentTokenRotated, $"new token {ApiTokenHasher.DisplayPrefix(token)}…", token, ct);
     }
 
     /// <summary>The agent can no longer push; the cluster and its history stay.</summary>
     public Task<AgentConnectionResult> RevokeAsync(ClaimsPrincipal user, Guid clusterId, CancellationToken ct) =>
-        ChangeTokenAsync(user, clusterId, null, AuditRevoked, "token revoked", null, ct);
+        ChangeTokenAsync(user, clusterId, null, AuditActions.AgentTokenRevoked, "token revoked", null, ct);
 
     public async Task<AgentStatus?> StatusAsync(Guid clusterId, CancellationToken ct)
     {
@@ -101,13 +97,6 @@ public sealed class AgentConnections(
         return AgentConnectionResult.Ok(clusterId, token);
     }
 
-    private async Task<string> EnsureAdminAsync(ClaimsPrincipal user)
-    {
-        if (!(await authorization.AuthorizeAsync(user, AuthPolicies.CanAdminister)).Succeeded)
-        {
-            throw new UnauthorizedAccessException("Only Admins can create, rotate or revoke agent connections.");
-        }
-
-        return user.Identity?.Name ?? "unknown";
-    }
+    private async Task<string> EnsureAdminAsync(ClaimsPrincipal user) =>
+        (await guard.EnsureAsync(user, AuthPolicies.CanAdminister)).Name;
 }

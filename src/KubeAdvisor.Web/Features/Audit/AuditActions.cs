@@ -18,5 +18,13 @@ public static class AuditActions
     public const string TokenUsed = "token.used";
     public const string TokenExpired = "token.expired";
     public const string ScanRequested = "scan.requested";
+    public const string ClusterAdded = "cluster.added";
+    public const string ClusterUpdated = "cluster.updated";
+    public const string ClusterCredentialsReplaced = "cluster.credentials-replaced";
+    public const string ClusterDeleted = "cluster.deleted";
+    public const string AgentConnectionCreated = "agent.connection-created";
+    public const string AgentTokenRotated = "agent.token-rotated";
+    public const string AgentTokenRevoked = "agent.token-revoked";
+    public const string PolicyChanged = "policy.changed";
     public const string ConnectionTested = "cluster.connection-tested";
 }

@@ -6,7 +6,6 @@ using KubeAdvisor.Kubernetes.Kubeconfig;
 using KubeAdvisor.Web.Configuration;
 using KubeAdvisor.Web.Features.Audit;
 using KubeAdvisor.Web.Infrastructure.Auth;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,17 +17,13 @@ namespace KubeAdvisor.Web.Features.Clusters;
 /// </summary>
 public sealed class ClusterAdministration(
     IDbContextFactory<KubeAdvisorDbContext> dbFactory,
-    IAuthorizationService authorization,
+    AccessGuard guard,
     KubeconfigProtector protector,
     ConnectionProbe probe,
     AuditLog audit,
     IOptions<KubeAdvisorOptions> options,
     TimeProvider time)
 {
-    public const string AuditAdded = "cluster.added";
-    public const string AuditUpdated = "cluster.updated";
-    public const string AuditCredentialsReplaced = "cluster.credentials-replaced";
-    public const string AuditDeleted = "cluster.deleted";
 
     private KubeconfigPolicy PolicyFor(bool allowInsecure) => ClusterKubeconfigPolicy.ForUpload(options.Value, allowInsecure);
 
@@ -43,14 +38,16 @@ public sealed class ClusterAdministration(
     public async Task<(KubeconfigValidationResult Validation, ConnectionTestResult? Test)> TestAsync(
         ClaimsPrincipal user, string kubeconfig, string? context, bool allowInsecure, CancellationToken ct)
     {
-        await EnsureAdminAsync(user);
+        var actor = await EnsureAdminAsync(user);
         var validation = new KubeconfigValidator().Validate(kubeconfig, context, PolicyFor(allowInsecure));
-        return validation.IsValid ? (validation, await probe.TestAsync(validation.Config!, ct)) : (validation, null);
+        var test = validation.IsValid ? await probe.TestAsync(validation.Config!, ct) : null;
+        await audit.WriteAsync(actor, AuditActions.ConnectionTested, validation.Config?.Server.Host ?? "(invalid kubeconfig)", Outcome(test), ct: ct);
+        return (validation, test);
     }
 
     public async Task<ConnectionTestResult?> TestStoredAsync(ClaimsPrincipal user, Guid clusterId, CancellationToken ct)
     {
-        await EnsureAdminAsync(user);
+        var actor = await EnsureAdminAsync(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var cluster = await db.Clusters.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clusterId, ct);
         if (cluster?.EncryptedKubeconfig is null)
@@ -59,9 +56,11 @@ public sealed class ClusterAdministration(
         }
 
         var validation = new KubeconfigValidator().Validate(protector.Unprotect(cluster.EncryptedKubeconfig), cluster.Context, ClusterKubeconfigPolicy.ForStored(options.Value, cluster));
-        return validation.IsValid
+        var test = validation.IsValid
             ? await probe.TestAsync(validation.Config!, ct)
             : new ConnectionTestResult(null, [], string.Join(" ", validation.Errors), false);
+        await audit.WriteAsync(actor, AuditActions.ConnectionTested, cluster.Name, Outcome(test), ct: ct);
+        return test;
     }
 
     public async Task<ClusterCommandResult> AddAsync(ClaimsPrincipal user, AddClusterRequest request, CancellationToken ct)
@@ -98,7 +97,7 @@ public sealed class ClusterAdministration(
             CreatedAt = time.GetUtcNow(),
         };
         db.Clusters.Add(cluster);
-        audit.Add(db, actor, AuditAdded, name, $"kubeconfig, context {validation.Context}, server {cluster.ServerUrl}, every {interval} min"
+        audit.Add(db, actor, AuditActions.ClusterAdded, name, $"kubeconfig, context {validation.Context}, server {cluster.ServerUrl}, every {interval} min"
             + (cluster.InsecureSkipTlsVerify ? ", TLS verification DISABLED by admin opt-in" : ""));
         await db.SaveChangesAsync(ct);
         return ClusterCommandResult.Ok(cluster.Id, validation.Warnings);
@@ -143,7 +142,7 @@ public sealed class ClusterAdministration(
         cluster.Name = name;
         cluster.ScanIntervalMinutes = intervalMinutes;
         cluster.Context = context ?? cluster.Context;
-        audit.Add(db, actor, AuditUpdated, name, $"{before} -> {cluster.Name}, every {cluster.ScanIntervalMinutes} min, context {cluster.Context}");
+        audit.Add(db, actor, AuditActions.ClusterUpdated, name, $"{before} -> {cluster.Name}, every {cluster.ScanIntervalMinutes} min, context {cluster.Context}");
         await db.SaveChangesAsync(ct);
         return ClusterCommandResult.Ok(id);
     }
@@ -168,7 +167,7 @@ public sealed class ClusterAdministration(
         cluster.Context = validation.Context;
         cluster.ServerUrl = validation.Config!.Server.ToString();
         cluster.InsecureSkipTlsVerify = allowInsecure && validation.Config.SkipTlsVerify;
-        audit.Add(db, actor, AuditCredentialsReplaced, cluster.Name, $"context {cluster.Context}, server {cluster.ServerUrl}");
+        audit.Add(db, actor, AuditActions.ClusterCredentialsReplaced, cluster.Name, $"context {cluster.Context}, server {cluster.ServerUrl}");
         await db.SaveChangesAsync(ct);
         return ClusterCommandResult.Ok(id, validation.Warnings);
     }
@@ -185,20 +184,16 @@ public sealed class ClusterAdministration(
         }
 
         db.Clusters.Remove(cluster);
-        audit.Add(db, actor, AuditDeleted, cluster.Name, "cluster and all its scans, findings and trends deleted");
+        audit.Add(db, actor, AuditActions.ClusterDeleted, cluster.Name, "cluster and all its scans, findings and trends deleted");
         await db.SaveChangesAsync(ct);
         return ClusterCommandResult.Ok(id);
     }
 
-    private async Task<string> EnsureAdminAsync(ClaimsPrincipal user)
-    {
-        if (!(await authorization.AuthorizeAsync(user, AuthPolicies.CanAdminister)).Succeeded)
-        {
-            throw new UnauthorizedAccessException("Only Admins can connect, change or delete clusters.");
-        }
+    private async Task<string> EnsureAdminAsync(ClaimsPrincipal user) =>
+        (await guard.EnsureAsync(user, AuthPolicies.CanAdminister)).Name;
 
-        return user.Identity?.Name ?? "unknown";
-    }
+    private static string Outcome(ConnectionTestResult? test) =>
+        test is null ? "not tested: the kubeconfig was refused" : test.Error is null ? $"reached, Kubernetes {test.KubernetesVersion}" : "failed: " + test.Error;
 
     private static void AddIf(List<string> errors, string? error)
     {

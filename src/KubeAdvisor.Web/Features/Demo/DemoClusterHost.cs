@@ -37,7 +37,7 @@ public sealed class DemoClusterHost(
         {
             cluster = new Cluster { Id = Guid.NewGuid(), Name = ClusterName, IsDemo = true, CreatedAt = time.GetUtcNow(), ScanIntervalMinutes = 5 };
             db.Clusters.Add(cluster);
-            audit.Add(db, "system", ClusterAdministration.AuditAdded, ClusterName, "demo cluster (./run.sh --demo)");
+            audit.Add(db, "system", AuditActions.ClusterAdded, ClusterName, "demo cluster (./run.sh --demo)");
         }
 
         cluster.ConnectionType = ConnectionType.Kubeconfig;

@@ -13,7 +13,6 @@ namespace KubeAdvisor.Web.Features.Policies;
 /// </summary>
 public sealed class PolicySettingsEditor(IDbContextFactory<KubeAdvisorDbContext> dbFactory, AccessGuard guard, AuditLog audit)
 {
-    public const string AuditAction = "policy.changed";
     private const string RegistryAllowed = "image-registry-allowed";
 
     public Task<PolicyChangeResult> SetEnabledAsync(Guid clusterId, string policyId, bool enabled, CancellationToken ct = default) =>
@@ -110,7 +109,7 @@ public sealed class PolicySettingsEditor(IDbContextFactory<KubeAdvisorDbContext>
         }
 
         cluster.PolicySettingsJson = PolicySettingsJson.Serialize(next);
-        audit.Add(db, actor, AuditAction, cluster.Name, details);
+        audit.Add(db, actor, AuditActions.PolicyChanged, cluster.Name, details);
         await db.SaveChangesAsync(ct);
         return PolicyChangeResult.Ok;
     }

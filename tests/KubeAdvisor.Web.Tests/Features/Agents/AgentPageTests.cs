@@ -26,7 +26,9 @@ public sealed class AgentPageTests : IAsyncLifetime
     public async Task DisposeAsync() => await _db.DisposeAsync();
 
     private static ClaimsPrincipal As(string role) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, DashboardTestContext.Email(role)), new Claim(ClaimTypes.Role, role)], "test"));
+        new(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, DashboardTestContext.UserId(role)), new Claim(ClaimTypes.Name, DashboardTestContext.Email(role)), new Claim(ClaimTypes.Role, role)],
+            "test"));
 
     private DashboardTestContext Context(string role)
     {

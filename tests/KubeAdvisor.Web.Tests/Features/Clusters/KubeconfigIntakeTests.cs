@@ -20,8 +20,8 @@ namespace KubeAdvisor.Web.Tests.Features.Clusters;
 [Collection(WebAppCollection.Name)]
 public sealed class KubeconfigIntakeTests(WebAppFixture fx)
 {
-    private static readonly ClaimsPrincipal Admin = new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Name, KubeAdvisorAppFactory.AdminEmail), new Claim(ClaimTypes.Role, Roles.Admin)], "test"));
+    // A real Admin of the database: the service checks the role there, not in the principal.
+    private async Task<ClaimsPrincipal> AdminAsync() => (await TestUsers.CreateAsync(fx.App, Roles.Admin)).Principal;
 
     private static string Kubeconfig(string server = "https://k8s.example.com", string user = "token: abc", string extra = "") => $"""
         apiVersion: v1
@@ -70,9 +70,10 @@ public sealed class KubeconfigIntakeTests(WebAppFixture fx)
     {
         using var scope = fx.App.Services.CreateScope();
         var admin = scope.ServiceProvider.GetRequiredService<ClusterAdministration>();
+        var adminUser = await AdminAsync();
 
-        var result = await admin.InspectAsync(Admin, Kubeconfig(extra: Nested(20_000)), null, false);
-        var (validation, test) = await admin.TestAsync(Admin, Kubeconfig(extra: Nested(20_000)), null, false, CancellationToken.None);
+        var result = await admin.InspectAsync(adminUser, Kubeconfig(extra: Nested(20_000)), null, false);
+        var (validation, test) = await admin.TestAsync(adminUser, Kubeconfig(extra: Nested(20_000)), null, false, CancellationToken.None);
 
         Assert.Contains(result.Errors, e => e.StartsWith("The kubeconfig nests deeper than 32 levels", StringComparison.Ordinal));
         Assert.Equal(result.Errors, validation.Errors);
@@ -141,10 +142,14 @@ public sealed class KubeconfigIntakeTests(WebAppFixture fx)
         // The wizard's "Test connection" to a name resolving to loopback: an open and a closed port read the same.
         using var scope = other.Services.CreateScope();
         var admin = scope.ServiceProvider.GetRequiredService<ClusterAdministration>();
-        var open = (await admin.TestAsync(Admin, fake.Kubeconfig().Replace("127.0.0.1", "localhost", StringComparison.Ordinal), null, false, CancellationToken.None)).Test;
-        var closed = (await admin.TestAsync(Admin, Kubeconfig("https://localhost:1"), null, false, CancellationToken.None)).Test;
+        var adminUser = (await TestUsers.CreateAsync(other, Roles.Admin)).Principal; // an Admin of that app's database
+        var open = (await admin.TestAsync(adminUser, fake.Kubeconfig().Replace("127.0.0.1", "localhost", StringComparison.Ordinal), null, false, CancellationToken.None)).Test;
+        var closed = (await admin.TestAsync(adminUser, Kubeconfig("https://localhost:1"), null, false, CancellationToken.None)).Test;
 
         Assert.Equal(DestinationRefusedException.MessageFor("localhost"), open?.Error);
         Assert.Equal((open!.Error, open.IsTransient), (closed!.Error, closed.IsTransient));
+        // every connection test is audited, with its outcome
+        Assert.Equal(2L, await db.ScalarAsync(
+            $"SELECT count(*) FROM audit_entries WHERE \"Action\" = 'cluster.connection-tested' AND \"Actor\" = '{adminUser.Identity!.Name}' AND \"Target\" = 'localhost' AND \"Details\" LIKE 'failed: %'"));
     }
 }

@@ -1,6 +1,7 @@
 using Bunit;
 using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Testing.Seeding;
+using KubeAdvisor.Web.Features.Audit;
 using KubeAdvisor.Web.Features.Policies;
 using KubeAdvisor.Web.Infrastructure.Auth;
 using KubeAdvisor.Web.Tests.Features.Dashboard;
@@ -72,7 +73,7 @@ public sealed class PoliciesPageTests(DashboardFixture fx)
         Assert.False(settings.IsEnabled(PolicyCatalog.Find("image-registry-allowed")!.Descriptor)); // no allow-list yet
         Assert.DoesNotContain("Not A Namespace", settings.ExcludedNamespaces);
         await using var db = DashboardSeeder.Context(fx.Seeded.ConnectionString);
-        var audit = await db.AuditEntries.Where(a => a.Action == PolicySettingsEditor.AuditAction && a.Target == "staging").OrderBy(a => a.Id).ToListAsync();
+        var audit = await db.AuditEntries.Where(a => a.Action == AuditActions.PolicyChanged && a.Target == "staging").OrderBy(a => a.Id).ToListAsync();
         Assert.Equal("image-tag-latest enabled: on -> off", audit[^2].Details);
         Assert.Equal("admin@test.local", audit[^2].Actor);
         Assert.StartsWith("pack image:", audit[^1].Details);
