@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Agent footprint benchmark: peak RSS (VmHWM) of the agent process while it collects and uploads a synthetic
-# cluster served by the fake Kubernetes API server from another process. Results: docs/benchmarks.md "Agent footprint".
+# cluster served by the fake Kubernetes API server from another process. Results: docs/benchmarks/history.md "Agent footprint".
 #   bench/agent/run.sh [workloads=10000] [aot|jit] [minimal|real]
 # aot (default) measures what ships: the agent published with NativeAOT (needs clang and zlib1g-dev; installed here
 # with apt when missing and running as root). jit measures the framework-dependent build for comparison.

@@ -42,7 +42,7 @@ public static class ServiceAccountConnection
             UseProxy = false,
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
             // InitialHttp2StreamWindowSize stays at the default 64 KiB, unlike the server's scans: a 4 MiB window let
-            // the next page buffer in full and cost 6–8 MB of peak RSS with real-world metadata (docs/benchmarks.md);
+            // the next page buffer in full and cost 6–8 MB of peak RSS with real-world metadata (docs/benchmarks/history.md);
             // the agent runs every 10 minutes and needs memory more than a fraction of a second.
             SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, errors) => IsTrusted(certificate, errors, roots) },
         };

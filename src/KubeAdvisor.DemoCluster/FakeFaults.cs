@@ -23,7 +23,7 @@ public sealed class FakeFaults
     /// <summary>
     /// Bytes per second of an emulated network link that all list responses share (0 = as fast as the machine goes):
     /// list bodies are paced so that they take at least as long as over such a link. Benchmarks use it to compare a
-    /// scan with a download when the API server is not on the scanner's own cores (docs/benchmarks.md).
+    /// scan with a download when the API server is not on the scanner's own cores (docs/benchmarks/history.md).
     /// </summary>
     public long LinkBytesPerSecond { get; set; }
 

@@ -17,7 +17,7 @@ internal sealed class FindingRecordConfiguration : IEntityTypeConfiguration<Find
         e.HasIndex(x => new { x.ClusterId, x.IsOpen, x.PolicyId });
         e.HasIndex(x => x.WorkloadId);
         // Overview counts open findings per cluster × severity: an index-only scan of open rows instead of a scan of the
-        // whole table (resolved rows included); 37 → 9 ms with 100,000 open findings (docs/benchmarks.md).
+        // whole table (resolved rows included); 37 → 9 ms with 100,000 open findings (docs/benchmarks/history.md).
         e.HasIndex(x => new { x.ClusterId, x.Severity }).HasFilter("\"IsOpen\"").HasDatabaseName("ix_findings_open_cluster_severity");
         e.Property(x => x.SearchText).HasComputedColumnSql(
             "lower(\"WorkloadName\" || ' ' || \"Namespace\" || ' ' || coalesce(\"Image\", '') || ' ' || \"Message\" || ' ' || coalesce(\"Container\", ''))",

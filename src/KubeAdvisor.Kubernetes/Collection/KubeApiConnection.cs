@@ -22,7 +22,7 @@ public sealed record KubeApiConnection(
     /// The collector asks for the next list page while it parses the current one; with the default 64 KiB window the
     /// server can write only that much of the next page before it waits for us, so it barely works ahead. 4 MiB holds
     /// a whole page of 500 pods: measured, collection went from 1.09–1.19× to 0.94–0.99× the time of a plain
-    /// sequential download of the same lists (docs/benchmarks.md). At most the page being read and the next one are
+    /// sequential download of the same lists (docs/benchmarks/history.md). At most the page being read and the next one are
     /// in flight, so this bounds the extra buffering at a few MiB — which the server's scans can afford and the agent, with
     /// its memory budget, does not take (it keeps the default).
     /// </summary>

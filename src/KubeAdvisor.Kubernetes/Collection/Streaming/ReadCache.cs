@@ -13,7 +13,7 @@ namespace KubeAdvisor.Kubernetes.Collection.Streaming;
 /// kubeconfig is not trusted.</item>
 /// <item>Repeated strings: label keys and values, namespaces, owner kinds, container names, images and image ids
 /// recur across thousands of objects (every pod of a Deployment repeats its labels, image and digest). One instance
-/// per distinct text keeps the inventory of a large cluster several MB smaller (agent footprint, docs/benchmarks.md).</item>
+/// per distinct text keeps the inventory of a large cluster several MB smaller (agent footprint, docs/benchmarks/history.md).</item>
 /// </list>
 /// </summary>
 internal sealed class ReadCache
