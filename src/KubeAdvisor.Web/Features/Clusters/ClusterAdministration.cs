@@ -19,19 +19,22 @@ public sealed class ClusterAdministration(
     IDbContextFactory<KubeAdvisorDbContext> dbFactory,
     AccessGuard guard,
     KubeconfigProtector protector,
+    StoredKubeconfigs stored,
     ConnectionProbe probe,
     AuditLog audit,
     IOptions<KubeAdvisorOptions> options,
     TimeProvider time)
 {
 
-    private KubeconfigPolicy PolicyFor(bool allowInsecure) => ClusterKubeconfigPolicy.ForUpload(options.Value, allowInsecure);
+    // A kubeconfig an Admin submits now (a stored one is read through StoredKubeconfigs).
+    private KubeconfigValidationResult Validate(string kubeconfig, string? context, bool allowInsecure) =>
+        new KubeconfigValidator().Validate(kubeconfig, context, ClusterKubeconfigPolicy.ForUpload(options.Value, allowInsecure));
 
     /// <summary>Parses and checks a kubeconfig (contexts, refusals, warnings) without storing anything.</summary>
     public async Task<KubeconfigValidationResult> InspectAsync(ClaimsPrincipal user, string kubeconfig, string? context, bool allowInsecure)
     {
         await EnsureAdminAsync(user);
-        return new KubeconfigValidator().Validate(kubeconfig, context, PolicyFor(allowInsecure));
+        return Validate(kubeconfig, context, allowInsecure);
     }
 
     /// <summary>Validates, then GET /version and a limit=1 list of every scanned kind.</summary>
@@ -39,7 +42,7 @@ public sealed class ClusterAdministration(
         ClaimsPrincipal user, string kubeconfig, string? context, bool allowInsecure, CancellationToken ct)
     {
         var actor = await EnsureAdminAsync(user);
-        var validation = new KubeconfigValidator().Validate(kubeconfig, context, PolicyFor(allowInsecure));
+        var validation = Validate(kubeconfig, context, allowInsecure);
         var test = validation.IsValid ? await probe.TestAsync(validation.Config!, ct) : null;
         await audit.WriteAsync(actor, AuditActions.ConnectionTested, validation.Config?.Server.Host ?? "(invalid kubeconfig)", Outcome(test), ct: ct);
         return (validation, test);
@@ -55,7 +58,7 @@ public sealed class ClusterAdministration(
             return null;
         }
 
-        var validation = new KubeconfigValidator().Validate(protector.Unprotect(cluster.EncryptedKubeconfig), cluster.Context, ClusterKubeconfigPolicy.ForStored(options.Value, cluster));
+        var validation = stored.Read(cluster);
         var test = validation.IsValid
             ? await probe.TestAsync(validation.Config!, ct)
             : new ConnectionTestResult(null, [], string.Join(" ", validation.Errors), false);
@@ -70,7 +73,7 @@ public sealed class ClusterAdministration(
         var errors = new List<string>();
         AddIf(errors, ClusterNames.NameError(request.Name));
         AddIf(errors, ClusterNames.IntervalError(interval));
-        var validation = new KubeconfigValidator().Validate(request.Kubeconfig ?? "", request.Context, PolicyFor(request.AllowInsecureSkipTlsVerify));
+        var validation = Validate(request.Kubeconfig ?? "", request.Context, request.AllowInsecureSkipTlsVerify);
         errors.AddRange(validation.Errors);
         if (errors.Count > 0)
         {
@@ -129,7 +132,7 @@ public sealed class ClusterAdministration(
 
         if (context is not null && context != cluster.Context && cluster.EncryptedKubeconfig is not null)
         {
-            var validation = new KubeconfigValidator().Validate(protector.Unprotect(cluster.EncryptedKubeconfig), context, ClusterKubeconfigPolicy.ForStored(options.Value, cluster));
+            var validation = stored.Read(cluster, context);
             if (!validation.IsValid)
             {
                 return new ClusterCommandResult(null, validation.Errors, validation.Warnings);
@@ -150,7 +153,7 @@ public sealed class ClusterAdministration(
     public async Task<ClusterCommandResult> ReplaceCredentialsAsync(ClaimsPrincipal user, Guid id, string kubeconfig, string? context, bool allowInsecure, CancellationToken ct)
     {
         var actor = await EnsureAdminAsync(user);
-        var validation = new KubeconfigValidator().Validate(kubeconfig, context, PolicyFor(allowInsecure));
+        var validation = Validate(kubeconfig, context, allowInsecure);
         if (!validation.IsValid)
         {
             return new ClusterCommandResult(null, validation.Errors, validation.Warnings);

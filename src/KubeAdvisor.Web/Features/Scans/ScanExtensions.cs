@@ -11,6 +11,7 @@ public static class ScanExtensions
     {
         var s = builder.Services;
         s.AddSingleton<KubeconfigProtector>();
+        s.AddSingleton<StoredKubeconfigs>();
         s.AddSingleton<KubeconfigKeyRotation>();
         s.AddSingleton<ConnectionProbe>();
         s.AddScoped<ClusterAdministration>();

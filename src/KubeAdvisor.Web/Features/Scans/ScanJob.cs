@@ -19,7 +19,7 @@ namespace KubeAdvisor.Web.Features.Scans;
 [AutomaticRetry(Attempts = 0)]
 public sealed class ScanJob(
     IDbContextFactory<KubeAdvisorDbContext> dbFactory,
-    KubeconfigProtector protector,
+    StoredKubeconfigs stored,
     ScanProcessor processor,
     ClusterScanLock scanLock,
     IBackgroundJobClient jobs,
@@ -96,9 +96,8 @@ public sealed class ScanJob(
             throw new ClusterScanException("This cluster has no kubeconfig; it is connected by agent.", transient: false);
         }
 
-        // Validate again at every scan: the allow-list may have changed since the kubeconfig was stored.
-        var policy = ClusterKubeconfigPolicy.ForStored(options.Value, cluster);
-        var validation = new KubeconfigValidator().Validate(protector.Unprotect(cluster.EncryptedKubeconfig), cluster.Context, policy);
+        // Validated again at every scan: the allow-list may have changed since the kubeconfig was stored.
+        var validation = stored.Read(cluster);
         if (!validation.IsValid)
         {
             throw new ClusterScanException("The stored kubeconfig is no longer accepted: " + string.Join(" ", validation.Errors), transient: false);
