@@ -15,8 +15,13 @@ namespace KubeAdvisor.Web;
 /// <summary>Registrations and middleware that are not one feature's own.</summary>
 public static class AppExtensions
 {
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
     public static WebApplicationBuilder AddKubeAdvisorFeatures(this WebApplicationBuilder builder)
     {
+        // Every request body is bounded before it is read: 1 MiB, unless an endpoint that needs more raises it for its
+        // own request (agent snapshots, KUBEADVISOR_AGENT_MAX_SNAPSHOT_MB).
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddSingleton(TimeProvider.System);
         // A pasted kubeconfig travels as one circuit message: room for the 256 KiB the intake accepts (default 32 KB).
         builder.Services.AddRazorComponents().AddInteractiveServerComponents()
