@@ -73,7 +73,7 @@ public static class PolicyDocs
 
         if (d.FixTemplate is { } template)
         {
-            Block(md, "- **Fix snippet** (placed at the failing container; `{…}` filled in from the finding):", "yaml", template);
+            Block(md, "- **Fix snippet** (placed in the failing object, `{…}` filled in from the finding):", "yaml", template);
         }
 
         if (d.FixedByDigestPin)
