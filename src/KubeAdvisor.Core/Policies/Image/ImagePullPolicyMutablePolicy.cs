@@ -8,7 +8,8 @@ internal sealed class ImagePullPolicyMutablePolicy : ContainerPolicy
         Title: "Mutable tag with a non-Always pull policy",
         Description: "The image is not pinned by digest and its effective imagePullPolicy is IfNotPresent or Never. When unset, "
             + "Kubernetes defaults it to Always for 'latest' or no tag and to IfNotPresent otherwise; this policy applies that default."
-            + " 'latest' compares case-sensitively there, as the API server compares it. A value that is none of Always, IfNotPresent and Never fails.",
+            + " 'latest' compares case-sensitively there, as the API server compares it. A value that is none of "
+            + "Always, IfNotPresent and Never fails.",
         Rationale: "With IfNotPresent a node keeps whatever build it pulled first under a tag: after the tag moves, nodes run "
             + "different builds under one name, and which one a pod gets depends on where it is scheduled.",
         Remediation: "Pin the image by digest (then IfNotPresent is safe and saves pulls), or set imagePullPolicy: Always.",

@@ -15,7 +15,9 @@ internal sealed class ImageRegistryAllowedPolicy : ContainerPolicy
         Title: "Image registry is not allowed",
         Description: "The fully qualified repository (docker.io/library/nginx for 'nginx') is not under one of the cluster's allowed "
             + "prefixes. Prefixes match on path boundaries: docker.io/library allows docker.io/library/nginx, not docker.io/library-evil/x."
-            + " registry.internal:5000 allows everything on that host and port. Host names compare case-insensitively, a trailing '/' is ignored, and index.docker.io means docker.io. Enabled with an empty allow-list, every image fails (fail closed), and validating the settings reports it.",
+            + " registry.internal:5000 allows everything on that host and port. Host names compare "
+            + "case-insensitively, a trailing '/' is ignored, and index.docker.io means docker.io. Enabled with an "
+            + "empty allow-list, every image fails (fail closed), and validating the settings reports it.",
         Rationale: "Images from unvetted registries bypass the scanning, signing and retention your own registry enforces, "
             + "and typosquatted repositories are a known supply-chain attack.",
         Remediation: "Mirror the image into an allowed registry and reference it there (image: registry.internal/mirror/nginx:1.27.3), "

@@ -8,7 +8,9 @@ internal sealed class ImageTagMovedPolicy : ContainerPolicy
         Title: "Tag moved under a running workload",
         Description: "With the same image in its spec as at the previous scan, the container now runs a digest that was never seen "
             + "for it before: someone pushed over the tag and a pod pulled the new build."
-            + " Fires once per move: at the next scan the new digest is known and the check passes again. A changed spec image is a rollout, not a move. Needs the digest history of earlier scans; the first scan of a container passes.",
+            + " Fires once per move: at the next scan the new digest is known and the check passes again. A changed "
+            + "spec image is a rollout, not a move. Needs the digest history of earlier scans; the first scan of a "
+            + "container passes.",
         Rationale: "A moved tag means the running code changed without a deployment: no review, no rollout, and the old build is only "
             + "recoverable if you know its digest. KubeAdvisor keeps the digest history so the way back is a one-line pin.",
         Remediation: "If the new build is unintended, pin the digest that ran before the move (shown with this finding) and restart; "
