@@ -1,15 +1,18 @@
 namespace KubeAdvisor.Core.Policies;
 
-/// <summary>What a policy is: stable id (stored in the database, never renamed) and the texts shown to admins.</summary>
-/// <param name="Id">Stable kebab-case id, e.g. <c>image-tag-latest</c>.</param>
+/// <summary>
+/// Everything about a policy, in the policy's own file: the UI, the fix snippet, the docs (docs/policies.md is
+/// generated from it by <see cref="PolicyDocs"/>) and the CLI read it from here, never from a list of their own.
+/// </summary>
+/// <param name="Id">Stable kebab-case id, e.g. <c>image-tag-latest</c>; stored in the database, never renamed.</param>
 /// <param name="Title">Short title.</param>
-/// <param name="Description">What the policy checks, precisely.</param>
+/// <param name="Description">What the policy checks, precisely: which objects it judges, when it does not apply.</param>
 /// <param name="Rationale">Why it matters.</param>
-/// <param name="Remediation">How to fix a failure.</param>
+/// <param name="Remediation">How to fix a failure; stored with each finding.</param>
 /// <param name="Category">Category for grouping in the UI (e.g. <c>Images</c>).</param>
 /// <param name="DefaultSeverity">Severity unless a cluster overrides it.</param>
 /// <param name="DefaultEnabled">Enabled unless a cluster overrides it.</param>
-/// <param name="Pack">Pack the policy belongs to (<c>image</c>, later <c>security</c>, <c>reliability</c>, <c>efficiency</c>).</param>
+/// <param name="Pack">Pack the policy belongs to (see <see cref="PolicyPacks"/>).</param>
 public sealed record PolicyDescriptor(
     string Id,
     string Title,
@@ -26,4 +29,25 @@ public sealed record PolicyDescriptor(
     /// inside an enabled pack (e.g. <c>container-cpu-limit-missing</c>); a per-policy override still enables them.
     /// </summary>
     public bool EnabledWithPack { get; init; } = true;
+
+    /// <summary>
+    /// Trait: pinning the container's image by digest fixes a failure, so a finding offers the pin to the digest
+    /// that ran (from the digest history).
+    /// </summary>
+    public bool FixedByDigestPin { get; init; }
+
+    /// <summary>The cluster-wide lists this policy reads (edited on the Policies page); empty when it reads none.</summary>
+    public IReadOnlyList<PolicyParameter> Parameters { get; init; } = [];
+
+    /// <summary>
+    /// YAML lines of the fixed object, placed by the fix snippet at the path of the failing part (for a container
+    /// policy: the container's entry). Placeholders the snippet fills in: <c>{image}</c> (as written),
+    /// <c>{repo}</c> (registry/repository), <c>{repository}</c> (without registry), <c>{tag}</c> (the tag, or
+    /// <c>&lt;version&gt;</c> for none or latest), <c>{error}</c> (why the reference is invalid). Null: the snippet's
+    /// generic lines. A template that sets <c>imagePullPolicy:</c> replaces the container's own.
+    /// </summary>
+    public string? FixTemplate { get; init; }
+
+    /// <summary>A failure message as the policy writes it, for the docs; null when the title says enough.</summary>
+    public string? ExampleFailure { get; init; }
 }

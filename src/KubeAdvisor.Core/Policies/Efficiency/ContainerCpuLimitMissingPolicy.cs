@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Efficiency;
 
-/// <summary>container-cpu-limit-missing: CPU limit missing.</summary>
+/// <summary>The <c>container-cpu-limit-missing</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class ContainerCpuLimitMissingPolicy : ContainerPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

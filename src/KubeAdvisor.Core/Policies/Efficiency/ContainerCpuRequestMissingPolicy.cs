@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Efficiency;
 
-/// <summary>container-cpu-request-missing: CPU request missing.</summary>
+/// <summary>The <c>container-cpu-request-missing</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class ContainerCpuRequestMissingPolicy : ContainerPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

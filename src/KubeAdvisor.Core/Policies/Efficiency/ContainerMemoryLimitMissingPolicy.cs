@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Efficiency;
 
-/// <summary>container-memory-limit-missing: Memory limit missing.</summary>
+/// <summary>The <c>container-memory-limit-missing</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class ContainerMemoryLimitMissingPolicy : ContainerPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

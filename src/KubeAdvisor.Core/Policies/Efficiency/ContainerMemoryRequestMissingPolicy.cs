@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Efficiency;
 
-/// <summary>container-memory-request-missing: Memory request missing.</summary>
+/// <summary>The <c>container-memory-request-missing</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class ContainerMemoryRequestMissingPolicy : ContainerPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

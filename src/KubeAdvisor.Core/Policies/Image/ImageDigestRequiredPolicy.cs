@@ -1,13 +1,21 @@
 namespace KubeAdvisor.Core.Policies.Image;
 
-/// <summary>image-digest-required: the image is not pinned by digest (unless its registry is exempt).</summary>
+/// <summary>The <c>image-digest-required</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class ImageDigestRequiredPolicy : ContainerPolicy
 {
+    internal static PolicyParameter DigestExemptRegistries { get; } = new(
+        "digestExemptRegistries",
+        "Digest-exempt registries",
+        "Prefixes exempt from image-digest-required.",
+        s => s.DigestExemptRegistries,
+        (s, v) => s with { DigestExemptRegistries = v });
+
     public override PolicyDescriptor Descriptor { get; } = new(
         Id: "image-digest-required",
         Title: "Image is not pinned by digest",
         Description: "The image reference has no @sha256:… digest. Registries (or registry/repository prefixes) listed as "
-            + "digest-exempt in the cluster's settings are skipped.",
+            + "digest-exempt in the cluster's settings are skipped."
+            + " Prefixes match on path boundaries, like the allowed registries; a skipped image counts as exempt.",
         Rationale: "Any tag can be pushed again; only a digest names one build. Pinning makes every node run the same bytes "
             + "and makes a compromised registry unable to swap an image under a running service.",
         Remediation: "Append the digest your pipeline built: image: registry.internal/api:1.4.2@sha256:<64 hex> "
@@ -15,7 +23,12 @@ internal sealed class ImageDigestRequiredPolicy : ContainerPolicy
         Category: "Images",
         DefaultSeverity: Severity.Low,
         DefaultEnabled: false,
-        Pack: "image");
+        Pack: "image")
+    {
+        FixedByDigestPin = true,
+        FixTemplate = "image: {repo}:{tag}@sha256:<digest>   # the digest that runs now: see the pod's status.containerStatuses[].imageID",
+        Parameters = [DigestExemptRegistries],
+    };
 
     public override CheckResult Evaluate(in ContainerContext context)
     {

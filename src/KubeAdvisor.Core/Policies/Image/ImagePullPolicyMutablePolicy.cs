@@ -1,20 +1,30 @@
 namespace KubeAdvisor.Core.Policies.Image;
 
-/// <summary>image-pull-policy-mutable: a tag (not a digest) pulled with IfNotPresent or Never.</summary>
+/// <summary>The <c>image-pull-policy-mutable</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class ImagePullPolicyMutablePolicy : ContainerPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(
         Id: "image-pull-policy-mutable",
         Title: "Mutable tag with a non-Always pull policy",
         Description: "The image is not pinned by digest and its effective imagePullPolicy is IfNotPresent or Never. When unset, "
-            + "Kubernetes defaults it to Always for 'latest' or no tag and to IfNotPresent otherwise; this policy applies that default.",
+            + "Kubernetes defaults it to Always for 'latest' or no tag and to IfNotPresent otherwise; this policy applies that default."
+            + " 'latest' compares case-sensitively there, as the API server compares it. A value that is none of "
+            + "Always, IfNotPresent and Never fails.",
         Rationale: "With IfNotPresent a node keeps whatever build it pulled first under a tag: after the tag moves, nodes run "
             + "different builds under one name, and which one a pod gets depends on where it is scheduled.",
         Remediation: "Pin the image by digest (then IfNotPresent is safe and saves pulls), or set imagePullPolicy: Always.",
         Category: "Images",
         DefaultSeverity: Severity.Medium,
         DefaultEnabled: false,
-        Pack: "image");
+        Pack: "image")
+    {
+        FixedByDigestPin = true,
+        FixTemplate = """
+            image: {repo}:{tag}@sha256:<digest>   # pinned: IfNotPresent is then safe
+            # or, without a digest:
+            imagePullPolicy: Always
+            """,
+    };
 
     public override CheckResult Evaluate(in ContainerContext context)
     {

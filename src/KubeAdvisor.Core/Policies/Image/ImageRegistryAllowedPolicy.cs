@@ -1,13 +1,23 @@
 namespace KubeAdvisor.Core.Policies.Image;
 
-/// <summary>image-registry-allowed: the image's registry/repository is not under an allowed prefix.</summary>
+/// <summary>The <c>image-registry-allowed</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class ImageRegistryAllowedPolicy : ContainerPolicy
 {
+    internal static PolicyParameter AllowedRegistries { get; } = new(
+        "allowedRegistries",
+        "Allowed registries",
+        "Registry/repository prefixes for image-registry-allowed, e.g. ghcr.io/acme.",
+        s => s.AllowedRegistries,
+        (s, v) => s with { AllowedRegistries = v });
+
     public override PolicyDescriptor Descriptor { get; } = new(
         Id: "image-registry-allowed",
         Title: "Image registry is not allowed",
         Description: "The fully qualified repository (docker.io/library/nginx for 'nginx') is not under one of the cluster's allowed "
-            + "prefixes. Prefixes match on path boundaries: docker.io/library allows docker.io/library/nginx, not docker.io/library-evil/x.",
+            + "prefixes. Prefixes match on path boundaries: docker.io/library allows docker.io/library/nginx, not docker.io/library-evil/x."
+            + " registry.internal:5000 allows everything on that host and port. Host names compare "
+            + "case-insensitively, a trailing '/' is ignored, and index.docker.io means docker.io. Enabled with an "
+            + "empty allow-list, every image fails (fail closed), and validating the settings reports it.",
         Rationale: "Images from unvetted registries bypass the scanning, signing and retention your own registry enforces, "
             + "and typosquatted repositories are a known supply-chain attack.",
         Remediation: "Mirror the image into an allowed registry and reference it there (image: registry.internal/mirror/nginx:1.27.3), "
@@ -15,7 +25,11 @@ internal sealed class ImageRegistryAllowedPolicy : ContainerPolicy
         Category: "Images",
         DefaultSeverity: Severity.High,
         DefaultEnabled: false,
-        Pack: "image");
+        Pack: "image")
+    {
+        FixTemplate = "image: <allowed-registry>/{repository}:{tag}   # mirror the image into a registry of the cluster's allow-list",
+        Parameters = [AllowedRegistries],
+    };
 
     public override CheckResult Evaluate(in ContainerContext context)
     {

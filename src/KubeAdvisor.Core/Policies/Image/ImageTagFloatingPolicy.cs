@@ -1,8 +1,15 @@
 namespace KubeAdvisor.Core.Policies.Image;
 
-/// <summary>image-tag-floating: the tag is one of the cluster's floating tags and no digest pins it.</summary>
+/// <summary>The <c>image-tag-floating</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class ImageTagFloatingPolicy : ContainerPolicy
 {
+    internal static PolicyParameter FloatingTags { get; } = new(
+        "floatingTags",
+        "Floating tags",
+        "Tags that move by design (image-tag-floating), e.g. stable, main.",
+        s => s.FloatingTags,
+        (s, v) => s with { FloatingTags = v });
+
     public override PolicyDescriptor Descriptor { get; } = new(
         Id: "image-tag-floating",
         Title: "Image uses a floating tag",
@@ -14,7 +21,12 @@ internal sealed class ImageTagFloatingPolicy : ContainerPolicy
         Category: "Images",
         DefaultSeverity: Severity.Medium,
         DefaultEnabled: false,
-        Pack: "image");
+        Pack: "image")
+    {
+        FixedByDigestPin = true,
+        FixTemplate = TagFix.Template,
+        Parameters = [FloatingTags],
+    };
 
     public override CheckResult Evaluate(in ContainerContext context)
     {

@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Image;
 
-/// <summary>image-tag-missing: neither tag nor digest, so the container runs whatever <c>latest</c> is today.</summary>
+/// <summary>The <c>image-tag-missing</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class ImageTagMissingPolicy : ContainerPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(
@@ -13,7 +13,12 @@ internal sealed class ImageTagMissingPolicy : ContainerPolicy
         Category: "Images",
         DefaultSeverity: Severity.High,
         DefaultEnabled: true,
-        Pack: "image");
+        Pack: "image")
+    {
+        FixedByDigestPin = true,
+        FixTemplate = TagFix.Template,
+        ExampleFailure = "image registry.internal:5000/api has no tag — 5000 is the registry port, not a tag",
+    };
 
     public override CheckResult Evaluate(in ContainerContext context)
     {

@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Reliability;
 
-/// <summary>container-liveness-probe-missing: a long-running container has no livenessProbe.</summary>
+/// <summary>The <c>container-liveness-probe-missing</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class ContainerLivenessProbeMissingPolicy : ContainerPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

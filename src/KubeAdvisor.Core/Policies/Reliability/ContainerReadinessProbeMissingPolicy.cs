@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Reliability;
 
-/// <summary>container-readiness-probe-missing: a long-running container has no readinessProbe.</summary>
+/// <summary>The <c>container-readiness-probe-missing</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class ContainerReadinessProbeMissingPolicy : ContainerPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Reliability;
 
-/// <summary>pod-without-controller: a bare Pod (no controlling owner).</summary>
+/// <summary>The <c>pod-without-controller</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class PodWithoutControllerPolicy : WorkloadPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Reliability;
 
-/// <summary>workload-default-namespace: the workload lives in the default namespace.</summary>
+/// <summary>The <c>workload-default-namespace</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class WorkloadDefaultNamespacePolicy : WorkloadPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Reliability;
 
-/// <summary>workload-disruption-budget-missing: no PodDisruptionBudget (or more than one) selects a multi-replica workload's pods.</summary>
+/// <summary>The <c>workload-disruption-budget-missing</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class WorkloadDisruptionBudgetMissingPolicy : WorkloadPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Reliability;
 
-/// <summary>workload-single-replica: a Deployment or StatefulSet wants exactly one replica.</summary>
+/// <summary>The <c>workload-single-replica</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class WorkloadSingleReplicaPolicy : WorkloadPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

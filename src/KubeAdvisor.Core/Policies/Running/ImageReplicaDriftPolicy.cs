@@ -2,18 +2,17 @@ using KubeAdvisor.Core.Inventory;
 
 namespace KubeAdvisor.Core.Policies.Running;
 
-/// <summary>
-/// image-replica-drift: pods of one workload and one revision (same pod-template-hash / controller-revision-hash)
-/// run more than one digest for the same container. Pods of different revisions (a rollout in progress) are not
-/// drift; pods that report no imageID yet are ignored. Needs pod statuses; not applicable without running pods.
-/// </summary>
+/// <summary>The <c>image-replica-drift</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class ImageReplicaDriftPolicy : ContainerPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(
         Id: "image-replica-drift",
         Title: "Replicas run different builds",
         Description: "Pods of the same workload revision run more than one image digest for the same container. Pods of different "
-            + "revisions (a rollout in progress) are not drift.",
+            + "revisions (a rollout in progress) are not drift."
+            + " Revisions are told apart by the pods' pod-template-hash (ReplicaSets) or controller-revision-hash "
+            + "(StatefulSets, DaemonSets); pods that report no imageID yet are ignored, and a container without "
+            + "running pods is not judged.",
         Rationale: "A pod that was rescheduled pulled a newer build under the same tag; one replica behind the load balancer now runs "
             + "different code than the others, and its logs look normal.",
         Remediation: "Pin the image to the digest the other replicas run (image: registry/app@sha256:…), then restart the drifted pods; "
@@ -21,7 +20,11 @@ internal sealed class ImageReplicaDriftPolicy : ContainerPolicy
         Category: "Images",
         DefaultSeverity: Severity.High,
         DefaultEnabled: true,
-        Pack: "image");
+        Pack: "image")
+    {
+        FixedByDigestPin = true,
+        ExampleFailure = "2 of 5 replicas of web run sha256:9f1c2b3a4d5e…, 3 run sha256:07ab5c6d7e8f… under tag latest (container app)",
+    };
 
     public override CheckResult Evaluate(in ContainerContext context)
     {

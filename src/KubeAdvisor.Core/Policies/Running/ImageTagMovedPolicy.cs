@@ -1,18 +1,16 @@
 namespace KubeAdvisor.Core.Policies.Running;
 
-/// <summary>
-/// image-tag-moved: the container's spec names the same image as at the previous scan, yet it now runs a digest
-/// never seen for it before — the tag moved under a running workload. Fires once per move and passes again at the
-/// next scan where nothing new appears. A changed spec image is a rollout, not a move. Needs the digest history of
-/// earlier scans; the first scan of a container passes.
-/// </summary>
+/// <summary>The <c>image-tag-moved</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class ImageTagMovedPolicy : ContainerPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(
         Id: "image-tag-moved",
         Title: "Tag moved under a running workload",
         Description: "With the same image in its spec as at the previous scan, the container now runs a digest that was never seen "
-            + "for it before: someone pushed over the tag and a pod pulled the new build.",
+            + "for it before: someone pushed over the tag and a pod pulled the new build."
+            + " Fires once per move: at the next scan the new digest is known and the check passes again. A changed "
+            + "spec image is a rollout, not a move. Needs the digest history of earlier scans; the first scan of a "
+            + "container passes.",
         Rationale: "A moved tag means the running code changed without a deployment: no review, no rollout, and the old build is only "
             + "recoverable if you know its digest. KubeAdvisor keeps the digest history so the way back is a one-line pin.",
         Remediation: "If the new build is unintended, pin the digest that ran before the move (shown with this finding) and restart; "
@@ -20,7 +18,10 @@ internal sealed class ImageTagMovedPolicy : ContainerPolicy
         Category: "Images",
         DefaultSeverity: Severity.Medium,
         DefaultEnabled: true,
-        Pack: "image");
+        Pack: "image")
+    {
+        FixedByDigestPin = true,
+    };
 
     public override CheckResult Evaluate(in ContainerContext context)
     {

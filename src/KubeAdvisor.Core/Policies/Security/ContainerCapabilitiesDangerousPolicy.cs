@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Security;
 
-/// <summary>container-capabilities-dangerous: capabilities.add has something outside the baseline set (SYS_ADMIN, NET_ADMIN, ALL, …).</summary>
+/// <summary>The <c>container-capabilities-dangerous</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class ContainerCapabilitiesDangerousPolicy : ContainerPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Security;
 
-/// <summary>container-capabilities-not-dropped: capabilities.drop does not contain ALL (or the container is privileged).</summary>
+/// <summary>The <c>container-capabilities-not-dropped</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class ContainerCapabilitiesNotDroppedPolicy : ContainerPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

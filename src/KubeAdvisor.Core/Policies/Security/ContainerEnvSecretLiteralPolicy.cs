@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Security;
 
-/// <summary>container-env-secret-literal: an env var carries a secret-looking literal value.</summary>
+/// <summary>The <c>container-env-secret-literal</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class ContainerEnvSecretLiteralPolicy : ContainerPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

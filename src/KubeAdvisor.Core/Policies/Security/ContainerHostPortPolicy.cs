@@ -2,7 +2,7 @@ using KubeAdvisor.Core.Inventory;
 
 namespace KubeAdvisor.Core.Policies.Security;
 
-/// <summary>container-host-port: a containerPort sets a non-zero hostPort.</summary>
+/// <summary>The <c>container-host-port</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class ContainerHostPortPolicy : ContainerPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Security;
 
-/// <summary>container-privilege-escalation-allowed: allowPrivilegeEscalation is not explicitly false.</summary>
+/// <summary>The <c>container-privilege-escalation-allowed</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class ContainerPrivilegeEscalationAllowedPolicy : ContainerPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Security;
 
-/// <summary>container-privileged: securityContext.privileged is true.</summary>
+/// <summary>The <c>container-privileged</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class ContainerPrivilegedPolicy : ContainerPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Security;
 
-/// <summary>container-root-filesystem-writable: readOnlyRootFilesystem is not true.</summary>
+/// <summary>The <c>container-root-filesystem-writable</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class ContainerRootFilesystemWritablePolicy : ContainerPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

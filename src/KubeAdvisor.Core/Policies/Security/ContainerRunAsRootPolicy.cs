@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Security;
 
-/// <summary>container-run-as-root: runAsNonRoot is not true, or runAsUser is 0 (container value, else the pod's).</summary>
+/// <summary>The <c>container-run-as-root</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class ContainerRunAsRootPolicy : ContainerPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Security;
 
-/// <summary>container-seccomp-unconfined: the effective seccompProfile.type is unset or Unconfined.</summary>
+/// <summary>The <c>container-seccomp-unconfined</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class ContainerSeccompUnconfinedPolicy : ContainerPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

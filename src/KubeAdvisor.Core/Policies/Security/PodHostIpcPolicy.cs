@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Security;
 
-/// <summary>pod-host-ipc: spec.hostIPC is true.</summary>
+/// <summary>The <c>pod-host-ipc</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class PodHostIpcPolicy : WorkloadPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Security;
 
-/// <summary>pod-host-network: spec.hostNetwork is true.</summary>
+/// <summary>The <c>pod-host-network</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class PodHostNetworkPolicy : WorkloadPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

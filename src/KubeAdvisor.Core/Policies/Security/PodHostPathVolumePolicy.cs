@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Security;
 
-/// <summary>pod-host-path-volume: the pod template declares a hostPath volume.</summary>
+/// <summary>The <c>pod-host-path-volume</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class PodHostPathVolumePolicy : WorkloadPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

@@ -1,6 +1,6 @@
 namespace KubeAdvisor.Core.Policies.Security;
 
-/// <summary>pod-host-pid: spec.hostPID is true.</summary>
+/// <summary>The <c>pod-host-pid</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class PodHostPidPolicy : WorkloadPolicy
 {
     public override PolicyDescriptor Descriptor { get; } = new(

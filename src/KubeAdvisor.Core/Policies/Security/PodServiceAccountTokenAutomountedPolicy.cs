@@ -1,15 +1,23 @@
 namespace KubeAdvisor.Core.Policies.Security;
 
-/// <summary>pod-service-account-token-automounted: automountServiceAccountToken is not false on the pod.</summary>
+/// <summary>The <c>pod-service-account-token-automounted</c> policy: its <see cref="Descriptor"/> says what it checks, why, and how to fix it.</summary>
 internal sealed class PodServiceAccountTokenAutomountedPolicy : WorkloadPolicy
 {
+    internal static PolicyParameter AutomountAllowedWorkloads { get; } = new(
+        "automountAllowedWorkloads",
+        "Workloads allowed a service-account token",
+        "namespace/name globs exempt from pod-service-account-token-automounted, e.g. monitoring/prometheus-*.",
+        s => s.AutomountAllowedWorkloads,
+        (s, v) => s with { AutomountAllowedWorkloads = v });
+
     public override PolicyDescriptor Descriptor { get; } = new(
         Id: "pod-service-account-token-automounted",
         Title: "Service-account token is automounted",
         Description: "The pod template's spec.automountServiceAccountToken is not false. When the pod leaves it unset, the "
             + "ServiceAccount's automountServiceAccountToken decides and defaults to true; ServiceAccounts are not collected, "
             + "so unset fails: set it on the pod, where it also wins over the ServiceAccount. Workloads listed in the cluster's "
-            + "AutomountAllowedWorkloads ('namespace/name' globs naming the top-level workload) are exempt. One check per workload.",
+            + "AutomountAllowedWorkloads ('namespace/name' globs naming the top-level workload) are exempt. One check per workload."
+            + " Entries must be lowercase 'namespace/name' patterns; validating the settings rejects others.",
         Rationale: "Every container of the pod gets a token for the Kubernetes API at /var/run/secrets/kubernetes.io/serviceaccount; "
             + "most applications never call the API, and a stolen token is the usual first step from a compromised pod to the cluster.",
         Remediation: """
@@ -21,7 +29,10 @@ internal sealed class PodServiceAccountTokenAutomountedPolicy : WorkloadPolicy
         Category: "Security",
         DefaultSeverity: Severity.Low,
         DefaultEnabled: false,
-        Pack: "security");
+        Pack: "security")
+    {
+        Parameters = [AutomountAllowedWorkloads],
+    };
 
     public override CheckResult Evaluate(in WorkloadContext context)
     {

@@ -53,12 +53,13 @@ public sealed class PolicySettingsEditor(IDbContextFactory<KubeAdvisorDbContext>
             return (next, $"pack {pack}: {before} of {ids.Count} enabled -> {after} of {ids.Count} enabled");
         }, ct);
 
-    /// <summary>Replaces one of the cluster-wide lists (see <see cref="PolicyLists"/>).</summary>
+    /// <summary>Replaces one of the cluster-wide lists, by its <see cref="PolicyParameter.Name"/>.</summary>
     public Task<PolicyChangeResult> SetListAsync(Guid clusterId, string list, IReadOnlyList<string> values, CancellationToken ct = default) =>
         ChangeAsync(clusterId, s =>
         {
+            var parameter = PolicyParameter.Find(list) ?? throw new ArgumentException($"Unknown list '{list}'.");
             var clean = values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-            return (PolicyLists.With(s, list, clean), $"{list}: [{string.Join(", ", PolicyLists.Get(s, list))}] -> [{string.Join(", ", clean)}]");
+            return (parameter.With(s, clean), $"{list}: [{string.Join(", ", parameter.Get(s))}] -> [{string.Join(", ", clean)}]");
         }, ct);
 
     /// <summary>Replaces a policy's exempt image patterns.</summary>

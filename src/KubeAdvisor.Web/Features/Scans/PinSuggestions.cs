@@ -1,21 +1,17 @@
 using KubeAdvisor.Core.Images;
 using KubeAdvisor.Core.Inventory;
+using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Data.Entities;
 
 namespace KubeAdvisor.Web.Features.Scans;
 
 /// <summary>
 /// The way back for tag findings: the exact pin to the last digest that ran before the most recent move
-/// (or, if the digest never moved, to the one running now), ready to copy as the container's image line.
+/// (or, if the digest never moved, to the one running now), ready to copy as the container's image line. Offered for
+/// the policies whose descriptor says <c>FixedByDigestPin</c>.
 /// </summary>
 internal sealed class PinSuggestions
 {
-    private static readonly HashSet<string> TagPolicies = new(StringComparer.Ordinal)
-    {
-        "image-tag-missing", "image-tag-latest", "image-tag-floating", "image-tag-moved", "image-replica-drift",
-        "image-pull-policy-mutable", "image-digest-required",
-    };
-
     private readonly Dictionary<(string Uid, string Type, string Container), List<DigestObservation>> _history;
     private readonly Dictionary<(string Uid, string Type, string Container), string?> _pins = [];
 
@@ -40,7 +36,7 @@ internal sealed class PinSuggestions
     }
 
     public string Remediation(string policyId, string remediation, string workloadUid, ContainerType? type, string? container) =>
-        container is not null && type is not null && TagPolicies.Contains(policyId)
+        container is not null && type is not null && PolicyCatalog.Find(policyId)?.Descriptor.FixedByDigestPin == true
             && Pin((workloadUid, type.Value.ToString(), container)) is { } pin
             ? $"{remediation}\nPin it: {pin}"
             : remediation;

@@ -1,35 +1,39 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using KubeAdvisor.Core.Evaluation;
 using KubeAdvisor.Core.Images;
+using KubeAdvisor.Core.Policies;
 
 namespace KubeAdvisor.Web.Features.Workloads;
 
 /// <summary>
-/// Concrete YAML for a finding: the container's lines as they should read after the fix, at the right place in the
-/// workload's manifest, and the annotation that exempts the workload instead when the finding is intended.
+/// Concrete YAML for a finding: the container's lines as they should read after the fix (the policy descriptor's
+/// FixTemplate, filled in from the finding), at the right place in the workload's manifest, and the annotation that
+/// exempts the workload instead when the finding is intended.
 /// </summary>
-public static class FixSnippets
+public static partial class FixSnippets
 {
+    // For a policy without a FixTemplate in its descriptor.
+    private const string GenericFix = "image: {image}   # see the remediation above";
+
     public static string Fix(string kind, string policyId, string? container, string? containerType, string? image, string? pullPolicy)
     {
         var reference = ImageReference.Parse(image);
         var repo = reference.IsValid ? $"{(reference.Registry is null ? "" : reference.Registry + "/")}{reference.Repository}" : image ?? "<image>";
         var tag = reference.Tag is { } t && !t.Equals("latest", StringComparison.OrdinalIgnoreCase) ? t : "<version>";
-        var lines = policyId switch
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            "image-tag-latest" or "image-tag-missing" or "image-tag-floating" =>
-                new[] { $"image: {repo}:<version>   # an immutable release tag, e.g. {repo}:1.4.2", $"# or pinned: image: {repo}:<version>@sha256:<digest>" },
-            "image-digest-required" =>
-                [$"image: {repo}:{tag}@sha256:<digest>   # the digest that runs now: see the pod's status.containerStatuses[].imageID"],
-            "image-pull-policy-mutable" =>
-                [$"image: {repo}:{tag}@sha256:<digest>   # pinned: IfNotPresent is then safe", "# or, without a digest:", "imagePullPolicy: Always"],
-            "image-registry-allowed" =>
-                [$"image: <allowed-registry>/{reference.Repository}:{tag}   # mirror the image into a registry of the cluster's allow-list"],
-            "image-reference-invalid" =>
-                [$"image: <registry>/<repository>:<tag>   # '{image}' is not a valid image reference: {reference.Error}"],
-            _ => [$"image: {image}   # see the remediation above"],
+            ["image"] = image ?? "",
+            ["repo"] = repo,
+            ["repository"] = reference.Repository ?? "",
+            ["tag"] = tag,
+            ["error"] = reference.Error ?? "",
         };
-        if (pullPolicy is not null && policyId != "image-pull-policy-mutable")
+        var template = PolicyCatalog.Find(policyId)?.Descriptor.FixTemplate ?? GenericFix;
+        var lines = template.TrimEnd().Split('\n')
+            .Select(line => Placeholder().Replace(line.TrimEnd('\r'), m => values[m.Groups[1].Value]))
+            .ToArray();
+        if (pullPolicy is not null && !lines.Any(line => line.StartsWith("imagePullPolicy:", StringComparison.Ordinal)))
         {
             lines = [.. lines, $"imagePullPolicy: {pullPolicy}"];
         }
@@ -49,6 +53,9 @@ public static class FixSnippets
     /// <summary>The annotation on the workload's metadata that exempts it from one policy (comma-separate several ids).</summary>
     public static string Exemption(string policyId) =>
         $"metadata:\n  annotations:\n    {ExemptAnnotation.Key}: \"{policyId}\"\n";
+
+    [GeneratedRegex(@"\{(image|repo|repository|tag|error)\}")]
+    private static partial Regex Placeholder();
 
     private static string ListName(string? containerType) => containerType switch
     {

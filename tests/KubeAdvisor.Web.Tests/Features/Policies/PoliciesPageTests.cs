@@ -61,7 +61,7 @@ public sealed class PoliciesPageTests(DashboardFixture fx)
         var editor = ctx.Services.GetRequiredService<PolicySettingsEditor>();
 
         var off = await editor.SetEnabledAsync(fx.Seed.StagingId, "image-tag-latest", false);
-        var invalid = await editor.SetListAsync(fx.Seed.StagingId, PolicyLists.ExcludedNamespaces, ["Not A Namespace"]);
+        var invalid = await editor.SetListAsync(fx.Seed.StagingId, PolicyParameter.ExcludedNamespaces.Name, ["Not A Namespace"]);
         var pack = await editor.SetPackAsync(fx.Seed.StagingId, "image", true);
 
         Assert.True(off.Succeeded);
@@ -85,8 +85,8 @@ public sealed class PoliciesPageTests(DashboardFixture fx)
         await using var ctx = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Admin);
         var editor = ctx.Services.GetRequiredService<PolicySettingsEditor>();
 
-        var invalid = await editor.SetListAsync(fx.Seed.ProdId, PolicyLists.AutomountAllowedWorkloads, ["no slash here"]);
-        var valid = await editor.SetListAsync(fx.Seed.ProdId, PolicyLists.AutomountAllowedWorkloads, ["monitoring/prometheus-*"]);
+        var invalid = await editor.SetListAsync(fx.Seed.ProdId, "automountAllowedWorkloads", ["no slash here"]);
+        var valid = await editor.SetListAsync(fx.Seed.ProdId, "automountAllowedWorkloads", ["monitoring/prometheus-*"]);
 
         Assert.False(invalid.Succeeded);
         Assert.True(valid.Succeeded);
