@@ -1,5 +1,5 @@
 using KubeAdvisor.Data;
-using KubeAdvisor.Web.Features.Scans;
+using KubeAdvisor.Web.Features.Findings;
 using Microsoft.EntityFrameworkCore;
 
 namespace KubeAdvisor.Web.Features.Workloads;
