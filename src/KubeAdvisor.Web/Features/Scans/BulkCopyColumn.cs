@@ -17,7 +17,7 @@ internal abstract class BulkCopyColumn<TEntity> where TEntity : class
     {
         var type = BulkCopy.TypeOf(p);
         var underlying = Nullable.GetUnderlyingType(p.ClrType);
-        if (p.GetValueConverter() is { } converter)
+        if (p.GetTypeMapping().Converter is { } converter)
         {
             return new Converted(p.GetGetter(), converter, type); // Core enums stored as their number or name
         }
