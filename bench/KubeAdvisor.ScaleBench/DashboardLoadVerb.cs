@@ -2,9 +2,9 @@ using System.Diagnostics;
 using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Web.Features.ClusterDetail;
 using KubeAdvisor.Web.Features.Dashboard;
+using KubeAdvisor.Web.Features.Findings;
 using KubeAdvisor.Web.Features.Namespaces;
 using KubeAdvisor.Web.Features.Overview;
-using KubeAdvisor.Web.Features.Violations;
 using KubeAdvisor.Web.Features.Workloads;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,8 +29,8 @@ internal static class DashboardLoadVerb
         var trends = new TrendQueries(database, time);
         var cluster = new ClusterDetailQueries(database);
         var namespaces = new NamespaceQueries(database);
-        var workloads = new WorkloadQueries(database);
-        var violations = new ViolationsQueries(database);
+        var violations = new FindingsQueries(database);
+        var workloads = new WorkloadQueries(database, violations);
         var refresh = new RefreshQueries(database);
 
         await using (var db = database.CreateDbContext())
@@ -50,13 +50,13 @@ internal static class DashboardLoadVerb
             ("Cluster, 90-day trend only", async i => await trends.ScoreTrendAsync(T(i).Cluster, "", 90)),
             ("Namespace (LoadAsync + 30-day trend)", async i => { await namespaces.LoadAsync(T(i).Cluster, T(i).Namespace); await trends.ScoreTrendAsync(T(i).Cluster, T(i).Namespace, 30); }),
             ("Workload (LoadAsync)", async i => await workloads.LoadAsync(T(i).Cluster, T(i).Workload)),
-            ("Violations: clusters + first page (severity desc, 50)", async i => { await violations.ClustersAsync(); await violations.PageAsync(new ViolationsFilter(), 0, 50, "severity", true); }),
-            ("Violations: page 1,000 of 2,000", async i => await violations.PageAsync(new ViolationsFilter(), 1000 + (i % 10), 50, "severity", true)),
-            ("Violations: sorted by namespace", async i => await violations.PageAsync(new ViolationsFilter(), 0, 50, "namespace", false)),
-            ("Violations: sorted by workload, page 20", async i => await violations.PageAsync(new ViolationsFilter(), 20, 50, "workload", false)),
-            ("Violations: cluster + namespace filter", async i => await violations.PageAsync(new ViolationsFilter(T(i).Cluster, T(i).Namespace), 0, 50, "severity", true)),
-            ("Violations: policy + severity filter", async i => await violations.PageAsync(new ViolationsFilter(Policy: "image-tag-floating", Severity: Severity.Medium), 0, 50, "severity", true)),
-            ("Violations: free text \"app-04\"", async i => await violations.PageAsync(new ViolationsFilter(Text: $"app-04{i % 10}"), 0, 50, "severity", true)),
+            ("Violations: clusters + first page (severity desc, 50)", async i => { await violations.ClustersAsync(); await violations.PageAsync(new FindingsFilter(), 0, 50, "severity", true); }),
+            ("Violations: page 1,000 of 2,000", async i => await violations.PageAsync(new FindingsFilter(), 1000 + (i % 10), 50, "severity", true)),
+            ("Violations: sorted by namespace", async i => await violations.PageAsync(new FindingsFilter(), 0, 50, "namespace", false)),
+            ("Violations: sorted by workload, page 20", async i => await violations.PageAsync(new FindingsFilter(), 20, 50, "workload", false)),
+            ("Violations: cluster + namespace filter", async i => await violations.PageAsync(new FindingsFilter(T(i).Cluster, T(i).Namespace), 0, 50, "severity", true)),
+            ("Violations: policy + severity filter", async i => await violations.PageAsync(new FindingsFilter(Policy: "image-tag-floating", Severity: Severity.Medium), 0, 50, "severity", true)),
+            ("Violations: free text \"app-04\"", async i => await violations.PageAsync(new FindingsFilter(Text: $"app-04{i % 10}"), 0, 50, "severity", true)),
             ("Refresh stamp, all clusters (polled)", async i => await refresh.StampAsync(null)),
             ("Refresh stamp, one cluster (polled)", async i => await refresh.StampAsync(T(i).Cluster)),
         };

@@ -25,6 +25,8 @@ internal sealed class FindingRecordConfiguration : IEntityTypeConfiguration<Find
         e.HasIndex(x => x.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_findings_search_trgm");
         e.Property(x => x.Fingerprint).HasMaxLength(64);
         e.Property(x => x.PolicyId).HasMaxLength(64);
-        e.Property(x => x.ContainerType).HasMaxLength(16);
+        // The columns stay integer and text as before the enums (no migration); the Web project reads Core enums.
+        e.Property(x => x.Severity).HasConversion<int>();
+        e.Property(x => x.ContainerType).HasConversion<string>().HasMaxLength(16);
     }
 }

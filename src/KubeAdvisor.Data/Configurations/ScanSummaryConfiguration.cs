@@ -13,5 +13,6 @@ internal sealed class ScanSummaryConfiguration : IEntityTypeConfiguration<ScanSu
         e.HasIndex(x => new { x.ScanId, x.Namespace, x.PolicyId }).IsUnique();
         e.HasIndex(x => new { x.ClusterId, x.At });
         e.Property(x => x.PolicyId).HasMaxLength(64);
+        e.Property(x => x.Severity).HasConversion<int>(); // integer column as before the enum
     }
 }

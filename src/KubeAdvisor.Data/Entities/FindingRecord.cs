@@ -1,3 +1,6 @@
+using KubeAdvisor.Core.Inventory;
+using KubeAdvisor.Core.Policies;
+
 namespace KubeAdvisor.Data.Entities;
 
 /// <summary>
@@ -14,10 +17,12 @@ public sealed class FindingRecord
     public required string Kind { get; set; }
     public required string WorkloadName { get; set; }
     public string? Container { get; set; }
-    public string? ContainerType { get; set; }
+    /// <summary>Stored as its name (text), see FindingRecordConfiguration.</summary>
+    public ContainerType? ContainerType { get; set; }
     public string? Image { get; set; }
     public required string PolicyId { get; set; }
-    public int Severity { get; set; }
+    /// <summary>Stored as its number (integer), see FindingRecordConfiguration.</summary>
+    public Severity Severity { get; set; }
     public required string Message { get; set; }
     public required string Remediation { get; set; }
     public bool IsOpen { get; set; }
@@ -25,7 +30,7 @@ public sealed class FindingRecord
 
     /// <summary>
     /// Final once resolved: the last scan that saw it. While open, scans do not rewrite it (an open finding was seen by
-    /// the cluster's last succeeded scan; readers use that, see LastSucceededScan in the web project).
+    /// the cluster's last succeeded scan; readers use that, see Features/Findings in the web project).
     /// </summary>
     public DateTimeOffset LastSeen { get; set; }
 

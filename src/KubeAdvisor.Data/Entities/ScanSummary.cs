@@ -1,3 +1,5 @@
+using KubeAdvisor.Core.Policies;
+
 namespace KubeAdvisor.Data.Entities;
 
 /// <summary>Per-scan detail: checks of one namespace × policy. Kept for the detail retention period.</summary>
@@ -9,7 +11,8 @@ public sealed class ScanSummary
     public DateTimeOffset At { get; set; }
     public required string Namespace { get; set; }
     public required string PolicyId { get; set; }
-    public int Severity { get; set; }
+    /// <summary>Stored as its number (integer), see ScanSummaryConfiguration.</summary>
+    public Severity Severity { get; set; }
     public int Checks { get; set; }
     public int Passed { get; set; }
     public int Failed { get; set; }

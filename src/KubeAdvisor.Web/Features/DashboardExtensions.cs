@@ -1,5 +1,6 @@
 using KubeAdvisor.Web.Features.ClusterDetail;
 using KubeAdvisor.Web.Features.Dashboard;
+using KubeAdvisor.Web.Features.Findings;
 using KubeAdvisor.Web.Features.Namespaces;
 using KubeAdvisor.Web.Features.Overview;
 using KubeAdvisor.Web.Features.Policies;
@@ -21,7 +22,7 @@ public static class DashboardExtensions
         services.AddSingleton<NamespaceQueries>();
         services.AddSingleton<WorkloadQueries>();
         services.AddSingleton<DigestQueries>();
-        services.AddSingleton<ViolationsQueries>();
+        services.AddSingleton<FindingsQueries>();
         services.AddSingleton<PolicyQueries>();
         services.AddScoped<PolicySettingsEditor>();
         return builder;

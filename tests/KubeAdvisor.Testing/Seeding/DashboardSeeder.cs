@@ -1,3 +1,5 @@
+using KubeAdvisor.Core.Inventory;
+using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +55,7 @@ public static class DashboardSeeder
         {
             db.DailyRollups.Add(new DailyRollup
             {
-                ClusterId = prod.Id, Day = today.AddDays(-d), Namespace = "", Score = 60 + (d % 3 * 5), PassedWeight = 24 * (30 - d), FailedWeight = 24 * (10 + d),
+                ClusterId = prod.Id, Day = today.AddDays(-d), Namespace = "", Score = Math.Round(100d * (30 - d) / 40, 2), PassedWeight = 24 * (30 - d), FailedWeight = 24 * (10 + d),
                 FailedChecks = 4, Scans = 24, Introduced = d == 0 ? 1 : 0, Fixed = d == 1 ? 2 : 0,
             });
         }
@@ -88,7 +90,7 @@ public static class DashboardSeeder
     private static FindingRecord Finding(Guid clusterId, WorkloadRecord w, string container, string image, string policy, int severity, string message, Guid scanId, DateTimeOffset now, bool open) => new()
     {
         ClusterId = clusterId, WorkloadId = w.Id, Fingerprint = Guid.NewGuid().ToString("N"), Namespace = w.Namespace, Kind = w.Kind,
-        WorkloadName = w.Name, Container = container, ContainerType = "Regular", Image = image, PolicyId = policy, Severity = severity,
+        WorkloadName = w.Name, Container = container, ContainerType = ContainerType.Regular, Image = image, PolicyId = policy, Severity = (Severity)severity,
         Message = message, Remediation = $"Fix {policy}.", IsOpen = open, FirstSeen = now.AddDays(-3), LastSeen = now.AddMinutes(-5),
         ResolvedAt = open ? null : now.AddDays(-1), LastScanId = scanId,
     };
@@ -101,7 +103,7 @@ public static class DashboardSeeder
 
     private static ScanSummary Summary(Scan scan, string ns, string policy, int severity, int failed) => new()
     {
-        ScanId = scan.Id, ClusterId = scan.ClusterId, At = scan.FinishedAt!.Value, Namespace = ns, PolicyId = policy, Severity = severity,
+        ScanId = scan.Id, ClusterId = scan.ClusterId, At = scan.FinishedAt!.Value, Namespace = ns, PolicyId = policy, Severity = (Severity)severity,
         Checks = 3, Passed = 3 - failed, Failed = failed,
     };
 }

@@ -1,4 +1,4 @@
-using KubeAdvisor.Web.Features.Workloads;
+using KubeAdvisor.Web.Features.Findings;
 
 namespace KubeAdvisor.Web.Features.Api;
 

@@ -1,3 +1,4 @@
+using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Core.Scoring;
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
@@ -28,7 +29,7 @@ public sealed class ClusterDetailQueries(IDbContextFactory<KubeAdvisorDbContext>
 
     public sealed record NamespaceRow(string Name, int? Score, Grade Grade, int OpenFindings, string? WorstPolicy);
 
-    public sealed record PolicyRow(string PolicyId, int MaxSeverity, int OpenFindings);
+    public sealed record PolicyRow(string PolicyId, Severity MaxSeverity, int OpenFindings);
 
     public sealed record ScanRow(
         Guid Id, ScanTrigger Trigger, ScanStatus Status, string? RequestedBy, DateTimeOffset QueuedAt,

@@ -19,12 +19,12 @@ public static class Scores
 
     public static Grade GradeOf(double passedWeight, double failedWeight) => Card(passedWeight, failedWeight).Grade;
 
-    public static string SeverityName(int severity) =>
-        Enum.IsDefined((Severity)severity) ? ((Severity)severity).ToString().ToLowerInvariant() : "unknown";
+    public static string SeverityName(Severity severity) =>
+        Enum.IsDefined(severity) ? severity.ToString().ToLowerInvariant() : "unknown";
 
     /// <summary>Severities from the most to the least severe, for columns and filters.</summary>
     public static IReadOnlyList<Severity> Descending { get; } =
         [Severity.Critical, Severity.High, Severity.Medium, Severity.Low, Severity.Info];
 
-    public static int WeightOf(int severity) => ScoreCard.WeightOf((Severity)severity);
+    public static int WeightOf(Severity severity) => ScoreCard.WeightOf(severity);
 }

@@ -1,3 +1,4 @@
+using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Core.Scoring;
 using KubeAdvisor.Data;
 using KubeAdvisor.Web.Features.Dashboard;
@@ -8,11 +9,11 @@ namespace KubeAdvisor.Web.Features.Namespaces;
 /// <summary>One namespace of one cluster: its current workloads with open findings by severity, and its score.</summary>
 public sealed class NamespaceQueries(IDbContextFactory<KubeAdvisorDbContext> dbFactory)
 {
-    public sealed record WorkloadRow(Guid Id, string Kind, string Name, IReadOnlyDictionary<int, int> OpenBySeverity)
+    public sealed record WorkloadRow(Guid Id, string Kind, string Name, IReadOnlyDictionary<Severity, int> OpenBySeverity)
     {
         public int OpenFindings => OpenBySeverity.Values.Sum();
 
-        public int WorstSeverity => OpenBySeverity.Count == 0 ? -1 : OpenBySeverity.Keys.Max();
+        public int WorstSeverity => OpenBySeverity.Count == 0 ? -1 : (int)OpenBySeverity.Keys.Max();
     }
 
     public sealed record Data(Guid ClusterId, string ClusterName, string Namespace, int? Score, Grade Grade, IReadOnlyList<WorkloadRow> Workloads);

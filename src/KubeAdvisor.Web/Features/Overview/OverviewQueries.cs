@@ -1,3 +1,4 @@
+using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Core.Scoring;
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
@@ -14,7 +15,7 @@ public sealed class OverviewQueries(IDbContextFactory<KubeAdvisorDbContext> dbFa
 {
     public sealed record ClusterCard(
         Guid Id, string Name, bool IsDemo, ConnectionType Connection, int? Score, Grade Grade,
-        IReadOnlyDictionary<int, int> OpenBySeverity, IReadOnlyList<double> Sparkline,
+        IReadOnlyDictionary<Severity, int> OpenBySeverity, IReadOnlyList<double> Sparkline,
         DateTimeOffset? LastScanAt, ScanStatus? LastStatus, string? LastError);
 
     public sealed record Offender(Guid ClusterId, string ClusterName, string Name, int Failed);

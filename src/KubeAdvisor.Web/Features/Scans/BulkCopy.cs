@@ -42,7 +42,7 @@ internal static class BulkCopy
 
     internal static NpgsqlDbType TypeOf(IProperty p) =>
         p.GetColumnType() == "jsonb" ? NpgsqlDbType.Jsonb
-        : (Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType) switch
+        : (Nullable.GetUnderlyingType(p.GetTypeMapping().Converter?.ProviderClrType ?? p.ClrType) ?? p.GetTypeMapping().Converter?.ProviderClrType ?? p.ClrType) switch
         {
             var t when t == typeof(Guid) => NpgsqlDbType.Uuid,
             var t when t == typeof(string) => NpgsqlDbType.Text,

@@ -17,6 +17,11 @@ internal abstract class BulkCopyColumn<TEntity> where TEntity : class
     {
         var type = BulkCopy.TypeOf(p);
         var underlying = Nullable.GetUnderlyingType(p.ClrType);
+        if (p.GetTypeMapping().Converter is { } converter)
+        {
+            return new Converted(p.GetGetter(), converter, type); // Core enums stored as their number or name
+        }
+
         if (p.PropertyInfo?.GetMethod is not { } getter || (underlying ?? p.ClrType).IsEnum)
         {
             return new Boxed(p.GetGetter(), type); // shadow properties and enums (written as their number)
@@ -39,6 +44,13 @@ internal abstract class BulkCopyColumn<TEntity> where TEntity : class
     {
         public override Task WriteAsync(NpgsqlBinaryImporter importer, TEntity row, CancellationToken ct) =>
             get(row) is { } value ? importer.WriteAsync(value, type, ct) : importer.WriteNullAsync(ct);
+    }
+
+    private sealed class Converted(IClrPropertyGetter get, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter converter, NpgsqlDbType type)
+        : BulkCopyColumn<TEntity>
+    {
+        public override Task WriteAsync(NpgsqlBinaryImporter importer, TEntity row, CancellationToken ct) =>
+            get.GetClrValue(row) is { } value ? importer.WriteAsync(converter.ConvertToProvider(value)!, type, ct) : importer.WriteNullAsync(ct);
     }
 
     private sealed class Boxed(IClrPropertyGetter get, NpgsqlDbType type) : BulkCopyColumn<TEntity>

@@ -2,6 +2,7 @@ using KubeAdvisor.Core.Evaluation;
 using KubeAdvisor.Core.Inventory;
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
+using KubeAdvisor.Web.Features.Findings;
 using Microsoft.EntityFrameworkCore;
 
 namespace KubeAdvisor.Web.Features.Scans;

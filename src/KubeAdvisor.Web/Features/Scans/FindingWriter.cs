@@ -3,6 +3,7 @@ using System.Text;
 using KubeAdvisor.Core.Evaluation;
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
+using KubeAdvisor.Web.Features.Findings;
 using Microsoft.EntityFrameworkCore;
 
 namespace KubeAdvisor.Web.Features.Scans;
@@ -67,9 +68,9 @@ internal static class FindingWriter
             row.Kind = f.WorkloadKind;
             row.WorkloadName = f.WorkloadName;
             row.Container = f.ContainerName;
-            row.ContainerType = f.ContainerType?.ToString();
+            row.ContainerType = f.ContainerType;
             row.Image = f.Image;
-            row.Severity = (int)f.Severity;
+            row.Severity = f.Severity;
             row.Message = f.Message;
             row.Remediation = pins.Remediation(f.PolicyId, f.Remediation, f.WorkloadUid, f.ContainerType, f.ContainerName);
             row.IsOpen = true;

@@ -16,7 +16,7 @@ internal static class SummaryWriter
             summaries.Add(new ScanSummary
             {
                 ScanId = scanId, ClusterId = clusterId, At = now, Namespace = g.Key.Namespace, PolicyId = g.Key.PolicyId,
-                Severity = (int)g.First().Severity,
+                Severity = g.First().Severity,
                 Passed = g.Sum(t => t.Passed), Failed = g.Sum(t => t.Failed), Exempt = g.Sum(t => t.Exempt),
                 Checks = g.Sum(t => t.Total),
             });

@@ -1,4 +1,5 @@
 using KubeAdvisor.Web.Features.Dashboard;
+using KubeAdvisor.Web.Features.Findings;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -7,10 +8,13 @@ namespace KubeAdvisor.Web.Features.Violations;
 /// <summary>/violations: every open finding; filters and sort order in the query string, paging and sorting in PostgreSQL.</summary>
 public sealed partial class ViolationsPage
 {
+    /// <summary>The explorer pages at most this many rows (the API's limit is higher).</summary>
+    public const int MaxPageSize = 200;
+
     private static readonly string[] Kinds = ["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicaSet", "Pod"];
-    private MudTable<ViolationsQueries.Row>? _table;
-    private IReadOnlyList<ViolationsQueries.ClusterOption> _clusters = [];
-    private ViolationsFilter _filter = new();
+    private MudTable<FindingRow>? _table;
+    private IReadOnlyList<FindingsQueries.ClusterOption> _clusters = [];
+    private FindingsFilter _filter = new();
     private string? _error;
 
     [SupplyParameterFromQuery(Name = "cluster")] public string? ClusterParam { get; set; }
@@ -55,7 +59,7 @@ public sealed partial class ViolationsPage
 
     protected override async Task OnParametersSetAsync()
     {
-        var filter = ViolationsFilter.From(ClusterParam, NamespaceParam, PolicyParam, SeverityParam, KindParam, TextParam);
+        var filter = FindingsFilter.From(ClusterParam, NamespaceParam, PolicyParam, SeverityParam, KindParam, TextParam);
         if (filter != _filter)
         {
             _filter = filter;
@@ -71,7 +75,7 @@ public sealed partial class ViolationsPage
         }
     }
 
-    private Task ApplyAsync(ViolationsFilter filter)
+    private Task ApplyAsync(FindingsFilter filter)
     {
         var query = filter.ToQuery().Concat(ViolationsSort.From(SortParam, DirParam).ToQuery()).ToDictionary();
         Nav.NavigateTo(Nav.GetUriWithQueryParameters("/violations", query));
@@ -93,21 +97,21 @@ public sealed partial class ViolationsPage
         }
     }
 
-    private async Task<TableData<ViolationsQueries.Row>> LoadPageAsync(TableState state, CancellationToken ct)
+    private async Task<TableData<FindingRow>> LoadPageAsync(TableState state, CancellationToken ct)
     {
         try
         {
-            var page = await Queries.PageAsync(_filter, state.Page, state.PageSize, state.SortLabel,
-                state.SortDirection != SortDirection.Ascending, ct);
+            var page = await Queries.PageAsync(_filter, state.Page, Math.Min(state.PageSize, MaxPageSize), state.SortLabel,
+                state.SortDirection != SortDirection.Ascending, ct: ct);
             _error = null;
             RememberSort(state);
-            return new TableData<ViolationsQueries.Row> { Items = page.Rows, TotalItems = page.Total };
+            return new TableData<FindingRow> { Items = page.Rows, TotalItems = page.Total };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Log.LogError(e, "Loading violations failed");
             _error = DashboardText.LoadFailed;
-            return new TableData<ViolationsQueries.Row> { Items = [], TotalItems = 0 };
+            return new TableData<FindingRow> { Items = [], TotalItems = 0 };
         }
     }
 

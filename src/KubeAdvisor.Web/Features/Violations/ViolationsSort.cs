@@ -6,7 +6,7 @@ namespace KubeAdvisor.Web.Features.Violations;
 /// </summary>
 public sealed record ViolationsSort(string Label, bool Descending)
 {
-    /// <summary>Columns the table sorts by (the labels of its sort headers and of <see cref="ViolationsQueries"/>).</summary>
+    /// <summary>Columns the table sorts by (the labels of its sort headers and of <see cref="Findings.FindingsQueries"/>).</summary>
     public static readonly IReadOnlyList<string> Labels = ["severity", "policy", "namespace", "workload", "firstSeen"];
 
     public static readonly ViolationsSort Default = new("severity", true);

@@ -1,4 +1,5 @@
 using KubeAdvisor.Web.Features.Dashboard;
+using KubeAdvisor.Web.Features.Findings;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 

@@ -1,22 +1,17 @@
 using System.Text.Json;
 using KubeAdvisor.Data;
-using KubeAdvisor.Data.Entities;
-using KubeAdvisor.Web.Features.Scans;
+using KubeAdvisor.Web.Features.Findings;
 using Microsoft.EntityFrameworkCore;
 
 namespace KubeAdvisor.Web.Features.Workloads;
 
-/// <summary>One workload: its containers and annotations as last seen, and its findings (open first).</summary>
-public sealed class WorkloadQueries(IDbContextFactory<KubeAdvisorDbContext> dbFactory)
+/// <summary>One workload: its containers and annotations as last seen, and its findings (open first, from <see cref="FindingsQueries"/>).</summary>
+public sealed class WorkloadQueries(IDbContextFactory<KubeAdvisorDbContext> dbFactory, FindingsQueries findingQueries)
 {
     public const int ResolvedShown = 20;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public sealed record ContainerRow(string Name, string Type, string Image, string? ImagePullPolicy);
-
-    public sealed record FindingRow(
-        long Id, string? Container, string? ContainerType, string? Image, string PolicyId, int Severity, string Message,
-        string Remediation, bool IsOpen, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, DateTimeOffset? ResolvedAt);
 
     public sealed record Data(
         Guid Id, Guid ClusterId, string ClusterName, string Kind, string Namespace, string Name, int? Replicas,
@@ -32,7 +27,7 @@ public sealed class WorkloadQueries(IDbContextFactory<KubeAdvisorDbContext> dbFa
             .Select(x => new
             {
                 x.Id, x.ClusterId, ClusterName = db.Clusters.Where(c => c.Id == x.ClusterId).Select(c => c.Name).First(),
-                x.Kind, x.Namespace, x.Name, x.Replicas, x.FirstSeen, x.LastSeen, x.GoneAt, x.AnnotationsJson, x.ContainersJson,
+                x.Kind, x.Namespace, x.Name, x.Replicas, x.FirstSeen, x.GoneAt, x.AnnotationsJson, x.ContainersJson,
             })
             .FirstOrDefaultAsync(ct);
         if (w is null)
@@ -40,25 +35,19 @@ public sealed class WorkloadQueries(IDbContextFactory<KubeAdvisorDbContext> dbFa
             return null;
         }
 
-        // Present workloads and open findings were last seen by the cluster's last succeeded scan (LastSucceededScan).
-        var last = await LastSucceededScan.LoadAsync(db, clusterId, ct) ?? new LastSucceededScan(null, null);
-        var findings = db.Findings.AsNoTracking().Where(f => f.WorkloadId == workloadId);
-        var open = (await Project(findings.Where(f => f.IsOpen)
-            .OrderByDescending(f => f.Severity).ThenBy(f => f.Container).ThenBy(f => f.PolicyId))
-            .ToListAsync(ct)).Select(f => f with { LastSeen = last.SeenAt(f.LastSeen) });
-        var resolved = await Project(findings.Where(f => !f.IsOpen)
-            .OrderByDescending(f => f.ResolvedAt).Take(ResolvedShown))
-            .ToListAsync(ct);
+        // When it and its findings were last seen is the findings module's rule (LastSucceededScan), read there only.
+        var findings = await findingQueries.ForWorkloadAsync(clusterId, workloadId, ResolvedShown, ct);
+        if (findings is null)
+        {
+            return null;
+        }
+
         return new Data(w.Id, w.ClusterId, w.ClusterName, w.Kind, w.Namespace, w.Name, w.Replicas, w.FirstSeen,
-            w.GoneAt is null ? last.SeenAt(w.LastSeen) : w.LastSeen, w.GoneAt,
+            findings.WorkloadLastSeen, w.GoneAt,
             Parse<Dictionary<string, string>>(w.AnnotationsJson) ?? [],
             Parse<List<ContainerRow>>(w.ContainersJson) ?? [],
-            [.. open, .. resolved]);
+            findings.Findings);
     }
-
-    private static IQueryable<FindingRow> Project(IQueryable<FindingRecord> findings) =>
-        findings.Select(f => new FindingRow(f.Id, f.Container, f.ContainerType, f.Image, f.PolicyId, f.Severity, f.Message,
-                f.Remediation, f.IsOpen, f.FirstSeen, f.LastSeen, f.ResolvedAt));
 
     // Written by the scan store; read leniently (either property casing) so a stored row never breaks the page.
     private static T? Parse<T>(string json) where T : class

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using KubeAdvisor.DemoCluster;
 using KubeAdvisor.Testing;
 using KubeAdvisor.Testing.Hosting;
+using KubeAdvisor.Web.Features.Findings;
 using KubeAdvisor.Web.Infrastructure.Auth;
 using KubeAdvisor.Web.Tests.Support;
 
@@ -148,8 +149,8 @@ public sealed class ClusterConnectionTests(WebAppFixture fx) : IAsyncLifetime
         var csv = await _api.Http.GetStringAsync($"/api/v1/clusters/{id}/findings?format=csv");
 
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("namespace,kind,name,container", lines[0]);
+        Assert.Equal(FindingsCsv.Header, lines[0]);
         Assert.Equal(3, lines.Length);
-        Assert.Contains(lines, l => l.StartsWith("shop,Deployment,web,web,Regular,nginx,image-tag-missing,high,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(",shop,Deployment,web,web,Regular,nginx,image-tag-missing,high,", StringComparison.Ordinal));
     }
 }

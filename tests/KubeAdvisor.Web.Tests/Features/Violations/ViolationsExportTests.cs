@@ -1,6 +1,7 @@
 using System.Net;
 using KubeAdvisor.Testing.Hosting;
 using KubeAdvisor.Testing.Seeding;
+using KubeAdvisor.Web.Features.Findings;
 using KubeAdvisor.Web.Features.Violations;
 using KubeAdvisor.Web.Infrastructure.Auth;
 using KubeAdvisor.Web.Tests.Support;
@@ -49,15 +50,9 @@ public sealed class ViolationsExportTests(WebAppFixture fx) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("cluster,namespace,kind,workload", lines[0]);
+        Assert.Equal(FindingsCsv.Header, lines[0]);
         // The shared database also holds other tests' clusters: every row matches the filter, and prod has exactly its one.
         Assert.All(lines.Skip(1), l => Assert.Contains(",image-tag-latest,", l));
-        Assert.StartsWith("prod,shop,Deployment,web,nginx,nginx:latest,image-tag-latest,high,", Assert.Single(lines.Skip(1), l => l.StartsWith("prod,", StringComparison.Ordinal)));
+        Assert.StartsWith("prod,shop,Deployment,web,nginx,Regular,nginx:latest,image-tag-latest,high,", Assert.Single(lines.Skip(1), l => l.StartsWith("prod,", StringComparison.Ordinal)));
     }
-
-    [Theory]
-    [InlineData("=cmd()", "'=cmd()")]
-    [InlineData("a,b", "\"a,b\"")]
-    [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
-    public void Cell_Escapes(string value, string expected) => Assert.Equal(expected, ViolationsExport.Cell(value));
 }

@@ -1,5 +1,6 @@
 using Bunit;
 using KubeAdvisor.Core.Policies;
+using KubeAdvisor.Web.Features.Findings;
 using KubeAdvisor.Web.Features.Violations;
 using KubeAdvisor.Web.Infrastructure.Auth;
 using KubeAdvisor.Web.Tests.Features.Dashboard;
@@ -52,15 +53,15 @@ public sealed class ViolationsPageTests(DashboardFixture fx)
     public async Task PageAsync_Filters_CombineAndPageInTheDatabase()
     {
         await using var ctx = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Viewer);
-        var queries = ctx.Services.GetRequiredService<ViolationsQueries>();
+        var queries = ctx.Services.GetRequiredService<FindingsQueries>();
 
-        var all = await queries.PageAsync(new ViolationsFilter(), 0, 2, null, true);
-        var web = await queries.PageAsync(new ViolationsFilter(Cluster: fx.Seed.ProdId, Kind: "Deployment", Text: "WEB"), 0, 50, "policy", false);
-        var medium = await queries.PageAsync(ViolationsFilter.From(null, "billing", null, "medium", null, null), 0, 50, null, true);
+        var all = await queries.PageAsync(new FindingsFilter(), 0, 2, null, true);
+        var web = await queries.PageAsync(new FindingsFilter(Cluster: fx.Seed.ProdId, Kind: "Deployment", Text: "WEB"), 0, 50, "policy", false);
+        var medium = await queries.PageAsync(FindingsFilter.From(null, "billing", null, "medium", null, null), 0, 50, null, true);
 
         Assert.Equal(4, all.Total);
         Assert.Equal(2, all.Rows.Count);
-        Assert.All(all.Rows, r => Assert.Equal((int)Severity.High, r.Severity));
+        Assert.All(all.Rows, r => Assert.Equal(Severity.High, r.Severity));
         Assert.Equal(["image-digest-required", "image-tag-latest"], web.Rows.Select(r => r.PolicyId));
         Assert.Equal("prod", web.Rows[0].ClusterName);
         Assert.Equal("image-pull-policy-mutable", Assert.Single(medium.Rows).PolicyId);
@@ -70,11 +71,11 @@ public sealed class ViolationsPageTests(DashboardFixture fx)
     public async Task PageAsync_TextWithLikeWildcards_MatchesThemLiterally()
     {
         await using var ctx = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Viewer);
-        var queries = ctx.Services.GetRequiredService<ViolationsQueries>();
+        var queries = ctx.Services.GetRequiredService<FindingsQueries>();
 
-        var underscore = await queries.PageAsync(new ViolationsFilter(Text: "w_b"), 0, 50, null, true);
-        var percent = await queries.PageAsync(new ViolationsFilter(Text: "w%b"), 0, 50, null, true);
-        var plain = await queries.PageAsync(new ViolationsFilter(Text: "web"), 0, 50, null, true);
+        var underscore = await queries.PageAsync(new FindingsFilter(Text: "w_b"), 0, 50, null, true);
+        var percent = await queries.PageAsync(new FindingsFilter(Text: "w%b"), 0, 50, null, true);
+        var plain = await queries.PageAsync(new FindingsFilter(Text: "web"), 0, 50, null, true);
 
         Assert.Equal(0, underscore.Total);
         Assert.Equal(0, percent.Total);
@@ -87,7 +88,7 @@ public sealed class ViolationsPageTests(DashboardFixture fx)
         await using var ctx = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Viewer);
         var nav = ctx.Services.GetRequiredService<NavigationManager>();
         nav.NavigateTo("/violations?sort=workload&dir=desc");
-        var expected = (await ctx.Services.GetRequiredService<ViolationsQueries>().PageAsync(new ViolationsFilter(), 0, 50, "workload", true))
+        var expected = (await ctx.Services.GetRequiredService<FindingsQueries>().PageAsync(new FindingsFilter(), 0, 50, "workload", true))
             .Rows.Select(r => r.WorkloadName).ToList();
 
         var page = ctx.Render<ViolationsPage>();
@@ -141,9 +142,9 @@ public sealed class ViolationsPageTests(DashboardFixture fx)
     [Fact]
     public void Filter_FromBadQueryValues_IgnoresThem()
     {
-        var filter = ViolationsFilter.From("not-a-guid", " ", "p", "urgent", null, "  x ");
+        var filter = FindingsFilter.From("not-a-guid", " ", "p", "urgent", null, "  x ");
 
-        Assert.Equal(new ViolationsFilter(Policy: "p", Text: "x"), filter);
+        Assert.Equal(new FindingsFilter(Policy: "p", Text: "x"), filter);
         Assert.Equal("policy=p&q=x", filter.ToQueryString());
     }
 }

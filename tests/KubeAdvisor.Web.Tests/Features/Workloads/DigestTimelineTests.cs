@@ -1,4 +1,5 @@
 using Bunit;
+using KubeAdvisor.Web.Features.Findings;
 using KubeAdvisor.Web.Features.Workloads;
 using MudBlazor.Services;
 

@@ -1,8 +1,7 @@
 using KubeAdvisor.Data;
-using KubeAdvisor.Web.Features.Scans;
 using Microsoft.EntityFrameworkCore;
 
-namespace KubeAdvisor.Web.Features.Workloads;
+namespace KubeAdvisor.Web.Features.Findings;
 
 /// <summary>The running-digest history of one workload: each digest per container, oldest first.</summary>
 public sealed class DigestQueries(IDbContextFactory<KubeAdvisorDbContext> dbFactory)

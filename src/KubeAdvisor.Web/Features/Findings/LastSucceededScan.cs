@@ -1,7 +1,7 @@
 using KubeAdvisor.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace KubeAdvisor.Web.Features.Scans;
+namespace KubeAdvisor.Web.Features.Findings;
 
 /// <summary>
 /// A cluster's most recent successful scan. Open findings and present workloads were seen by it by definition (a

@@ -1,15 +1,17 @@
 using KubeAdvisor.Core.Policies;
 
-namespace KubeAdvisor.Web.Features.Violations;
+namespace KubeAdvisor.Web.Features.Findings;
 
 /// <summary>
-/// The explorer's filters, as they appear in the query string (?cluster=&amp;namespace=&amp;policy=&amp;severity=&amp;kind=&amp;q=),
-/// shared by the page and the CSV export so a link and its export show the same set.
+/// Which findings: the explorer's filters as they appear in its query string (?cluster=&amp;namespace=&amp;policy=&amp;severity=&amp;kind=&amp;q=),
+/// and the API's (cluster in the path, status=resolved). One filter for the page, its CSV export and the API, so a link,
+/// its export and the API answer show the same set.
 /// </summary>
-public sealed record ViolationsFilter(Guid? Cluster = null, string? Namespace = null, string? Policy = null,
-    Severity? Severity = null, string? Kind = null, string? Text = null)
+/// <param name="Resolved">false: open findings (the default everywhere); true: resolved ones.</param>
+public sealed record FindingsFilter(Guid? Cluster = null, string? Namespace = null, string? Policy = null,
+    Severity? Severity = null, string? Kind = null, string? Text = null, bool Resolved = false)
 {
-    public static ViolationsFilter From(string? cluster, string? ns, string? policy, string? severity, string? kind, string? text) => new(
+    public static FindingsFilter From(string? cluster, string? ns, string? policy, string? severity, string? kind, string? text) => new(
         Guid.TryParse(cluster, out var id) ? id : null,
         Clean(ns),
         Clean(policy),
@@ -26,6 +28,7 @@ public sealed record ViolationsFilter(Guid? Cluster = null, string? Namespace = 
         ["severity"] = Severity?.ToString().ToLowerInvariant(),
         ["kind"] = Kind,
         ["q"] = Text,
+        ["status"] = Resolved ? "resolved" : null,
     };
 
     public string ToQueryString() => string.Join("&", ToQuery()

@@ -1,0 +1,16 @@
+using KubeAdvisor.Core.Inventory;
+using KubeAdvisor.Core.Policies;
+
+namespace KubeAdvisor.Web.Features.Findings;
+
+/// <summary>
+/// One finding as every reader sees it (pages, CSV, API). <see cref="LastSeen"/> is already resolved by the rule of
+/// <see cref="LastSucceededScan"/>: an open finding was last seen by its cluster's last succeeded scan.
+/// </summary>
+/// <param name="Digests">What the container ran (sorted): now for an open finding, at its last scan for a resolved one.
+/// Filled only where asked for (the API), empty otherwise.</param>
+public sealed record FindingRow(
+    long Id, Guid ClusterId, string ClusterName, Guid WorkloadId, string Namespace, string Kind, string WorkloadName,
+    string? Container, ContainerType? ContainerType, string? Image, string PolicyId, Severity Severity, string Message,
+    string Remediation, bool IsOpen, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, DateTimeOffset? ResolvedAt,
+    IReadOnlyList<string> Digests);
