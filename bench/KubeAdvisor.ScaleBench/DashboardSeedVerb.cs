@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using KubeAdvisor.Web.Features.Clusters;
 using KubeAdvisor.Data.Entities;
 using Npgsql;
 using NpgsqlTypes;

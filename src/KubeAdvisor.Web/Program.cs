@@ -1,10 +1,21 @@
 using KubeAdvisor.Web;
 using KubeAdvisor.Web.Components;
 using KubeAdvisor.Web.Configuration;
-using KubeAdvisor.Web.Features;
 using KubeAdvisor.Web.Features.Account;
+using KubeAdvisor.Web.Features.Agents;
 using KubeAdvisor.Web.Features.Api;
+using KubeAdvisor.Web.Features.ClusterDetail;
+using KubeAdvisor.Web.Features.Clusters;
+using KubeAdvisor.Web.Features.Dashboard;
+using KubeAdvisor.Web.Features.Demo;
+using KubeAdvisor.Web.Features.Findings;
+using KubeAdvisor.Web.Features.Namespaces;
+using KubeAdvisor.Web.Features.Overview;
+using KubeAdvisor.Web.Features.Policies;
 using KubeAdvisor.Web.Features.Scans;
+using KubeAdvisor.Web.Features.Tokens;
+using KubeAdvisor.Web.Features.Violations;
+using KubeAdvisor.Web.Features.Workloads;
 using KubeAdvisor.Web.Infrastructure.Auth;
 using KubeAdvisor.Web.Infrastructure.Database;
 using KubeAdvisor.Web.Infrastructure.Health;
@@ -17,10 +28,19 @@ builder.AddKubeAdvisorConfiguration()
     .AddAccount()
     .AddKubeAdvisorJobs()
     .AddKubeAdvisorFeatures()
+    .AddClusters()
     .AddScans()
+    .AddTokens()
+    .AddDemo()
     .AddKubeAdvisorApi()
     .AddAgents()
-    .AddDashboard();
+    .AddDashboard()
+    .AddOverview()
+    .AddClusterDetail()
+    .AddNamespaces()
+    .AddWorkloads()
+    .AddFindings()
+    .AddPolicies();
 
 var app = builder.Build();
 
@@ -45,7 +65,7 @@ app.MapAccountEndpoints();
 app.MapKubeAdvisorApi();
 app.MapAgentEndpoints();
 app.MapKubeAdvisorJobsDashboard();
-app.MapDashboardEndpoints();
+app.MapViolationsExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -1,3 +1,4 @@
+using KubeAdvisor.Web.Features.Clusters;
 using KubeAdvisor.Testing;
 using KubeAdvisor.Testing.Seeding;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,7 @@
 using System.Text.Json.Serialization;
-using KubeAdvisor.Web.Features.Agents;
 using KubeAdvisor.Web.Features.Api;
 
-// In KubeAdvisor.Web.Features (like DashboardExtensions) so Program.cs needs no extra using.
-namespace KubeAdvisor.Web.Features;
+namespace KubeAdvisor.Web.Features.Agents;
 
 /// <summary>The in-cluster agent's server side: connections, ingestion, the evaluation job, pages.</summary>
 public static class AgentExtensions

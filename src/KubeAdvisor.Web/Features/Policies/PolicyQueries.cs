@@ -1,3 +1,4 @@
+using KubeAdvisor.Web.Features.Clusters;
 using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,22 +1,14 @@
 using Hangfire;
 using KubeAdvisor.Web.Configuration;
-using KubeAdvisor.Web.Features.Clusters;
 
 namespace KubeAdvisor.Web.Features.Scans;
 
-/// <summary>Registers cluster connections, the scan pipeline and its recurring jobs.</summary>
+/// <summary>Registers the scan pipeline and its recurring jobs.</summary>
 public static class ScanExtensions
 {
     public static WebApplicationBuilder AddScans(this WebApplicationBuilder builder)
     {
         var s = builder.Services;
-        s.AddSingleton<KubeconfigProtector>();
-        s.AddSingleton<StoredKubeconfigs>();
-        s.AddSingleton<KubeconfigKeyRotation>();
-        s.AddSingleton<ConnectionProbe>();
-        s.AddScoped<ClusterAdministration>();
-        s.AddTransient<ClusterQueries>();
-        s.AddTransient<Tokens.ApiTokenAdministration>();
         s.AddSingleton<ClusterScanLock>();
         s.AddSingleton<ScanStore>();
         s.AddTransient<ScanProcessor>();
@@ -24,11 +16,6 @@ public static class ScanExtensions
         s.AddTransient<ScanJob>();
         s.AddTransient<ScanDispatcherJob>();
         s.AddTransient<RetentionJob>();
-        if (builder.Configuration.GetKubeAdvisorOptions().Demo)
-        {
-            s.AddHostedService<Demo.DemoClusterHost>();
-        }
-
         return builder;
     }
 

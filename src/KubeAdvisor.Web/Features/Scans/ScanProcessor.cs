@@ -1,8 +1,8 @@
+using KubeAdvisor.Web.Features.Clusters;
 using KubeAdvisor.Core.Evaluation;
 using KubeAdvisor.Core.Inventory;
 using KubeAdvisor.Data;
 using KubeAdvisor.Kubernetes.Collection;
-using KubeAdvisor.Web.Features.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace KubeAdvisor.Web.Features.Scans;

@@ -1,21 +1,27 @@
 using System.Security.Claims;
 using Bunit;
-using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
-using KubeAdvisor.Data;
+using Hangfire;
 using KubeAdvisor.Data.Entities;
+using KubeAdvisor.Data;
 using KubeAdvisor.Web.Configuration;
-using KubeAdvisor.Web.Features;
 using KubeAdvisor.Web.Features.Audit;
+using KubeAdvisor.Web.Features.ClusterDetail;
+using KubeAdvisor.Web.Features.Dashboard;
+using KubeAdvisor.Web.Features.Findings;
+using KubeAdvisor.Web.Features.Namespaces;
+using KubeAdvisor.Web.Features.Overview;
+using KubeAdvisor.Web.Features.Policies;
+using KubeAdvisor.Web.Features.Workloads;
 using KubeAdvisor.Web.Infrastructure.Auth;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
@@ -55,7 +61,7 @@ public sealed class DashboardTestContext : BunitContext
         Services.AddSingleton<AuthenticationStateProvider>(new FixedAuthState(role));
         Services.AddScoped<AccessGuard>();
         var builder = WebApplication.CreateBuilder();
-        builder.AddDashboard();
+        builder.AddDashboard().AddOverview().AddClusterDetail().AddNamespaces().AddWorkloads().AddFindings().AddPolicies();
         foreach (var d in builder.Services.Where(d => d.ServiceType.Namespace?.StartsWith("KubeAdvisor.Web.Features", StringComparison.Ordinal) == true))
         {
             Services.Add(d);

@@ -1,4 +1,5 @@
 using Bunit;
+using KubeAdvisor.Web.Features.Clusters;
 using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Testing.Seeding;
 using KubeAdvisor.Web.Features.Audit;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using KubeAdvisor.Core.Policies;
 
-namespace KubeAdvisor.Web.Features.Policies;
+namespace KubeAdvisor.Web.Features.Clusters;
 
 /// <summary>How a cluster's <see cref="ClusterPolicySettings"/> is stored in clusters.PolicySettingsJson (jsonb).</summary>
 public static class PolicySettingsJson
