@@ -15,6 +15,7 @@ namespace KubeAdvisor.Web.Features.Agents;
 [AutomaticRetry(Attempts = 0)]
 public sealed class AgentSnapshotJob(
     IDbContextFactory<KubeAdvisorDbContext> dbFactory,
+    ScanLifecycle lifecycle,
     ScanProcessor processor,
     IOptions<AgentIngestionOptions> options,
     TimeProvider time,
@@ -22,20 +23,16 @@ public sealed class AgentSnapshotJob(
 {
     public async Task RunAsync(Guid scanId, CancellationToken cancellationToken)
     {
+        // A snapshot left running by a stopped process is evaluated again: the job is idempotent.
+        if (await lifecycle.StartAsync(scanId, resumeRunning: true, cancellationToken) is null)
+        {
+            return; // deleted with its cluster, or already done
+        }
+
         byte[]? payload;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            var scan = await db.Scans.SingleOrDefaultAsync(s => s.Id == scanId, cancellationToken);
-            if (scan is null || scan.Status is not (ScanStatus.Queued or ScanStatus.Running))
-            {
-                return; // deleted with its cluster, or already done: the job is idempotent
-            }
-
             payload = await db.AgentSnapshots.Where(a => a.ScanId == scanId).Select(a => a.Payload).SingleOrDefaultAsync(cancellationToken);
-            scan.Status = ScanStatus.Running;
-            scan.StartedAt = time.GetUtcNow();
-            scan.Attempts++;
-            await db.SaveChangesAsync(cancellationToken);
         }
 
         try
@@ -66,17 +63,12 @@ public sealed class AgentSnapshotJob(
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.ProcessedAt, time.GetUtcNow()).SetProperty(a => a.Payload, Array.Empty<byte>()), ct);
     }
 
-    // CancellationToken.None: the outcome is recorded even when the job itself was cancelled.
     private async Task FailAsync(Guid scanId, string error)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        var now = time.GetUtcNow();
-        await db.Scans.Where(s => s.Id == scanId && (s.Status == ScanStatus.Queued || s.Status == ScanStatus.Running))
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, ScanStatus.Failed).SetProperty(s => s.FinishedAt, now).SetProperty(s => s.Error, error), CancellationToken.None);
+        await lifecycle.FailAsync(scanId, error);
         // A failed snapshot keeps its size and digest, not its payload.
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
         await db.AgentSnapshots.Where(a => a.ScanId == scanId)
-            .ExecuteUpdateAsync(u => u.SetProperty(a => a.ProcessedAt, now).SetProperty(a => a.Payload, Array.Empty<byte>()), CancellationToken.None);
-        await db.Clusters.Where(c => db.Scans.Any(s => s.Id == scanId && s.ClusterId == c.Id))
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.LastScanAt, now), CancellationToken.None);
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.ProcessedAt, time.GetUtcNow()).SetProperty(a => a.Payload, Array.Empty<byte>()), CancellationToken.None);
     }
 }

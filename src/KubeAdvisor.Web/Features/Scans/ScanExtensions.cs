@@ -10,6 +10,7 @@ public static class ScanExtensions
     {
         var s = builder.Services;
         s.AddSingleton<ClusterScanLock>();
+        s.AddSingleton<ScanLifecycle>();
         s.AddSingleton<ScanStore>();
         s.AddTransient<ScanProcessor>();
         s.AddTransient<ScanScheduler>();

@@ -19,6 +19,7 @@ namespace KubeAdvisor.Web.Features.Scans;
 [AutomaticRetry(Attempts = 0)]
 public sealed class ScanJob(
     IDbContextFactory<KubeAdvisorDbContext> dbFactory,
+    ScanLifecycle lifecycle,
     StoredKubeconfigs stored,
     ScanProcessor processor,
     ClusterScanLock scanLock,
@@ -29,7 +30,7 @@ public sealed class ScanJob(
 {
     public async Task RunAsync(Guid scanId, CancellationToken cancellationToken)
     {
-        var scan = await StartAsync(scanId, cancellationToken);
+        var scan = await lifecycle.StartAsync(scanId, resumeRunning: false, cancellationToken);
         if (scan is null)
         {
             return;
@@ -39,7 +40,7 @@ public sealed class ScanJob(
         if (held is null)
         {
             logger.LogInformation("Scan {ScanId}: another scan of cluster {ClusterId} holds the lock; retrying in 30 s", scanId, scan.ClusterId);
-            await SetStatusAsync(scanId, ScanStatus.Queued, null, cancellationToken);
+            await lifecycle.RequeueAsync(scanId, null);
             jobs.Schedule<ScanJob>(j => j.RunAsync(scanId, CancellationToken.None), TimeSpan.FromSeconds(30));
             return;
         }
@@ -68,22 +69,6 @@ public sealed class ScanJob(
         }
     }
 
-    private async Task<Scan?> StartAsync(Guid scanId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var scan = await db.Scans.SingleOrDefaultAsync(s => s.Id == scanId, ct);
-        if (scan is null || scan.Status != ScanStatus.Queued)
-        {
-            return null; // deleted with its cluster, or already handled: the job is idempotent
-        }
-
-        scan.Status = ScanStatus.Running;
-        scan.StartedAt = time.GetUtcNow();
-        scan.Attempts++;
-        await db.SaveChangesAsync(ct);
-        return scan;
-    }
-
     /// <returns>The snapshot and how long collecting it took (kubeconfig checks included).</returns>
     private async Task<(KubeAdvisor.Core.Inventory.ClusterSnapshot Snapshot, double Seconds)> CollectAsync(Guid clusterId, TimeSpan timeout, CancellationToken ct)
     {
@@ -109,46 +94,19 @@ public sealed class ScanJob(
         return (snapshot, time.GetElapsedTime(started).TotalSeconds);
     }
 
-    // Runs with CancellationToken.None: the outcome must be recorded even when the job was cancelled.
     private async Task FailOrRetryAsync(Scan scan, ClusterScanException failure)
     {
         var o = options.Value;
-        var retry = failure.IsTransient && scan.Attempts < o.ScanMaxAttempts;
-        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        var row = await db.Scans.SingleOrDefaultAsync(s => s.Id == scan.Id, CancellationToken.None);
-        if (row is null)
-        {
-            return;
-        }
-
-        if (retry)
+        if (failure.IsTransient && scan.Attempts < o.ScanMaxAttempts)
         {
             var delay = TimeSpan.FromSeconds(o.ScanRetrySeconds * Math.Pow(2, scan.Attempts - 1));
-            row.Status = ScanStatus.Queued;
-            row.Error = $"{failure.Message} (attempt {scan.Attempts} of {o.ScanMaxAttempts}; retrying in {delay.TotalSeconds:0} s)";
-            await db.SaveChangesAsync(CancellationToken.None);
+            await lifecycle.RequeueAsync(scan.Id, $"{failure.Message} (attempt {scan.Attempts} of {o.ScanMaxAttempts}; retrying in {delay.TotalSeconds:0} s)");
             jobs.Schedule<ScanJob>(j => j.RunAsync(scan.Id, CancellationToken.None), delay);
             logger.LogWarning("Scan {ScanId} failed transiently ({Error}); retry in {Delay}", scan.Id, failure.Message, delay);
             return;
         }
 
-        row.Status = ScanStatus.Failed;
-        row.FinishedAt = time.GetUtcNow();
-        row.Error = failure.Message;
-        var cluster = await db.Clusters.SingleOrDefaultAsync(c => c.Id == scan.ClusterId, CancellationToken.None);
-        if (cluster is not null)
-        {
-            cluster.LastScanAt = row.FinishedAt;
-        }
-
-        await db.SaveChangesAsync(CancellationToken.None);
+        await lifecycle.FailAsync(scan.Id, failure.Message);
         logger.LogWarning(failure.InnerException, "Scan {ScanId} of cluster {ClusterId} failed: {Error}", scan.Id, scan.ClusterId, failure.Message);
-    }
-
-    private async Task SetStatusAsync(Guid scanId, ScanStatus status, string? error, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Scans.Where(s => s.Id == scanId)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, status).SetProperty(s => s.Error, error), ct);
     }
 }
