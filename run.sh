@@ -42,7 +42,7 @@ if [ -z "${KUBEADVISOR_DATA_PROTECTION_KEY:-}" ]; then
   if [ ! -s "$keyfile" ]; then
     mkdir -p .data
     (umask 077; head -c 32 /dev/urandom | base64 > "$keyfile.tmp") && mv "$keyfile.tmp" "$keyfile"
-    echo "Created the master key of the key ring in $keyfile (mode 600). Back it up with the database: without it" >&2
+    echo "Created the master key of the key ring in $keyfile (mode 600). Back it up (not next to the database backups): without it" >&2
     echo "stored kubeconfigs cannot be decrypted. See docs/security.md." >&2
   fi
   KUBEADVISOR_DATA_PROTECTION_KEY=$(cat "$keyfile")
