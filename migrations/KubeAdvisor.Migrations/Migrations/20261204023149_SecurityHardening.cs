@@ -68,6 +68,12 @@ namespace KubeAdvisor.Migrations.Migrations
                     WHERE NOT "IsSystem";
                 """);
 
+            // Snapshots stored before: keep their digest; an evaluated one (succeeded or failed) keeps no payload.
+            migrationBuilder.Sql("""
+                UPDATE agent_snapshots SET "PayloadSha256" = encode(sha256("Payload"), 'hex') WHERE octet_length("Payload") > 0;
+                UPDATE agent_snapshots SET "Payload" = ''::bytea WHERE "ProcessedAt" IS NOT NULL AND octet_length("Payload") > 0;
+                """);
+
             // The audit log is append-only for the application: no UPDATE, DELETE or TRUNCATE passes.
             migrationBuilder.Sql("""
                 CREATE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
