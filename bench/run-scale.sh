@@ -2,7 +2,8 @@
 # End-to-end scale benchmarks (docs/benchmarks.md): issue 4 scan scale and issue 5 dashboard data loading.
 # Starts a private PostgreSQL in .bench-data on port 55440 (normal durability settings: fsync on), creates the
 # bench databases and runs the verbs of bench/KubeAdvisor.ScaleBench (Release).
-# Usage: bench/run-scale.sh [scan|seed|load|all]   (default all; "load" reuses the seeded database)
+# Usage: bench/run-scale.sh [scan|seed|load|findings|all]   (default all; "load" reuses the seeded database)
+# findings: 2 clusters x 60,000 open findings, then the largest one's findings by offset, by cursor and as CSV (issue #15).
 # scan options (environment): WARMUP / STEADY (steady-state update scans, default 10 / 7); on a machine with 4+ cores,
 # FAKE_API_CPUS=2,3 SCANNER_CPUS=0,1 give the fake API server its own cores (taskset), as a real API server has;
 # LINK_MBPS=1000 paces the fake API's responses as over a network link of that bandwidth (default: unpaced);
@@ -33,4 +34,9 @@ if [ "$what" = all ] || [ "$what" = seed ]; then
 fi
 if [ "$what" = all ] || [ "$what" = seed ] || [ "$what" = load ]; then
   "$bench" dashboard-load --db "$base;Database=dashboard_bench" --runs 30 --warmup 5
+fi
+if [ "$what" = all ] || [ "$what" = findings ]; then
+  recreate findings_bench
+  "$bench" dashboard-seed --db "$base;Database=findings_bench" --clusters 2 --days 100 --findings 120000 >/dev/null
+  "$bench" findings-walk --db "$base;Database=findings_bench"
 fi

@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "scan-scale" => await ScanScaleVerb.RunAsync(BenchArgs.Parse(args)),
     "dashboard-seed" => await DashboardSeedVerb.RunAsync(BenchArgs.Parse(args)),
     "dashboard-load" => await DashboardLoadVerb.RunAsync(BenchArgs.Parse(args)),
+    "findings-walk" => await FindingsWalkVerb.RunAsync(BenchArgs.Parse(args)),
     _ => Usage(),
 };
 
@@ -17,6 +18,7 @@ static int Usage()
           scan-scale     --db <cs> [--workloads 10000] [--scans 2] [--downloads 3]
           dashboard-seed --db <cs> [--clusters 50] [--days 365] [--findings 100000]
           dashboard-load --db <cs> [--runs 30] [--warmup 5]
+          findings-walk  --db <cs>                    the largest cluster's open findings by offset, by cursor, as CSV
         """);
     return 2;
 }

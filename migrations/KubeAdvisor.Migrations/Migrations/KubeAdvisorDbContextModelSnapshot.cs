@@ -531,6 +531,9 @@ namespace KubeAdvisor.Migrations.Migrations
 
                     b.HasIndex("IsOpen", "Severity", "FirstSeen");
 
+                    b.HasIndex("ClusterId", "IsOpen", "Severity", "FirstSeen", "Id")
+                        .HasDatabaseName("ix_findings_cluster_open_order");
+
                     b.ToTable("findings", (string)null);
                 });
 

@@ -13,6 +13,9 @@ internal sealed class FindingRecordConfiguration : IEntityTypeConfiguration<Find
         e.HasIndex(x => new { x.ClusterId, x.Fingerprint }).IsUnique();
         // The violations explorer pages open findings across clusters, newest first, filtered by these columns.
         e.HasIndex(x => new { x.IsOpen, x.Severity, x.FirstSeen });
+        // One cluster's findings in the default order, read page by page from a cursor (the API, decision 0017): the
+        // row-value condition (Severity, FirstSeen, Id) < (…) starts the index scan where the last page ended.
+        e.HasIndex(x => new { x.ClusterId, x.IsOpen, x.Severity, x.FirstSeen, x.Id }).HasDatabaseName("ix_findings_cluster_open_order");
         e.HasIndex(x => new { x.ClusterId, x.IsOpen, x.Namespace });
         e.HasIndex(x => new { x.ClusterId, x.IsOpen, x.PolicyId });
         e.HasIndex(x => x.WorkloadId);

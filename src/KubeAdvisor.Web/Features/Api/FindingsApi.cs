@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace KubeAdvisor.Web.Features.Api;
 
-/// <summary>GET /api/v1/clusters/{id}/findings (JSON, or CSV with Accept: text/csv or format=csv) and the trend.</summary>
+/// <summary>
+/// GET /api/v1/clusters/{id}/findings (JSON, or CSV with Accept: text/csv or format=csv) and the trend. Pages by number
+/// (page, for the first pages) or by keyset (cursor in, nextCursor out; decision 0017), which costs the same at any depth.
+/// </summary>
 public static class FindingsApi
 {
     public sealed record FindingDto(
@@ -27,7 +30,7 @@ public static class FindingsApi
     }
 
     private static async Task<IResult> FindingsAsync(
-        Guid id, string? @namespace, string? policy, string? severity, string? status, int? page, int? pageSize, string? format,
+        Guid id, string? @namespace, string? policy, string? severity, string? status, int? page, int? pageSize, string? format, string? cursor,
         HttpContext http, FindingsQueries queries, IAuthorizationService authorization, CancellationToken ct)
     {
         var csv = format == "csv" || http.Request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true);
@@ -63,6 +66,26 @@ public static class FindingsApi
             return ApiEndpoints.BadRequest("format must be json or csv.");
         }
 
+        FindingsCursor? after = null;
+        if (cursor is not null)
+        {
+            if (page is > 1)
+            {
+                return ApiEndpoints.BadRequest("cursor and page cannot be used together: follow nextCursor, or ask for a page number.");
+            }
+
+            if (!FindingsCursor.TryDecode(cursor, out after, out var error))
+            {
+                return ApiEndpoints.BadRequest(error!);
+            }
+
+            // The API answers in the one default order (decision 0013); the explorer's cursors of other orders do not fit.
+            if (after!.Sort != "severity" || !after.Descending)
+            {
+                return ApiEndpoints.BadRequest("cursor was made for another sort order than this API's (severity, newest first).");
+            }
+        }
+
         if (!await queries.ClusterExistsAsync(id, ct))
         {
             return ApiEndpoints.NotFound("cluster");
@@ -72,13 +95,18 @@ public static class FindingsApi
         if (csv)
         {
             // The same writer and rows as the explorer's export (GET /violations/export.csv); all rows unless a page is asked for.
-            return Results.Stream(body => FindingsCsv.WriteAsync(body, queries.StreamAsync(filter, page, pageSize, ct), ct), FindingsCsv.ContentType);
+            return Results.Stream(body => FindingsCsv.WriteAsync(body, queries.StreamAsync(filter, page, pageSize, ct, after), ct), FindingsCsv.ContentType);
         }
 
         var size = pageSize ?? 100;
         var number = page ?? 1;
-        var result = await queries.PageAsync(filter, number - 1, size, withDigests: true, ct: ct);
-        return Results.Ok(new { total = result.Total, page = number, pageSize = size, items = result.Rows.Select(FindingDto.From).ToList() });
+        var result = await queries.PageAsync(filter, number - 1, size, withDigests: true, ct: ct, after: after);
+        // page is null on a cursor's page: its number is not known (and not needed); nextCursor is null on the last page.
+        return Results.Ok(new
+        {
+            total = result.Total, page = after is null ? number : (int?)null, pageSize = size, items = result.Rows.Select(FindingDto.From).ToList(),
+            nextCursor = result.Next?.Encode(),
+        });
     }
 
     private static async Task<IResult> TrendAsync(Guid id, int? days, string? granularity, TrendQueries trends, FindingsQueries queries, CancellationToken ct)

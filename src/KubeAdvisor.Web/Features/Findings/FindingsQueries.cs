@@ -15,7 +15,8 @@ public sealed class FindingsQueries(IDbContextFactory<KubeAdvisorDbContext> dbFa
     /// <summary>The largest page anyone asks for (the API's pageSize limit).</summary>
     public const int MaxPageSize = 1000;
 
-    public sealed record Page(IReadOnlyList<FindingRow> Rows, int Total);
+    /// <param name="Next">Where the next page starts (keyset), null on the last page.</param>
+    public sealed record Page(IReadOnlyList<FindingRow> Rows, int Total, FindingsCursor? Next = null);
 
     public sealed record ClusterOption(Guid Id, string Name);
 
@@ -34,39 +35,72 @@ public sealed class FindingsQueries(IDbContextFactory<KubeAdvisorDbContext> dbFa
         return await db.Clusters.AnyAsync(c => c.Id == clusterId, ct);
     }
 
-    /// <param name="page">0-based.</param>
+    /// <param name="page">0-based; ignored when <paramref name="after"/> is given.</param>
     /// <param name="sort">severity (default), firstSeen, namespace, workload, policy.</param>
     /// <param name="withDigests">Also the running digests of each finding's container (the API's answer).</param>
+    /// <param name="after">Keyset paging: the rows after this cursor, which must be of the same sort and direction.</param>
     public async Task<Page> PageAsync(FindingsFilter filter, int page, int pageSize, string? sort = null, bool descending = true,
-        bool withDigests = false, CancellationToken ct = default)
+        bool withDigests = false, CancellationToken ct = default, FindingsCursor? after = null)
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = Apply(db.Findings.AsNoTracking(), filter);
         var total = await query.CountAsync(ct);
-        var stored = await Project(FindingsOrder.Sort(query, sort, descending).Skip(Math.Max(0, page) * pageSize).Take(pageSize)).ToListAsync(ct);
+        // One row more than the page tells whether there is a next page without a second query.
+        var stored = await Project(Window(query, sort, descending, page, pageSize, after).Take(pageSize + 1)).ToListAsync(ct);
+        var more = stored.Count > pageSize;
+        if (more)
+        {
+            stored.RemoveAt(pageSize);
+        }
+
         var clusters = await ClusterFacts.LoadAsync(db, filter.Cluster, ct);
         var digests = withDigests ? await RunningDigests.LoadAsync(db, stored, clusters, ct) : null;
-        return new Page([.. stored.Select(s => clusters.Resolve(s, digests))], total);
+        var rows = stored.Select(s => clusters.Resolve(s, digests)).ToList();
+        return new Page(rows, total, more ? FindingsCursor.After(rows[^1], sort, descending) : null);
     }
 
-    /// <summary>Every row of the filtered set in the default order, or one page of it (the CSV exports).</summary>
+    /// <summary>
+    /// Every row of the filtered set in the default order, or one page of it (the CSV exports). Rows go out as PostgreSQL
+    /// sends them: nothing is held but the row being written.
+    /// </summary>
     public async IAsyncEnumerable<FindingRow> StreamAsync(FindingsFilter filter, int? page = null, int? pageSize = null,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default, FindingsCursor? after = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var clusters = await ClusterFacts.LoadAsync(db, filter.Cluster, ct);
-        var query = FindingsOrder.Sort(Apply(db.Findings.AsNoTracking(), filter), null, true);
-        if (page is not null || pageSize is not null)
+        var query = Apply(db.Findings.AsNoTracking(), filter);
+        if (page is not null || pageSize is not null || after is not null)
         {
             var size = Math.Clamp(pageSize ?? 100, 1, MaxPageSize);
-            query = query.Skip((Math.Max(1, page ?? 1) - 1) * size).Take(size);
+            query = Window(query, null, true, Math.Max(1, page ?? 1) - 1, size, after).Take(size);
+        }
+        else
+        {
+            query = FindingsOrder.Sort(query, null, true);
         }
 
         await foreach (var stored in Project(query).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return clusters.Resolve(stored, null);
         }
+    }
+
+    // Ordered, and positioned either after a cursor (keyset) or at an offset (page·size; cheap only for the first pages).
+    private static IQueryable<FindingRecord> Window(IQueryable<FindingRecord> q, string? sort, bool descending, int page, int pageSize,
+        FindingsCursor? after)
+    {
+        if (after is null)
+        {
+            return FindingsOrder.Sort(q, sort, descending).Skip(Math.Max(0, page) * pageSize);
+        }
+
+        if (after.Sort != FindingsOrder.Label(sort) || after.Descending != descending)
+        {
+            throw new ArgumentException($"The cursor is for {after.Sort} {(after.Descending ? "desc" : "asc")}, not this order.", nameof(after));
+        }
+
+        return FindingsOrder.Sort(FindingsOrder.After(q, after), sort, descending);
     }
 
     /// <summary>null when the workload does not exist in that cluster.</summary>

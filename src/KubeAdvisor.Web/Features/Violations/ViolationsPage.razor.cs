@@ -5,7 +5,10 @@ using MudBlazor;
 
 namespace KubeAdvisor.Web.Features.Violations;
 
-/// <summary>/violations: every open finding; filters and sort order in the query string, paging and sorting in PostgreSQL.</summary>
+/// <summary>
+/// /violations: every open finding; filters and sort order in the query string, paging and sorting in PostgreSQL (next and
+/// previous by keyset, see <see cref="KeysetPager"/>).
+/// </summary>
 public sealed partial class ViolationsPage
 {
     /// <summary>The explorer pages at most this many rows (the API's limit is higher).</summary>
@@ -13,6 +16,7 @@ public sealed partial class ViolationsPage
 
     private static readonly string[] Kinds = ["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicaSet", "Pod"];
     private MudTable<FindingRow>? _table;
+    private KeysetPager? _pager;
     private IReadOnlyList<FindingsQueries.ClusterOption> _clusters = [];
     private FindingsFilter _filter = new();
     private string? _error;
@@ -101,8 +105,9 @@ public sealed partial class ViolationsPage
     {
         try
         {
-            var page = await Queries.PageAsync(_filter, state.Page, Math.Min(state.PageSize, MaxPageSize), state.SortLabel,
-                state.SortDirection != SortDirection.Ascending, ct: ct);
+            _pager ??= new KeysetPager(Queries);
+            var page = await _pager.LoadAsync(_filter, state.SortLabel, state.SortDirection != SortDirection.Ascending, state.Page,
+                Math.Min(state.PageSize, MaxPageSize), ct);
             _error = null;
             RememberSort(state);
             return new TableData<FindingRow> { Items = page.Rows, TotalItems = page.Total };
