@@ -61,12 +61,13 @@ public sealed class ScanLifecycle(IDbContextFactory<KubeAdvisorDbContext> dbFact
     /// <summary>
     /// Failed for good: the finish time, the error users see and the cluster's last scan time. Only a queued or running
     /// scan changes, so a late failure never overwrites a stored result. Runs even when the job was cancelled.
+    /// With <paramref name="onlyRunning"/>, a scan that went back to queued (waiting for a retry) is left alone.
     /// </summary>
-    public async Task FailAsync(Guid scanId, string error)
+    public async Task FailAsync(Guid scanId, string error, bool onlyRunning = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
         var now = time.GetUtcNow();
-        var failed = await db.Scans.Where(s => s.Id == scanId && (s.Status == ScanStatus.Queued || s.Status == ScanStatus.Running))
+        var failed = await db.Scans.Where(s => s.Id == scanId && ((!onlyRunning && s.Status == ScanStatus.Queued) || s.Status == ScanStatus.Running))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, ScanStatus.Failed).SetProperty(s => s.FinishedAt, now).SetProperty(s => s.Error, error),
                 CancellationToken.None);
         if (failed > 0)

@@ -91,9 +91,9 @@ public sealed class ScanScheduler(
                 }
 
                 // Failed while we hold the lock, so no worker can start it again meanwhile; a scan that has just finished
-                // is not touched (only a queued or running one changes).
+                // or gone back to queued for a retry since we read it is not touched.
                 await lifecycle.FailAsync(active.Id,
-                    $"Attempt {active.Attempts} was interrupted (its worker stopped) and was abandoned for a new scan; nothing it collected was stored.");
+                    $"Attempt {active.Attempts} was interrupted (its worker stopped) and was abandoned for a new scan; nothing it collected was stored.", onlyRunning: true);
             }
 
             return await StillActiveAsync(db, clusterId, ct);
