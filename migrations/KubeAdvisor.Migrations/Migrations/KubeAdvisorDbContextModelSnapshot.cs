@@ -573,6 +573,9 @@ namespace KubeAdvisor.Migrations.Migrations
                     b.Property<int>("Fixed")
                         .HasColumnType("integer");
 
+                    b.Property<int>("InterruptedAttempts")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Introduced")
                         .HasColumnType("integer");
 

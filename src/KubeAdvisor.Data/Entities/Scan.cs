@@ -13,6 +13,8 @@ public sealed class Scan
     public DateTimeOffset? FinishedAt { get; set; }
     public string? Error { get; set; }
     public int Attempts { get; set; }
+    /// <summary>Attempts whose worker stopped mid-scan (process killed or stalled); each was started again.</summary>
+    public int InterruptedAttempts { get; set; }
     /// <summary>Agent snapshot id; unique per cluster so a retried push makes no second scan.</summary>
     public string? SnapshotId { get; set; }
     public int Workloads { get; set; }

@@ -43,9 +43,18 @@ public sealed class KubeAdvisorOptions
     [ConfigurationKeyName("HANGFIRE_WORKERS")]
     public int HangfireWorkers { get; set; } = 2;
 
-    /// <summary>How often Hangfire polls for scheduled jobs, in seconds (KUBEADVISOR_HANGFIRE_POLL_SECONDS, default 15).</summary>
+    /// <summary>How often Hangfire polls for queued and scheduled jobs, in seconds (KUBEADVISOR_HANGFIRE_POLL_SECONDS, default 15).</summary>
     [ConfigurationKeyName("HANGFIRE_POLL_SECONDS")]
     public int HangfirePollSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// How long a job fetched by a worker stays invisible to other workers without a heartbeat, in seconds
+    /// (KUBEADVISOR_JOB_INVISIBILITY_SECONDS, default 60). A live worker renews it continually (sliding), so only a job
+    /// whose worker died comes back: after this plus one poll (KUBEADVISOR_HANGFIRE_POLL_SECONDS). See
+    /// docs/decisions/0016-scan-crash-recovery.md.
+    /// </summary>
+    [ConfigurationKeyName("JOB_INVISIBILITY_SECONDS")]
+    public int JobInvisibilitySeconds { get; set; } = 60;
 
     /// <summary>Whether this process serves the web UI over HTTPS only cookies (KUBEADVISOR_SECURE_COOKIES, default false).</summary>
     [ConfigurationKeyName("SECURE_COOKIES")]

@@ -12,7 +12,7 @@ public static class ScanApi
 {
     public sealed record ScanDto(
         Guid Id, Guid ClusterId, string Trigger, string Status, string? RequestedBy, DateTimeOffset QueuedAt, DateTimeOffset? StartedAt,
-        DateTimeOffset? FinishedAt, double? DurationSeconds, string? Error, int Attempts, int Workloads, int Containers, int Checks,
+        DateTimeOffset? FinishedAt, double? DurationSeconds, string? Error, int Attempts, int InterruptedAttempts, int Workloads, int Containers, int Checks,
         int Passed, int Failed, int Exempt, double? Score, int Introduced, int Fixed);
 
     public static RouteGroupBuilder MapScanApi(this RouteGroupBuilder api)
@@ -58,5 +58,5 @@ public static class ScanApi
     private static IQueryable<ScanDto> Project(IQueryable<Scan> scans) => scans.Select(s => new ScanDto(
         s.Id, s.ClusterId, s.Trigger.ToString(), s.Status.ToString(), s.RequestedBy, s.QueuedAt, s.StartedAt, s.FinishedAt,
         null,
-        s.Error, s.Attempts, s.Workloads, s.Containers, s.Checks, s.Passed, s.Failed, s.Exempt, s.Score, s.Introduced, s.Fixed));
+        s.Error, s.Attempts, s.InterruptedAttempts, s.Workloads, s.Containers, s.Checks, s.Passed, s.Failed, s.Exempt, s.Score, s.Introduced, s.Fixed));
 }

@@ -14,7 +14,8 @@ namespace KubeAdvisor.Web.Features.Scans;
 /// The Hangfire job that scans one kubeconfig cluster: collect → evaluate → store in one transaction.
 /// Transient failures (network, 5xx, 429, timeouts) are retried with exponential backoff by re-queueing the same
 /// scan record; permanent ones (401, 403, invalid kubeconfig) fail at once with an actionable message.
-/// Hangfire's own retries are off: it cannot tell the two apart.
+/// Hangfire's own retries are off: it cannot tell the two apart. A job that comes back because its worker died
+/// (sliding invisibility timeout) resumes the scan left running and notes the interrupted attempt.
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
 public sealed class ScanJob(
@@ -30,18 +31,40 @@ public sealed class ScanJob(
 {
     public async Task RunAsync(Guid scanId, CancellationToken cancellationToken)
     {
-        var scan = await lifecycle.StartAsync(scanId, resumeRunning: false, cancellationToken);
+        var active = await lifecycle.ActiveAsync(scanId, cancellationToken);
+        if (active is null)
+        {
+            return;
+        }
+
+        // The lock first: a running scan whose lock is free was left by a worker that stopped (its session ended with it),
+        // and Hangfire gave its job back to us. A held lock means the scan is alive elsewhere and must not run twice.
+        var (clusterId, status) = active.Value;
+        await using var held = await scanLock.TryAcquireAsync(clusterId, cancellationToken);
+        if (held is null)
+        {
+            if (status == ScanStatus.Running)
+            {
+                logger.LogWarning("Scan {ScanId} came back to a worker while it still runs elsewhere; leaving it to that worker", scanId);
+                return;
+            }
+
+            logger.LogInformation("Scan {ScanId}: another scan of cluster {ClusterId} holds the lock; retrying in 30 s", scanId, clusterId);
+            await lifecycle.RequeueAsync(scanId, null);
+            jobs.Schedule<ScanJob>(j => j.RunAsync(scanId, CancellationToken.None), TimeSpan.FromSeconds(30));
+            return;
+        }
+
+        var scan = await lifecycle.StartAsync(scanId, resumeRunning: true, cancellationToken);
         if (scan is null)
         {
             return;
         }
 
-        await using var held = await scanLock.TryAcquireAsync(scan.ClusterId, cancellationToken);
-        if (held is null)
+        if (scan.InterruptedAttempts > 0 && scan.Attempts > options.Value.ScanMaxAttempts)
         {
-            logger.LogInformation("Scan {ScanId}: another scan of cluster {ClusterId} holds the lock; retrying in 30 s", scanId, scan.ClusterId);
-            await lifecycle.RequeueAsync(scanId, null);
-            jobs.Schedule<ScanJob>(j => j.RunAsync(scanId, CancellationToken.None), TimeSpan.FromSeconds(30));
+            await lifecycle.FailAsync(scanId, $"{scan.Error} Stopped after {scan.Attempts - 1} attempts, {scan.InterruptedAttempts} of them interrupted; nothing they collected was stored.");
+            logger.LogWarning("Scan {ScanId} was interrupted {Count} times; failed", scanId, scan.InterruptedAttempts);
             return;
         }
 

@@ -18,6 +18,8 @@ public sealed class ScanScheduler(
     IBackgroundJobClient jobs,
     IOptions<KubeAdvisorOptions> options,
     AuditLog audit,
+    ClusterScanLock scanLock,
+    ScanLifecycle lifecycle,
     TimeProvider time)
 {
     /// <summary>Queues a kubeconfig scan of the cluster; null when the cluster does not exist or is agent-connected.</summary>
@@ -63,17 +65,38 @@ public sealed class ScanScheduler(
     }
 
     /// <summary>
-    /// The queued or running scan of a cluster. One that has been active far longer than any scan may take
-    /// (its process was killed) is marked failed here, so it cannot block the cluster forever.
+    /// The queued or running scan of a cluster. A running one whose cluster lock is free is dead: the live worker holds
+    /// the lock for the whole scan and a stopped process's session releases it. It is marked failed at once (its job,
+    /// when it comes back, finds nothing to do), so "Scan now" never answers with a dead scan. A queued one that has
+    /// waited far longer than any scan may take (its job was lost) is abandoned the same way.
     /// </summary>
     private async Task<Guid?> ActiveScanAsync(KubeAdvisorDbContext db, Guid clusterId, CancellationToken ct)
     {
-        var active = await db.Scans
+        var active = await db.Scans.AsNoTracking()
             .Where(s => s.ClusterId == clusterId && (s.Status == ScanStatus.Queued || s.Status == ScanStatus.Running))
+            .Select(s => new { s.Id, s.Status, s.Attempts, s.QueuedAt, s.StartedAt })
             .SingleOrDefaultAsync(ct);
         if (active is null)
         {
             return null;
+        }
+
+        if (active.Status == ScanStatus.Running)
+        {
+            await using (var held = await scanLock.TryAcquireAsync(clusterId, ct))
+            {
+                if (held is null)
+                {
+                    return active.Id;
+                }
+
+                // Failed while we hold the lock, so no worker can start it again meanwhile; a scan that has just finished
+                // or gone back to queued for a retry since we read it is not touched.
+                await lifecycle.FailAsync(active.Id,
+                    $"Attempt {active.Attempts} was interrupted (its worker stopped) and was abandoned for a new scan; nothing it collected was stored.", onlyRunning: true);
+            }
+
+            return await StillActiveAsync(db, clusterId, ct);
         }
 
         var o = options.Value;
@@ -83,10 +106,12 @@ public sealed class ScanScheduler(
             return active.Id;
         }
 
-        active.Status = ScanStatus.Failed;
-        active.FinishedAt = time.GetUtcNow();
-        active.Error = "The scan was interrupted (its process stopped) and was abandoned; nothing it collected was stored.";
-        await db.SaveChangesAsync(ct);
-        return null;
+        await lifecycle.FailAsync(active.Id, "The scan was interrupted (its process stopped) and was abandoned; nothing it collected was stored.");
+        return await StillActiveAsync(db, clusterId, ct);
     }
+
+    private static Task<Guid?> StillActiveAsync(KubeAdvisorDbContext db, Guid clusterId, CancellationToken ct) =>
+        db.Scans.Where(s => s.ClusterId == clusterId && (s.Status == ScanStatus.Queued || s.Status == ScanStatus.Running))
+            .Select(s => (Guid?)s.Id)
+            .SingleOrDefaultAsync(ct);
 }

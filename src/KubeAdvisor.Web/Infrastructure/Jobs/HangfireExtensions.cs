@@ -18,7 +18,16 @@ public static class HangfireExtensions
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
                 o => o.UseNpgsqlConnection(options.Database),
-                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    // A killed worker's job comes back after this instead of the default 30 min; a live worker's
+                    // heartbeat keeps renewing it, so a long scan is never handed out twice (docs/decisions/0016).
+                    InvisibilityTimeout = TimeSpan.FromSeconds(Math.Max(5, options.JobInvisibilitySeconds)),
+                    UseSlidingInvisibilityTimeout = true,
+                    QueuePollInterval = TimeSpan.FromSeconds(Math.Max(1, options.HangfirePollSeconds)),
+                }));
 
         if (options.HangfireWorkers > 0)
         {

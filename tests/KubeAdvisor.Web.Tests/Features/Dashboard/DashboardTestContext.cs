@@ -53,6 +53,8 @@ public sealed class DashboardTestContext : BunitContext
         Services.AddSingleton<IBackgroundJobClient>(Jobs);
         Services.AddSingleton(Options.Create(new KubeAdvisorOptions { Database = connectionString }));
         Services.AddSingleton<KubeAdvisor.Web.Features.Scans.ScanScheduler>();
+        Services.AddSingleton<KubeAdvisor.Web.Features.Scans.ScanLifecycle>();
+        Services.AddSingleton<KubeAdvisor.Web.Features.Scans.ClusterScanLock>();
         // bUnit pre-registers placeholder authorization services; the real ones with the real policies replace them.
         Services.RemoveAll<Microsoft.AspNetCore.Authorization.IAuthorizationService>();
         Services.RemoveAll<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider>();
