@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace KubeAdvisor.Web.Features.Account;
 
@@ -11,9 +13,9 @@ public static class AccountExtensions
             .Validate(o => o.PerAddressPerMinute >= 1 && o.PerAccountPerMinute >= 1,
                 "KUBEADVISOR_SIGN_IN_PER_ADDRESS_PER_MINUTE and KUBEADVISOR_SIGN_IN_PER_ACCOUNT_PER_MINUTE must be at least 1.")
             .ValidateOnStart();
-        var signIn = new SignInOptions();
-        builder.Configuration.Bind(signIn);
-        builder.Services.AddRateLimiter(o => SignInThrottle.AddPolicies(o, signIn));
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>()
+            .Configure<IOptions<SignInOptions>>((limiter, signIn) => SignInThrottle.AddPolicies(limiter, signIn.Value));
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSingleton<FailedSignInAudit>();
         builder.Services.AddHostedService<FailedSignInFlusher>();

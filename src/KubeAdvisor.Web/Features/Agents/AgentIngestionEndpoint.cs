@@ -4,7 +4,6 @@ using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
 using KubeAdvisor.Web.Features.Api;
 using KubeAdvisor.Web.Infrastructure.Auth;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -45,7 +44,7 @@ public static class AgentIngestionEndpoint
         }
 
         var max = options.Value.MaxSnapshotBytes;
-        var body = await ReadBodyAsync(http, max, ct);
+        var body = await BoundedBody.ReadAsync(http.Request, max, ct);
         if (body is null)
         {
             return TooLarge(max);
@@ -115,34 +114,6 @@ public static class AgentIngestionEndpoint
         await db.Clusters.Where(c => c.Id == cluster).ExecuteUpdateAsync(u => u
             .SetProperty(c => c.AgentLastContactAt, now)
             .SetProperty(c => c.AgentVersion, c => version ?? c.AgentVersion), ct);
-    }
-
-    /// <summary>The raw (compressed) body, or null when it is larger than <paramref name="max"/>.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpContext http, long max, CancellationToken ct)
-    {
-        if (http.Request.ContentLength > max)
-        {
-            return null;
-        }
-
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = max + 1;
-        }
-
-        using var buffer = new MemoryStream();
-        try
-        {
-            // not disposed: that would dispose the request body, which belongs to the server
-            var limited = new LimitedReadStream(http.Request.Body, max);
-            await limited.CopyToAsync(buffer, ct);
-        }
-        catch (Exception e) when (e is SnapshotTooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
-        {
-            return null;
-        }
-
-        return buffer.ToArray();
     }
 
     private static string? Header(HttpContext http, string name, int maxLength)
