@@ -9,4 +9,17 @@ public sealed record ContainerSecurityContext(
     bool? ReadOnlyRootFilesystem,
     IReadOnlyList<string> CapabilitiesAdd,
     IReadOnlyList<string> CapabilitiesDrop,
-    string? SeccompProfileType);
+    string? SeccompProfileType)
+{
+    /// <summary>procMount (<c>Default</c> or <c>Unmasked</c>); null when unset (Default).</summary>
+    public string? ProcMount { get; init; }
+
+    /// <summary>windowsOptions.hostProcess; null when unset (the pod's applies).</summary>
+    public bool? WindowsHostProcess { get; init; }
+
+    /// <summary>appArmorProfile.type (Kubernetes 1.30+); null when unset (the pod's applies).</summary>
+    public string? AppArmorProfileType { get; init; }
+
+    /// <summary>Whether seLinuxOptions sets any of user, role, type or level.</summary>
+    public bool HasSeLinuxOptions { get; init; }
+}

@@ -50,4 +50,16 @@ public readonly record struct ContainerContext(
     /// <summary>seccompProfile.type as Kubernetes applies it: the container's value, else the pod's.</summary>
     public string? EffectiveSeccompProfileType =>
         Container.SecurityContext?.SeccompProfileType ?? Pod.SecurityContext?.SeccompProfileType;
+
+    /// <summary>windowsOptions.hostProcess as Kubernetes applies it: the container's value, else the pod's.</summary>
+    public bool EffectiveHostProcess =>
+        Container.SecurityContext?.WindowsHostProcess ?? Pod.SecurityContext?.WindowsHostProcess ?? false;
+
+    /// <summary>appArmorProfile.type as Kubernetes applies it: the container's value, else the pod's.</summary>
+    public string? EffectiveAppArmorProfileType =>
+        Container.SecurityContext?.AppArmorProfileType ?? Pod.SecurityContext?.AppArmorProfileType;
+
+    /// <summary>Whether the container or its pod sets seLinuxOptions (the container's override field by field).</summary>
+    public bool EffectiveHasSeLinuxOptions =>
+        Container.SecurityContext?.HasSeLinuxOptions == true || Pod.SecurityContext?.HasSeLinuxOptions == true;
 }

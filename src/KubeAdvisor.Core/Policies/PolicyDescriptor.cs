@@ -50,4 +50,13 @@ public sealed record PolicyDescriptor(
 
     /// <summary>A failure message as the policy writes it, for the docs; null when the title says enough.</summary>
     public string? ExampleFailure { get; init; }
+
+    /// <summary>
+    /// The Polaris checks (by their Polaris id, e.g. <c>hostIPCSet</c>) this policy is the equivalent of; empty when
+    /// Polaris has none. Every id must be one of <see cref="PolarisChecks.All"/>.
+    /// </summary>
+    public IReadOnlyList<string> Polaris { get; init; } = [];
+
+    /// <summary>Where this policy judges differently from its Polaris equivalent on purpose, and why; null when it does not.</summary>
+    public string? PolarisDifference { get; init; }
 }

@@ -42,7 +42,25 @@ public static class PolicyDocs
             }
         }
 
+        PolarisCoverage(md, descriptors);
         return md.ToString();
+    }
+
+    // "Does it cover what Polaris covers?": every Polaris check, with its equivalents or why there is none yet.
+    private static void PolarisCoverage(StringBuilder md, IReadOnlyList<PolicyDescriptor> descriptors)
+    {
+        var covered = PolarisChecks.All.Count(c => descriptors.Any(d => d.Polaris.Contains(c.Id)));
+        md.Append("\n## Polaris coverage\n\n")
+            .Append("Each check of Polaris (its default configuration, plus `oneController` and `resourceRange`) and the KubeAdvisor\n")
+            .Append("policies that judge the same thing: ").Append(covered).Append(" of ").Append(PolarisChecks.All.Count)
+            .Append(" have an equivalent. Where a policy judges differently on purpose, its section\nabove says how and why.\n\n")
+            .Append("| Polaris check | KubeAdvisor |\n|---|---|\n");
+        foreach (var (id, notYet) in PolarisChecks.All.OrderBy(c => c.Id, StringComparer.Ordinal))
+        {
+            var equivalents = descriptors.Where(d => d.Polaris.Contains(id)).Select(d => $"`{d.Id}`").ToList();
+            md.Append("| `").Append(id).Append("` | ")
+                .Append(equivalents.Count > 0 ? string.Join(", ", equivalents) : "none yet: " + notYet).Append(" |\n");
+        }
     }
 
     private static void Section(StringBuilder md, PolicyDescriptor d)
@@ -74,6 +92,16 @@ public static class PolicyDocs
         if (d.FixTemplate is { } template)
         {
             Block(md, "- **Fix snippet** (placed in the failing object, `{…}` filled in from the finding):", "yaml", template);
+        }
+
+        if (d.Polaris.Count > 0)
+        {
+            md.Append("- **Polaris:** ").Append(string.Join(", ", d.Polaris.Select(id => $"`{id}`"))).Append('\n');
+        }
+
+        if (d.PolarisDifference is { } difference)
+        {
+            md.Append("- **Unlike Polaris:** ").Append(Text(difference)).Append('\n');
         }
 
         if (d.FixedByDigestPin)

@@ -41,7 +41,16 @@ internal static class ContainerMapper
                 s.ReadOnlyRootFilesystem,
                 s.Capabilities?.Add?.ToList() ?? [],
                 s.Capabilities?.Drop?.ToList() ?? [],
-                s.SeccompProfile?.Type);
+                s.SeccompProfile?.Type)
+            {
+                ProcMount = s.ProcMount,
+                WindowsHostProcess = s.WindowsOptions?.HostProcess,
+                AppArmorProfileType = s.AppArmorProfile?.Type,
+                HasSeLinuxOptions = SeLinux(s.SeLinuxOptions),
+            };
+
+    internal static bool SeLinux(V1SELinuxOptions? o) =>
+        o is not null && !(string.IsNullOrEmpty(o.User) && string.IsNullOrEmpty(o.Role) && string.IsNullOrEmpty(o.Type) && string.IsNullOrEmpty(o.Level));
 
     internal static ResourceRequirements Resources(V1ResourceRequirements? r)
     {

@@ -23,7 +23,14 @@ internal static class PodSpecMapper
                 s.HostIPC == true,
                 string.IsNullOrEmpty(s.ServiceAccountName) ? null : s.ServiceAccountName,
                 s.AutomountServiceAccountToken,
-                s.SecurityContext is { } sc ? new PodSecurityContext(sc.RunAsNonRoot, sc.RunAsUser, sc.SeccompProfile?.Type) : null,
+                s.SecurityContext is { } sc
+                    ? new PodSecurityContext(sc.RunAsNonRoot, sc.RunAsUser, sc.SeccompProfile?.Type)
+                    {
+                        WindowsHostProcess = sc.WindowsOptions?.HostProcess,
+                        AppArmorProfileType = sc.AppArmorProfile?.Type,
+                        HasSeLinuxOptions = ContainerMapper.SeLinux(sc.SeLinuxOptions),
+                    }
+                    : null,
                 s.Volumes is { Count: > 0 } v ? v.Select(x => new Volume(x.Name ?? "", x.HostPath?.Path)).ToList() : [])
             {
                 OsName = s.Os?.Name,

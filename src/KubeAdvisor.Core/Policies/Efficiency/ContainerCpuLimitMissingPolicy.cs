@@ -27,7 +27,11 @@ internal sealed class ContainerCpuLimitMissingPolicy : ContainerPolicy
         Category: "Efficiency",
         DefaultSeverity: Severity.Low,
         DefaultEnabled: false,
-        Pack: "efficiency") { EnabledWithPack = false };
+        Pack: "efficiency")
+    {
+        EnabledWithPack = false,
+        Polaris = ["cpuLimitsMissing"],
+    };
 
     public override CheckResult Evaluate(in ContainerContext context)
     {

@@ -23,7 +23,10 @@ internal sealed class ContainerCpuRequestMissingPolicy : ContainerPolicy
         Category: "Efficiency",
         DefaultSeverity: Severity.Medium,
         DefaultEnabled: false,
-        Pack: "efficiency");
+        Pack: "efficiency")
+    {
+        Polaris = ["cpuRequestsMissing"],
+    };
 
     public override CheckResult Evaluate(in ContainerContext context)
     {

@@ -24,7 +24,10 @@ internal sealed class ContainerMemoryLimitMissingPolicy : ContainerPolicy
         Category: "Efficiency",
         DefaultSeverity: Severity.Medium,
         DefaultEnabled: false,
-        Pack: "efficiency");
+        Pack: "efficiency")
+    {
+        Polaris = ["memoryLimitsMissing"],
+    };
 
     public override CheckResult Evaluate(in ContainerContext context)
     {

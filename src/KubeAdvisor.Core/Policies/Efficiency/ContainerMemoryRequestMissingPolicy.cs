@@ -23,7 +23,10 @@ internal sealed class ContainerMemoryRequestMissingPolicy : ContainerPolicy
         Category: "Efficiency",
         DefaultSeverity: Severity.Medium,
         DefaultEnabled: false,
-        Pack: "efficiency");
+        Pack: "efficiency")
+    {
+        Polaris = ["memoryRequestsMissing"],
+    };
 
     public override CheckResult Evaluate(in ContainerContext context)
     {

@@ -18,6 +18,8 @@ internal sealed class ImagePullPolicyMutablePolicy : ContainerPolicy
         DefaultEnabled: false,
         Pack: "image")
     {
+        Polaris = ["pullPolicyNotAlways"],
+        PolarisDifference = "Polaris fails every pull policy other than Always. KubeAdvisor fails IfNotPresent and Never only on a mutable reference (a tag without a digest): a digest-pinned image cannot change under a node's cache, and an untagged or :latest image's effective pull policy is already Always when the field is unset.",
         FixedByDigestPin = true,
         FixTemplate = """
             image: {repo}:{tag}@sha256:<digest>   # pinned: IfNotPresent is then safe

@@ -16,6 +16,7 @@ internal sealed class ImageTagLatestPolicy : ContainerPolicy
         DefaultEnabled: true,
         Pack: "image")
     {
+        Polaris = ["tagNotSpecified"],
         FixedByDigestPin = true,
         FixTemplate = TagFix.Template,
     };

@@ -15,6 +15,7 @@ internal sealed class ImageTagMissingPolicy : ContainerPolicy
         DefaultEnabled: true,
         Pack: "image")
     {
+        Polaris = ["tagNotSpecified"],
         FixedByDigestPin = true,
         FixTemplate = TagFix.Template,
         ExampleFailure = "image registry.internal:5000/api has no tag — 5000 is the registry port, not a tag",

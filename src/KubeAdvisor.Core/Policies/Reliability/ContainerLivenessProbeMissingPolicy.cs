@@ -23,7 +23,10 @@ internal sealed class ContainerLivenessProbeMissingPolicy : ContainerPolicy
         Category: "Reliability",
         DefaultSeverity: Severity.Medium,
         DefaultEnabled: false,
-        Pack: "reliability");
+        Pack: "reliability")
+    {
+        Polaris = ["livenessProbeMissing"],
+    };
 
     public override CheckResult Evaluate(in ContainerContext context)
     {

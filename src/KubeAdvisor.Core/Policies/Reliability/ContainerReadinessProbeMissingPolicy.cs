@@ -22,7 +22,10 @@ internal sealed class ContainerReadinessProbeMissingPolicy : ContainerPolicy
         Category: "Reliability",
         DefaultSeverity: Severity.Medium,
         DefaultEnabled: false,
-        Pack: "reliability");
+        Pack: "reliability")
+    {
+        Polaris = ["readinessProbeMissing"],
+    };
 
     public override CheckResult Evaluate(in ContainerContext context)
     {

@@ -30,7 +30,11 @@ internal sealed class WorkloadDisruptionBudgetMissingPolicy : WorkloadPolicy
         Category: "Reliability",
         DefaultSeverity: Severity.Medium,
         DefaultEnabled: false,
-        Pack: "reliability");
+        Pack: "reliability")
+    {
+        Polaris = ["missingPodDisruptionBudget"],
+        PolarisDifference = "A workload of one replica is out of scope: a budget on a single replica either blocks every drain (minAvailable: 1) or protects nothing, so KubeAdvisor does not ask for one.",
+    };
 
     public override CheckResult Evaluate(in WorkloadContext context)
     {

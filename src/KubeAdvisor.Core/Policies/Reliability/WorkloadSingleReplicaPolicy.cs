@@ -26,7 +26,10 @@ internal sealed class WorkloadSingleReplicaPolicy : WorkloadPolicy
         Category: "Reliability",
         DefaultSeverity: Severity.Medium,
         DefaultEnabled: false,
-        Pack: "reliability");
+        Pack: "reliability")
+    {
+        Polaris = ["deploymentMissingReplicas"],
+    };
 
     public override CheckResult Evaluate(in WorkloadContext context)
     {

@@ -25,7 +25,10 @@ internal sealed class ContainerCapabilitiesDangerousPolicy : ContainerPolicy
         Category: "Security",
         DefaultSeverity: Severity.High,
         DefaultEnabled: false,
-        Pack: "security");
+        Pack: "security")
+    {
+        Polaris = ["dangerousCapabilities"],
+    };
 
     public override CheckResult Evaluate(in ContainerContext context)
     {

@@ -21,7 +21,10 @@ internal sealed class ContainerCapabilitiesNotDroppedPolicy : ContainerPolicy
         Category: "Security",
         DefaultSeverity: Severity.Medium,
         DefaultEnabled: false,
-        Pack: "security");
+        Pack: "security")
+    {
+        Polaris = ["insecureCapabilities"],
+    };
 
     public override CheckResult Evaluate(in ContainerContext context)
     {

@@ -28,7 +28,11 @@ internal sealed class ContainerEnvSecretLiteralPolicy : ContainerPolicy
         Category: "Security",
         DefaultSeverity: Severity.High,
         DefaultEnabled: false,
-        Pack: "security");
+        Pack: "security")
+    {
+        Polaris = ["sensitiveContainerEnvVar"],
+        PolarisDifference = "Polaris judges the variable's name only. KubeAdvisor also judges a literal value's shape whatever the name (a private key, a cloud or forge token, a password in a URL), and ignores a secret-sounding name whose value is a reference, a path or a flag (e.g. DB_PASSWORD_FILE=/run/secrets/db), which Polaris reports.",
+    };
 
     public override CheckResult Evaluate(in ContainerContext context)
     {

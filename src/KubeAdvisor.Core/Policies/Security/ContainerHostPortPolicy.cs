@@ -28,7 +28,10 @@ internal sealed class ContainerHostPortPolicy : ContainerPolicy
         Category: "Security",
         DefaultSeverity: Severity.Medium,
         DefaultEnabled: false,
-        Pack: "security");
+        Pack: "security")
+    {
+        Polaris = ["hostPortSet"],
+    };
 
     public override CheckResult Evaluate(in ContainerContext context)
     {

@@ -20,7 +20,10 @@ internal sealed class ContainerPrivilegeEscalationAllowedPolicy : ContainerPolic
         Category: "Security",
         DefaultSeverity: Severity.High,
         DefaultEnabled: false,
-        Pack: "security");
+        Pack: "security")
+    {
+        Polaris = ["privilegeEscalationAllowed"],
+    };
 
     public override CheckResult Evaluate(in ContainerContext context)
     {

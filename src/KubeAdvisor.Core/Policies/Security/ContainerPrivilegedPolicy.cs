@@ -22,7 +22,10 @@ internal sealed class ContainerPrivilegedPolicy : ContainerPolicy
         Category: "Security",
         DefaultSeverity: Severity.Critical,
         DefaultEnabled: false,
-        Pack: "security");
+        Pack: "security")
+    {
+        Polaris = ["runAsPrivileged"],
+    };
 
     public override CheckResult Evaluate(in ContainerContext context)
     {

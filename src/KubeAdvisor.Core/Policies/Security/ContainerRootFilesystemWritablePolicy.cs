@@ -22,7 +22,10 @@ internal sealed class ContainerRootFilesystemWritablePolicy : ContainerPolicy
         Category: "Security",
         DefaultSeverity: Severity.Medium,
         DefaultEnabled: false,
-        Pack: "security");
+        Pack: "security")
+    {
+        Polaris = ["notReadOnlyRootFilesystem"],
+    };
 
     public override CheckResult Evaluate(in ContainerContext context)
     {

@@ -24,7 +24,10 @@ internal sealed class ContainerRunAsRootPolicy : ContainerPolicy
         Category: "Security",
         DefaultSeverity: Severity.High,
         DefaultEnabled: false,
-        Pack: "security");
+        Pack: "security")
+    {
+        Polaris = ["runAsRootAllowed"],
+    };
 
     public override CheckResult Evaluate(in ContainerContext context)
     {

@@ -19,7 +19,10 @@ internal sealed class PodHostIpcPolicy : WorkloadPolicy
         Category: "Security",
         DefaultSeverity: Severity.High,
         DefaultEnabled: false,
-        Pack: "security");
+        Pack: "security")
+    {
+        Polaris = ["hostIPCSet"],
+    };
 
     public override CheckResult Evaluate(in WorkloadContext context) =>
         context.Pod.HostIpc

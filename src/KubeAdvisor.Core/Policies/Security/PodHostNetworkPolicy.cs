@@ -19,7 +19,10 @@ internal sealed class PodHostNetworkPolicy : WorkloadPolicy
         Category: "Security",
         DefaultSeverity: Severity.High,
         DefaultEnabled: false,
-        Pack: "security");
+        Pack: "security")
+    {
+        Polaris = ["hostNetworkSet"],
+    };
 
     public override CheckResult Evaluate(in WorkloadContext context) =>
         context.Pod.HostNetwork

@@ -23,7 +23,10 @@ internal sealed class PodHostPathVolumePolicy : WorkloadPolicy
         Category: "Security",
         DefaultSeverity: Severity.High,
         DefaultEnabled: false,
-        Pack: "security");
+        Pack: "security")
+    {
+        Polaris = ["hostPathSet"],
+    };
 
     public override CheckResult Evaluate(in WorkloadContext context)
     {

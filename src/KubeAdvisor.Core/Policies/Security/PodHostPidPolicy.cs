@@ -19,7 +19,10 @@ internal sealed class PodHostPidPolicy : WorkloadPolicy
         Category: "Security",
         DefaultSeverity: Severity.High,
         DefaultEnabled: false,
-        Pack: "security");
+        Pack: "security")
+    {
+        Polaris = ["hostPIDSet"],
+    };
 
     public override CheckResult Evaluate(in WorkloadContext context) =>
         context.Pod.HostPid

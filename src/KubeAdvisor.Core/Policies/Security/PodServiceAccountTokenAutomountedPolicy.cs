@@ -31,6 +31,8 @@ internal sealed class PodServiceAccountTokenAutomountedPolicy : WorkloadPolicy
         DefaultEnabled: false,
         Pack: "security")
     {
+        Polaris = ["automountServiceAccountToken"],
+        PolarisDifference = "Polaris reads the pod's ServiceAccount: a pod that leaves the field unset passes when its ServiceAccount sets automountServiceAccountToken: false. ServiceAccounts are not collected yet, so KubeAdvisor fails that pod (a known false positive until they are; set the field on the pod, where it also wins).",
         Parameters = [AutomountAllowedWorkloads],
     };
 

@@ -47,7 +47,10 @@ internal static class SecretLiterals
 
     private static bool LooksLikeSecretValue(ReadOnlySpan<char> v)
     {
-        if (v.Contains("PRIVATE KEY-----", StringComparison.Ordinal))
+        // A PEM armour line; some tools write fewer than five dashes (---BEGIN OPENSSH PRIVATE KEY---).
+        if (v.Contains("PRIVATE KEY-----", StringComparison.Ordinal)
+            || (v.Contains("PRIVATE KEY-", StringComparison.Ordinal)
+                && (v.Contains("-BEGIN ", StringComparison.Ordinal) || v.Contains("-END ", StringComparison.Ordinal))))
         {
             return true;
         }

@@ -16,9 +16,15 @@ internal static class SecurityJson
         bool? privileged = null, escalation = null, nonRoot = null, readOnlyRoot = null;
         long? user = null;
         List<string>? add = null, drop = null;
-        string? seccomp = null;
+        string? seccomp = null, procMount = null;
+        var hardening = default(Hardening);
         while (JsonRead.NextProperty(ref r))
         {
+            if (hardening.TryRead(ref r))
+            {
+                continue;
+            }
+
             if (r.ValueTextEquals("privileged"u8))
             {
                 JsonRead.Next(ref r);
@@ -52,7 +58,12 @@ internal static class SecurityJson
             else if (r.ValueTextEquals("seccompProfile"u8))
             {
                 JsonRead.Next(ref r);
-                seccomp = SeccompType(ref r);
+                seccomp = ProfileType(ref r);
+            }
+            else if (r.ValueTextEquals("procMount"u8))
+            {
+                JsonRead.Next(ref r);
+                procMount = JsonRead.String(ref r);
             }
             else
             {
@@ -61,7 +72,13 @@ internal static class SecurityJson
         }
 
         return new ContainerSecurityContext(privileged, escalation, nonRoot, user, readOnlyRoot,
-            add is { Count: > 0 } ? add : [], drop is { Count: > 0 } ? drop : [], seccomp);
+            add is { Count: > 0 } ? add : [], drop is { Count: > 0 } ? drop : [], seccomp)
+        {
+            ProcMount = procMount,
+            WindowsHostProcess = hardening.HostProcess,
+            AppArmorProfileType = hardening.AppArmor,
+            HasSeLinuxOptions = hardening.SeLinux,
+        };
     }
 
     public static PodSecurityContext? Pod(ref Utf8JsonReader r)
@@ -74,8 +91,14 @@ internal static class SecurityJson
         bool? nonRoot = null;
         long? user = null;
         string? seccomp = null;
+        var hardening = default(Hardening);
         while (JsonRead.NextProperty(ref r))
         {
+            if (hardening.TryRead(ref r))
+            {
+                continue;
+            }
+
             if (r.ValueTextEquals("runAsNonRoot"u8))
             {
                 JsonRead.Next(ref r);
@@ -89,7 +112,7 @@ internal static class SecurityJson
             else if (r.ValueTextEquals("seccompProfile"u8))
             {
                 JsonRead.Next(ref r);
-                seccomp = SeccompType(ref r);
+                seccomp = ProfileType(ref r);
             }
             else
             {
@@ -97,7 +120,12 @@ internal static class SecurityJson
             }
         }
 
-        return new PodSecurityContext(nonRoot, user, seccomp);
+        return new PodSecurityContext(nonRoot, user, seccomp)
+        {
+            WindowsHostProcess = hardening.HostProcess,
+            AppArmorProfileType = hardening.AppArmor,
+            HasSeLinuxOptions = hardening.SeLinux,
+        };
     }
 
     private static (List<string>? Add, List<string>? Drop) Capabilities(ref Utf8JsonReader r)
@@ -129,7 +157,8 @@ internal static class SecurityJson
         return (add, drop);
     }
 
-    private static string? SeccompType(ref Utf8JsonReader r)
+    // seccompProfile and appArmorProfile: { type, localhostProfile }.
+    private static string? ProfileType(ref Utf8JsonReader r)
     {
         string? type = null;
         if (!JsonRead.IsObject(ref r))
@@ -151,5 +180,81 @@ internal static class SecurityJson
         }
 
         return type;
+    }
+
+    // The fields the pod and container securityContext share beyond the ones each reads itself: windowsOptions,
+    // appArmorProfile and seLinuxOptions.
+    private struct Hardening
+    {
+        public bool? HostProcess;
+        public string? AppArmor;
+        public bool SeLinux;
+
+        // Reads the property the reader is on when it is one of these; false (reader untouched) otherwise.
+        public bool TryRead(ref Utf8JsonReader r)
+        {
+            if (r.ValueTextEquals("windowsOptions"u8))
+            {
+                JsonRead.Next(ref r);
+                HostProcess = BoolField(ref r, "hostProcess"u8);
+            }
+            else if (r.ValueTextEquals("appArmorProfile"u8))
+            {
+                JsonRead.Next(ref r);
+                AppArmor = ProfileType(ref r);
+            }
+            else if (r.ValueTextEquals("seLinuxOptions"u8))
+            {
+                JsonRead.Next(ref r);
+                SeLinux = AnyStringField(ref r);
+            }
+            else
+            {
+                return false;
+            }
+
+            return true;
+        }
+
+        private static bool? BoolField(ref Utf8JsonReader r, ReadOnlySpan<byte> name)
+        {
+            bool? value = null;
+            if (!JsonRead.IsObject(ref r))
+            {
+                return value;
+            }
+
+            while (JsonRead.NextProperty(ref r))
+            {
+                if (r.ValueTextEquals(name))
+                {
+                    JsonRead.Next(ref r);
+                    value = JsonRead.Bool(ref r);
+                }
+                else
+                {
+                    JsonRead.SkipValue(ref r);
+                }
+            }
+
+            return value;
+        }
+
+        private static bool AnyStringField(ref Utf8JsonReader r)
+        {
+            var any = false;
+            if (!JsonRead.IsObject(ref r))
+            {
+                return any;
+            }
+
+            while (JsonRead.NextProperty(ref r))
+            {
+                JsonRead.Next(ref r);
+                any |= !string.IsNullOrEmpty(JsonRead.String(ref r));
+            }
+
+            return any;
+        }
     }
 }

@@ -1,0 +1,69 @@
+namespace KubeAdvisor.Core.Policies;
+
+/// <summary>
+/// The checks of Polaris, the most used open-source checker, by their Polaris id: the 44 of its default
+/// configuration plus the two opt-in ones admins ask about (<c>oneController</c>, <c>resourceRange</c>). A policy
+/// names its equivalents in <see cref="PolicyDescriptor.Polaris"/>; a check no policy names carries the reason here,
+/// and docs/policies.md lists both (the "does it cover what Polaris covers?" table).
+/// </summary>
+public static class PolarisChecks
+{
+    private const string NeedsRbac = "needs Roles, ClusterRoles and their bindings, which scans do not collect yet";
+    private const string NeedsAutoscaling = "needs HorizontalPodAutoscalers, which scans do not collect yet";
+
+    /// <summary>Every Polaris check id, with why KubeAdvisor has no equivalent yet (null when a policy names it).</summary>
+    public static IReadOnlyList<(string Id, string? NotYetBecause)> All { get; } =
+    [
+        // reliability
+        ("deploymentMissingReplicas", null),
+        ("priorityClassNotSet", "not written yet"),
+        ("tagNotSpecified", null),
+        ("pullPolicyNotAlways", null),
+        ("readinessProbeMissing", null),
+        ("livenessProbeMissing", null),
+        ("metadataAndInstanceMismatched", "not written yet"),
+        ("pdbDisruptionsIsZero", "not written yet"),
+        ("missingPodDisruptionBudget", null),
+        ("topologySpreadConstraint", "not written yet"),
+        ("hpaMaxAvailability", NeedsAutoscaling),
+        ("hpaMinAvailability", NeedsAutoscaling),
+        ("pdbMinAvailableGreaterThanOrEqualToHPAMinReplicas", NeedsAutoscaling),
+        ("oneController", "not written yet"),
+
+        // efficiency
+        ("cpuRequestsMissing", null),
+        ("cpuLimitsMissing", null),
+        ("memoryRequestsMissing", null),
+        ("memoryLimitsMissing", null),
+        ("resourceRange", "not written yet"),
+
+        // security
+        ("automountServiceAccountToken", null),
+        ("hostIPCSet", null),
+        ("hostPathSet", null),
+        ("hostProcess", null),
+        ("hostPIDSet", null),
+        ("linuxHardening", null),
+        ("missingNetworkPolicy", "needs NetworkPolicies, which scans do not collect yet"),
+        ("notReadOnlyRootFilesystem", null),
+        ("privilegeEscalationAllowed", null),
+        ("procMount", null),
+        ("runAsRootAllowed", null),
+        ("runAsPrivileged", null),
+        ("dangerousCapabilities", null),
+        ("insecureCapabilities", null),
+        ("hostNetworkSet", null),
+        ("hostPortSet", null),
+        ("tlsSettingsMissing", "needs Ingresses, which scans do not collect yet"),
+        ("sensitiveContainerEnvVar", null),
+        ("sensitiveConfigmapContent", "needs ConfigMaps, which scans do not read yet (an opt-in permission)"),
+        ("clusterrolePodExecAttach", NeedsRbac),
+        ("rolePodExecAttach", NeedsRbac),
+        ("clusterrolebindingPodExecAttach", NeedsRbac),
+        ("rolebindingClusterRolePodExecAttach", NeedsRbac),
+        ("rolebindingRolePodExecAttach", NeedsRbac),
+        ("clusterrolebindingClusterAdmin", NeedsRbac),
+        ("rolebindingClusterAdminClusterRole", NeedsRbac),
+        ("rolebindingClusterAdminRole", NeedsRbac),
+    ];
+}
