@@ -12,6 +12,12 @@ public sealed record PodDisruptionBudget(
     /// </summary>
     public bool SelectsNothing { get; init; }
 
+    /// <summary>spec.minAvailable as written (an integer or a percentage such as <c>50%</c>); null when unset.</summary>
+    public string? MinAvailable { get; init; }
+
+    /// <summary>spec.maxUnavailable as written (an integer or a percentage); null when unset.</summary>
+    public string? MaxUnavailable { get; init; }
+
     /// <summary>True when this budget applies to pods with <paramref name="labels"/> (namespace is the caller's concern).</summary>
     public bool Selects(IReadOnlyDictionary<string, string> labels) => !SelectsNothing && Selector.Matches(labels);
 }

@@ -32,6 +32,15 @@ public sealed record PodSpec(
     /// <summary>Pod-level spec.resources (PodLevelResources, beta in 1.34); null when unset.</summary>
     public ResourceRequirements? Resources { get; init; }
 
+    /// <summary>spec.priorityClassName; null when unset or empty.</summary>
+    public string? PriorityClassName { get; init; }
+
+    /// <summary>The topologyKey of each spec.topologySpreadConstraints entry.</summary>
+    public IReadOnlyList<string> TopologySpreadKeys { get; init; } = [];
+
+    /// <summary>Whether spec.affinity.podAntiAffinity sets a required or preferred term.</summary>
+    public bool HasPodAntiAffinity { get; init; }
+
     /// <summary>
     /// spec.os.name is windows: the API forbids the Linux-only securityContext fields (privileged,
     /// allowPrivilegeEscalation, capabilities, readOnlyRootFilesystem, seccompProfile, runAsUser) on such pods.

@@ -14,9 +14,11 @@ namespace KubeAdvisor.Kubernetes.Tests.Collection;
 /// collected over HTTPS from the fake API and judged by every policy. A refactor that changes a single finding, message
 /// or remediation text changes the digest. When a change is intended (a new policy, a better message), update the
 /// digest in the same commit and say why.
-/// Changed on purpose: 2026-12-04, three new policies (pod-host-process, container-proc-mount-unmasked,
-/// container-linux-hardening-missing; demo 275 → 294, synthetic 115,000 → 125,000 findings). Without their findings
-/// the digests were still the earlier ones (checked in that commit).
+/// Changed on purpose, 2026-12-04, by seven new policies (issue #16): pod-host-process, container-proc-mount-unmasked and
+/// container-linux-hardening-missing (demo 275 → 294, synthetic 115,000 → 125,000 findings), then
+/// workload-priority-class-missing, workload-topology-spread-missing, workload-disruption-budget-blocks-eviction and
+/// workload-instance-label-mismatch (→ 321 and 145,000). Each time, the findings without the new policies' still gave
+/// the earlier digest (checked in that commit).
 /// </summary>
 public sealed class FindingsGoldenTests : FakeServerTestBase
 {
@@ -29,8 +31,8 @@ public sealed class FindingsGoldenTests : FakeServerTestBase
     };
 
     [Theory]
-    [InlineData("demo", 294, "73cfcf34ad1f9968c91dbf75e3efd05d50380b652569d0f0ffd35e9b5eda784e")]
-    [InlineData("synthetic-10000", 125_000, "286ba9aa598e124567c562a3a66fe2d92bb547d155929d622223d3a6ede9e83d")]
+    [InlineData("demo", 321, "c0c5ab5430d8843ac428bde3ab509654902e200111b31cdf597d71a477ccfc38")]
+    [InlineData("synthetic-10000", 145_000, "cae9625bf19c8c358053155cd978535ddb2a5962d3ef8436dd57e3a68bab9ff7")]
     public async Task Scan_EveryPolicy_FindingsAreUnchanged(string cluster, int expectedCount, string expectedSha256)
     {
         Server.Objects.Replace(cluster == "demo" ? DemoManifests.LoadAll() : SyntheticCluster.Generate(10_000));

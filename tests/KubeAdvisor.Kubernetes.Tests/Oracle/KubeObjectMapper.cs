@@ -40,6 +40,8 @@ public static class KubeObjectMapper
         new(MetadataMapper.Namespace(o.Metadata), o.Metadata?.Name ?? "", Selector(o.Spec?.Selector))
         {
             SelectsNothing = o.Spec?.Selector is null,
+            MinAvailable = o.Spec?.MinAvailable?.Value,
+            MaxUnavailable = o.Spec?.MaxUnavailable?.Value,
         };
 
     /// <summary>Any supported object; null for kinds the inventory does not use (Services, ConfigMaps, …).</summary>

@@ -35,6 +35,12 @@ internal static class PodSpecMapper
             {
                 OsName = s.Os?.Name,
                 RestartPolicy = s.RestartPolicy,
+                PriorityClassName = string.IsNullOrEmpty(s.PriorityClassName) ? null : s.PriorityClassName,
+                TopologySpreadKeys = s.TopologySpreadConstraints is { Count: > 0 } t
+                    ? t.Select(c => c.TopologyKey).Where(k => !string.IsNullOrEmpty(k)).ToList() : [],
+                HasPodAntiAffinity = s.Affinity?.PodAntiAffinity is { } anti
+                    && (anti.RequiredDuringSchedulingIgnoredDuringExecution is { Count: > 0 }
+                        || anti.PreferredDuringSchedulingIgnoredDuringExecution is { Count: > 0 }),
                 Resources = s.Resources is null ? null : ContainerMapper.Resources(s.Resources),
             };
 

@@ -83,6 +83,7 @@ internal static class ObjectJson
         var r = Begin(json);
         var meta = MetaJson.None;
         LabelSelector? selector = null;
+        string? minAvailable = null, maxUnavailable = null;
         while (JsonRead.NextProperty(ref r))
         {
             if (r.ValueTextEquals("metadata"u8))
@@ -93,7 +94,33 @@ internal static class ObjectJson
             else if (r.ValueTextEquals("spec"u8))
             {
                 JsonRead.Next(ref r);
-                selector = SelectorJson.BudgetSelector(ref r, cache);
+                if (!JsonRead.IsObject(ref r))
+                {
+                    continue;
+                }
+
+                while (JsonRead.NextProperty(ref r))
+                {
+                    if (r.ValueTextEquals("selector"u8))
+                    {
+                        JsonRead.Next(ref r);
+                        selector = SelectorJson.Selector(ref r, cache);
+                    }
+                    else if (r.ValueTextEquals("minAvailable"u8))
+                    {
+                        JsonRead.Next(ref r);
+                        minAvailable = IntOrString(ref r);
+                    }
+                    else if (r.ValueTextEquals("maxUnavailable"u8))
+                    {
+                        JsonRead.Next(ref r);
+                        maxUnavailable = IntOrString(ref r);
+                    }
+                    else
+                    {
+                        JsonRead.SkipValue(ref r);
+                    }
+                }
             }
             else
             {
@@ -104,8 +131,15 @@ internal static class ObjectJson
         return new PodDisruptionBudget(meta.NamespaceOrDefault, meta.Name ?? "", selector ?? SelectorJson.Empty)
         {
             SelectsNothing = selector is null,
+            MinAvailable = minAvailable,
+            MaxUnavailable = maxUnavailable,
         };
     }
+
+    // An IntOrString field as written: 2 → "2", "50%" → "50%".
+    private static string? IntOrString(ref Utf8JsonReader r) => r.TokenType == JsonTokenType.Number
+        ? JsonRead.Int(ref r)?.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : JsonRead.String(ref r);
 
     /// <summary>A Namespace's metadata.name (null when it has none).</summary>
     public static string? NamespaceName(ReadOnlySpan<byte> json, ReadCache cache)

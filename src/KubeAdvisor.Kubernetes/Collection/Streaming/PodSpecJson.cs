@@ -57,7 +57,9 @@ internal static class PodSpecJson
 
         IReadOnlyList<Container> init = [], containers = [], ephemeral = [];
         bool? hostNetwork = null, hostPid = null, hostIpc = null, automount = null;
-        string? serviceAccount = null, os = null, restartPolicy = null;
+        string? serviceAccount = null, os = null, restartPolicy = null, priorityClass = null;
+        IReadOnlyList<string> spreadKeys = [];
+        var antiAffinity = false;
         PodSecurityContext? security = null;
         IReadOnlyList<Volume> volumes = [];
         ResourceRequirements? resources = null;
@@ -132,6 +134,21 @@ internal static class PodSpecJson
                 JsonRead.Next(ref r);
                 resources = ResourcesJson.Read(ref r, cache);
             }
+            else if (r.ValueTextEquals("priorityClassName"u8))
+            {
+                JsonRead.Next(ref r);
+                priorityClass = JsonRead.String(ref r);
+            }
+            else if (r.ValueTextEquals("topologySpreadConstraints"u8))
+            {
+                JsonRead.Next(ref r);
+                spreadKeys = TopologyKeys(ref r);
+            }
+            else if (r.ValueTextEquals("affinity"u8))
+            {
+                JsonRead.Next(ref r);
+                antiAffinity = HasAntiAffinity(ref r);
+            }
             else
             {
                 JsonRead.SkipValue(ref r);
@@ -144,7 +161,69 @@ internal static class PodSpecJson
             OsName = os,
             RestartPolicy = restartPolicy,
             Resources = resources,
+            PriorityClassName = string.IsNullOrEmpty(priorityClass) ? null : priorityClass,
+            TopologySpreadKeys = spreadKeys,
+            HasPodAntiAffinity = antiAffinity,
         };
+    }
+
+    private static IReadOnlyList<string> TopologyKeys(ref Utf8JsonReader r)
+    {
+        if (!JsonRead.IsArray(ref r))
+        {
+            return [];
+        }
+
+        var keys = new List<string>();
+        while (JsonRead.NextElement(ref r))
+        {
+            if (JsonRead.StringField(ref r, "topologyKey"u8) is { Length: > 0 } key)
+            {
+                keys.Add(key);
+            }
+        }
+
+        return keys.Count > 0 ? keys : [];
+    }
+
+    // affinity.podAntiAffinity with at least one required or preferred term.
+    private static bool HasAntiAffinity(ref Utf8JsonReader r)
+    {
+        var any = false;
+        if (!JsonRead.IsObject(ref r))
+        {
+            return any;
+        }
+
+        while (JsonRead.NextProperty(ref r))
+        {
+            if (!r.ValueTextEquals("podAntiAffinity"u8))
+            {
+                JsonRead.SkipValue(ref r);
+                continue;
+            }
+
+            JsonRead.Next(ref r);
+            if (!JsonRead.IsObject(ref r))
+            {
+                continue;
+            }
+
+            while (JsonRead.NextProperty(ref r))
+            {
+                JsonRead.Next(ref r);
+                if (JsonRead.IsArray(ref r))
+                {
+                    while (JsonRead.NextElement(ref r))
+                    {
+                        any = true;
+                        r.Skip();
+                    }
+                }
+            }
+        }
+
+        return any;
     }
 
     private static IReadOnlyList<Volume> Volumes(ref Utf8JsonReader r)

@@ -10,31 +10,8 @@ internal static class SelectorJson
     public static LabelSelector Empty { get; } = new(MetaJson.None.Labels, []);
 
     /// <summary>Reads a PDB spec; null when the spec or its selector is missing or null.</summary>
-    public static LabelSelector? BudgetSelector(ref Utf8JsonReader r, ReadCache cache)
-    {
-        LabelSelector? selector = null;
-        if (!JsonRead.IsObject(ref r))
-        {
-            return selector;
-        }
-
-        while (JsonRead.NextProperty(ref r))
-        {
-            if (r.ValueTextEquals("selector"u8))
-            {
-                JsonRead.Next(ref r);
-                selector = Selector(ref r, cache);
-            }
-            else
-            {
-                JsonRead.SkipValue(ref r);
-            }
-        }
-
-        return selector;
-    }
-
-    private static LabelSelector? Selector(ref Utf8JsonReader r, ReadCache cache)
+    /// <summary>A label selector object (matchLabels, matchExpressions); null for a JSON null.</summary>
+    public static LabelSelector? Selector(ref Utf8JsonReader r, ReadCache cache)
     {
         if (!JsonRead.IsObject(ref r))
         {
