@@ -39,6 +39,14 @@ public sealed record ClusterPolicySettings
     public IReadOnlyList<string> AutomountAllowedWorkloads { get; init; } = [];
 
     /// <summary>
+    /// The ranges container-resources-out-of-range checks, as <c>resource=min..max</c> entries (see
+    /// <see cref="Efficiency.ResourceRange"/>). The defaults catch unit mistakes: a memory request of 512 (bytes,
+    /// not 512Mi) or a CPU limit of 1000 (cores, not 1000m).
+    /// </summary>
+    public IReadOnlyList<string> ResourceRanges { get; init; } =
+        ["cpu-request=1m..64", "cpu-limit=1m..64", "memory-request=4Mi..256Gi", "memory-limit=4Mi..256Gi"];
+
+    /// <summary>
     /// Enabled: the policy's override, else its pack's switch (a pack switched on enables the policies marked
     /// <see cref="PolicyDescriptor.EnabledWithPack"/>), else its default.
     /// </summary>

@@ -53,6 +53,14 @@ internal static class ClusterPolicySettingsValidator
 
         CheckWorkloadPatterns(settings.AutomountAllowedWorkloads, errors);
 
+        foreach (var entry in settings.ResourceRanges)
+        {
+            if (Efficiency.ResourceRange.Parse(entry).Error is { } reason)
+            {
+                errors.Add($"Resource range '{entry}' is not valid: {reason}.");
+            }
+        }
+
         var allowed = PolicyCatalog.Find("image-registry-allowed");
         if (allowed is not null && settings.IsEnabled(allowed.Descriptor) && settings.AllowedRegistries.Count == 0)
         {

@@ -8,8 +8,8 @@ namespace KubeAdvisor.Core.Policies;
 /// </summary>
 public static class PolarisChecks
 {
-    private const string NeedsRbac = "needs Roles, ClusterRoles and their bindings, which scans do not collect yet";
-    private const string NeedsAutoscaling = "needs HorizontalPodAutoscalers, which scans do not collect yet";
+    private const string NeedsRbac = "not yet: needs Roles, ClusterRoles and their bindings, which scans do not collect yet";
+    private const string NeedsAutoscaling = "not yet: needs HorizontalPodAutoscalers, which scans do not collect yet";
 
     /// <summary>Every Polaris check id, with why KubeAdvisor has no equivalent yet (null when a policy names it).</summary>
     public static IReadOnlyList<(string Id, string? NotYetBecause)> All { get; } =
@@ -28,14 +28,14 @@ public static class PolarisChecks
         ("hpaMaxAvailability", NeedsAutoscaling),
         ("hpaMinAvailability", NeedsAutoscaling),
         ("pdbMinAvailableGreaterThanOrEqualToHPAMinReplicas", NeedsAutoscaling),
-        ("oneController", "not written yet"),
+        ("oneController", "not judged: the API server refuses an object with a second controller owner reference (only one may set controller: true), so a scanned pod cannot fail it; pods with no controller are pod-without-controller's"),
 
         // efficiency
         ("cpuRequestsMissing", null),
         ("cpuLimitsMissing", null),
         ("memoryRequestsMissing", null),
         ("memoryLimitsMissing", null),
-        ("resourceRange", "not written yet"),
+        ("resourceRange", null),
 
         // security
         ("automountServiceAccountToken", null),
@@ -44,7 +44,7 @@ public static class PolarisChecks
         ("hostProcess", null),
         ("hostPIDSet", null),
         ("linuxHardening", null),
-        ("missingNetworkPolicy", "needs NetworkPolicies, which scans do not collect yet"),
+        ("missingNetworkPolicy", "not yet: needs NetworkPolicies, which scans do not collect yet"),
         ("notReadOnlyRootFilesystem", null),
         ("privilegeEscalationAllowed", null),
         ("procMount", null),
@@ -54,9 +54,9 @@ public static class PolarisChecks
         ("insecureCapabilities", null),
         ("hostNetworkSet", null),
         ("hostPortSet", null),
-        ("tlsSettingsMissing", "needs Ingresses, which scans do not collect yet"),
+        ("tlsSettingsMissing", "not yet: needs Ingresses, which scans do not collect yet"),
         ("sensitiveContainerEnvVar", null),
-        ("sensitiveConfigmapContent", "needs ConfigMaps, which scans do not read yet (an opt-in permission)"),
+        ("sensitiveConfigmapContent", "not yet: needs ConfigMaps, which scans do not read yet (an opt-in permission)"),
         ("clusterrolePodExecAttach", NeedsRbac),
         ("rolePodExecAttach", NeedsRbac),
         ("clusterrolebindingPodExecAttach", NeedsRbac),

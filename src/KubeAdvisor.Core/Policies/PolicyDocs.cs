@@ -59,7 +59,7 @@ public static class PolicyDocs
         {
             var equivalents = descriptors.Where(d => d.Polaris.Contains(id)).Select(d => $"`{d.Id}`").ToList();
             md.Append("| `").Append(id).Append("` | ")
-                .Append(equivalents.Count > 0 ? string.Join(", ", equivalents) : "none yet: " + notYet).Append(" |\n");
+                .Append(equivalents.Count > 0 ? string.Join(", ", equivalents) : "none, " + notYet).Append(" |\n");
         }
     }
 

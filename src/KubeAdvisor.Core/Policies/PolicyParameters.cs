@@ -18,7 +18,12 @@ public sealed class PolicyParameters
         DigestExemptRegistries = settings.DigestExemptRegistries.Select(NormalizePrefix).Where(p => p.Length > 0).ToArray();
         AutomountAllowedWorkloads = settings.AutomountAllowedWorkloads
             .Select(p => (p ?? string.Empty).Trim()).Where(p => p.Length > 0).ToArray();
+        ResourceRanges = settings.ResourceRanges.Select(e => Efficiency.ResourceRange.Parse(e).Range)
+            .OfType<Efficiency.ResourceRange>().ToArray();
     }
+
+    /// <summary>The valid entries of <see cref="ClusterPolicySettings.ResourceRanges"/>, parsed.</summary>
+    internal IReadOnlyList<Efficiency.ResourceRange> ResourceRanges { get; }
 
     /// <summary>The defaults of <see cref="ClusterPolicySettings.Default"/>.</summary>
     public static PolicyParameters Default { get; } = new(ClusterPolicySettings.Default);
