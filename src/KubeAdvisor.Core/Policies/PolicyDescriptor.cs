@@ -59,4 +59,10 @@ public sealed record PolicyDescriptor(
 
     /// <summary>Where this policy judges differently from its Polaris equivalent on purpose, and why; null when it does not.</summary>
     public string? PolarisDifference { get; init; }
+
+    /// <summary>
+    /// The compliance controls a pass of this policy evidences, by key (<c>pss-restricted:seccomp</c>,
+    /// <c>cis-1.9:5.2.2</c>, <c>nsa-cisa:non-root</c>; see <see cref="Compliance.ComplianceFrameworks"/>).
+    /// </summary>
+    public IReadOnlyList<string> Controls { get; init; } = [];
 }

@@ -1,36 +1,51 @@
+using KubeAdvisor.Core.Compliance;
 using KubeAdvisor.Core.Policies;
 
 namespace KubeAdvisor.Core.Tests.Policies;
 
 /// <summary>
-/// docs/policies.md as the docs tests read it: the committed file (copied next to the tests), or, when
+/// A generated doc as the docs tests read it: the committed file (copied next to the tests), or, when
 /// KUBEADVISOR_WRITE_DOCS=1, freshly rendered from the descriptors and written over the committed file first.
 /// </summary>
-internal static class PolicyDocsFile
+internal sealed class PolicyDocsFile
 {
-    private static readonly string CopiedPath = Path.Combine(AppContext.BaseDirectory, "docs", "policies.md");
-    private static readonly Lazy<string> Content = new(Load);
+    private readonly string _name;
+    private readonly Lazy<string> _content;
+
+    private PolicyDocsFile(string name, string generated)
+    {
+        _name = name;
+        Generated = generated;
+        _content = new(Load);
+    }
+
+    /// <summary>docs/policies.md.</summary>
+    public static PolicyDocsFile Policies { get; } = new("policies.md", PolicyDocs.Render(PolicyPacks.Listed));
+
+    /// <summary>docs/compliance.md.</summary>
+    public static PolicyDocsFile Compliance { get; } = new("compliance.md", ComplianceDocs.Render(PolicyPacks.Listed));
 
     public static bool Writing => Environment.GetEnvironmentVariable("KUBEADVISOR_WRITE_DOCS") == "1";
 
-    public static string Generated { get; } = PolicyDocs.Render(PolicyPacks.Listed);
+    public string Generated { get; }
 
-    public static string Text => Content.Value;
+    public string Text => _content.Value;
 
-    private static string Load()
+    private string Load()
     {
+        var copied = Path.Combine(AppContext.BaseDirectory, "docs", _name);
         if (Writing)
         {
-            File.WriteAllText(Path.Combine(RepositoryRoot(), "docs", "policies.md"), Generated);
-            Directory.CreateDirectory(Path.GetDirectoryName(CopiedPath)!);
-            File.WriteAllText(CopiedPath, Generated);
+            File.WriteAllText(Path.Combine(RepositoryRoot(), "docs", _name), Generated);
+            Directory.CreateDirectory(Path.GetDirectoryName(copied)!);
+            File.WriteAllText(copied, Generated);
         }
 
-        Assert.True(File.Exists(CopiedPath), $"docs/policies.md was not copied to {CopiedPath}");
-        return File.ReadAllText(CopiedPath);
+        Assert.True(File.Exists(copied), $"docs/{_name} was not copied to {copied}");
+        return File.ReadAllText(copied);
     }
 
-    private static string RepositoryRoot()
+    private string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -40,6 +55,6 @@ internal static class PolicyDocsFile
             }
         }
 
-        throw new InvalidOperationException($"No KubeAdvisor.sln above {AppContext.BaseDirectory}: cannot write docs/policies.md.");
+        throw new InvalidOperationException($"No KubeAdvisor.sln above {AppContext.BaseDirectory}: cannot write docs/{_name}.");
     }
 }

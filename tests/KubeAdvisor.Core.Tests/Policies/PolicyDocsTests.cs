@@ -11,18 +11,18 @@ public sealed class PolicyDocsTests
     [Fact]
     public void PoliciesMd_Committed_IsExactlyWhatTheDescriptorsGenerate()
     {
-        var committed = PolicyDocsFile.Text.ReplaceLineEndings("\n");
+        var committed = PolicyDocsFile.Policies.Text.ReplaceLineEndings("\n");
 
-        Assert.True(committed == PolicyDocsFile.Generated,
+        Assert.True(committed == PolicyDocsFile.Policies.Generated,
             $"docs/policies.md differs from the descriptors; regenerate it: {PolicyDocs.RegenerateCommand}\n"
-            + $"First difference at line {FirstDifferentLine(committed, PolicyDocsFile.Generated)}.");
+            + $"First difference at line {FirstDifferentLine(committed, PolicyDocsFile.Policies.Generated)}.");
     }
 
     [Fact]
     public void PoliciesMd_Table_ListsExactlyTheCatalogWithSeverityAndDefault()
     {
         // Rows look like: | `image-tag-latest` | Image uses the latest tag | image | high | on | yes |
-        var rows = PolicyDocsFile.Text.Split('\n')
+        var rows = PolicyDocsFile.Policies.Text.Split('\n')
             .Where(line => line.StartsWith("| `", StringComparison.Ordinal))
             .Select(line => line.Split('|', StringSplitOptions.TrimEntries))
             .Where(cells => cells.Length == 8) // the policy table, not the Polaris coverage table
@@ -40,7 +40,7 @@ public sealed class PolicyDocsTests
     [Fact]
     public void PoliciesMd_EveryPolicy_HasASectionWithItsRationale()
     {
-        var text = PolicyDocsFile.Text;
+        var text = PolicyDocsFile.Policies.Text;
 
         Assert.All(PolicyCatalog.All, p => Assert.Contains($"### `{p.Descriptor.Id}`", text, StringComparison.Ordinal));
         Assert.All(PolicyCatalog.All, p => Assert.Contains(p.Descriptor.Title, text, StringComparison.Ordinal));

@@ -29,6 +29,7 @@ internal sealed class ContainerCpuLimitMissingPolicy : ContainerPolicy
         DefaultEnabled: false,
         Pack: "efficiency")
     {
+        Controls = ["nsa-cisa:resource-policies"],
         EnabledWithPack = false,
         Polaris = ["cpuLimitsMissing"],
     };

@@ -25,6 +25,7 @@ internal sealed class ContainerCpuRequestMissingPolicy : ContainerPolicy
         DefaultEnabled: false,
         Pack: "efficiency")
     {
+        Controls = ["nsa-cisa:resource-policies"],
         Polaris = ["cpuRequestsMissing"],
     };
 

@@ -26,6 +26,7 @@ internal sealed class ContainerMemoryLimitMissingPolicy : ContainerPolicy
         DefaultEnabled: false,
         Pack: "efficiency")
     {
+        Controls = ["nsa-cisa:resource-policies"],
         Polaris = ["memoryLimitsMissing"],
     };
 

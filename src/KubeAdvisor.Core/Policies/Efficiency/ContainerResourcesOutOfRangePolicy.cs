@@ -37,6 +37,7 @@ internal sealed class ContainerResourcesOutOfRangePolicy : ContainerPolicy
         DefaultEnabled: false,
         Pack: "efficiency")
     {
+        Controls = ["nsa-cisa:resource-policies"],
         Parameters = [Ranges],
         Polaris = ["resourceRange"],
     };

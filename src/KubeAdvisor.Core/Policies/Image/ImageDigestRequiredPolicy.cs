@@ -25,6 +25,7 @@ internal sealed class ImageDigestRequiredPolicy : ContainerPolicy
         DefaultEnabled: false,
         Pack: "image")
     {
+        Controls = ["cis-1.9:5.5.1", "nsa-cisa:secure-images"],
         FixedByDigestPin = true,
         FixTemplate = "image: {repo}:{tag}@sha256:<digest>   # the digest that runs now: see the pod's status.containerStatuses[].imageID",
         Parameters = [DigestExemptRegistries],

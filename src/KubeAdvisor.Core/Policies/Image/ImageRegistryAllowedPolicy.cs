@@ -27,6 +27,7 @@ internal sealed class ImageRegistryAllowedPolicy : ContainerPolicy
         DefaultEnabled: false,
         Pack: "image")
     {
+        Controls = ["cis-1.9:5.5.1", "nsa-cisa:secure-images"],
         FixTemplate = "image: <allowed-registry>/{repository}:{tag}   # mirror the image into a registry of the cluster's allow-list",
         Parameters = [AllowedRegistries],
     };

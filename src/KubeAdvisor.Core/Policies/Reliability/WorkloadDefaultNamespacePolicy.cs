@@ -21,7 +21,10 @@ internal sealed class WorkloadDefaultNamespacePolicy : WorkloadPolicy
         Category: "Reliability",
         DefaultSeverity: Severity.Low,
         DefaultEnabled: false,
-        Pack: "reliability");
+        Pack: "reliability")
+    {
+        Controls = ["cis-1.9:5.7.4", "nsa-cisa:namespaces"],
+    };
 
     public override CheckResult Evaluate(in WorkloadContext context) =>
         context.Workload.Namespace == "default"

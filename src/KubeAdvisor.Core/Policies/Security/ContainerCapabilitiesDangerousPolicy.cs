@@ -27,6 +27,7 @@ internal sealed class ContainerCapabilitiesDangerousPolicy : ContainerPolicy
         DefaultEnabled: false,
         Pack: "security")
     {
+        Controls = ["pss-baseline:capabilities", "cis-1.9:5.2.9", "nsa-cisa:pod-security"],
         Polaris = ["dangerousCapabilities"],
     };
 

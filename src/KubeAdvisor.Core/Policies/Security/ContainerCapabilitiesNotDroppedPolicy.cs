@@ -23,6 +23,7 @@ internal sealed class ContainerCapabilitiesNotDroppedPolicy : ContainerPolicy
         DefaultEnabled: false,
         Pack: "security")
     {
+        Controls = ["pss-restricted:capabilities", "cis-1.9:5.2.8", "cis-1.9:5.2.10"],
         Polaris = ["insecureCapabilities"],
     };
 

@@ -30,6 +30,7 @@ internal sealed class ContainerEnvSecretLiteralPolicy : ContainerPolicy
         DefaultEnabled: false,
         Pack: "security")
     {
+        Controls = ["cis-1.9:5.4.1", "nsa-cisa:secrets"],
         Polaris = ["sensitiveContainerEnvVar"],
         PolarisDifference = "Polaris judges the variable's name only. KubeAdvisor also judges a literal value's shape whatever the name (a private key, a cloud or forge token, a password in a URL), and ignores a secret-sounding name whose value is a reference, a path or a flag (e.g. DB_PASSWORD_FILE=/run/secrets/db), which Polaris reports.",
     };

@@ -30,6 +30,7 @@ internal sealed class ContainerHostPortPolicy : ContainerPolicy
         DefaultEnabled: false,
         Pack: "security")
     {
+        Controls = ["pss-baseline:host-ports", "cis-1.9:5.2.13"],
         Polaris = ["hostPortSet"],
     };
 

@@ -28,6 +28,7 @@ internal sealed class ContainerLinuxHardeningMissingPolicy : ContainerPolicy
         DefaultEnabled: false,
         Pack: "security")
     {
+        Controls = ["cis-1.9:5.7.3", "nsa-cisa:container-hardening"],
         Polaris = ["linuxHardening"],
         PolarisDifference = "Polaris also accepts dropping all capabilities as hardening. KubeAdvisor judges dropped "
             + "capabilities on their own (container-capabilities-not-dropped) and asks here for a security module, "

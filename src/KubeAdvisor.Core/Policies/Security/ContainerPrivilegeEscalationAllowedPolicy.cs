@@ -22,6 +22,7 @@ internal sealed class ContainerPrivilegeEscalationAllowedPolicy : ContainerPolic
         DefaultEnabled: false,
         Pack: "security")
     {
+        Controls = ["pss-restricted:privilege-escalation", "cis-1.9:5.2.6", "nsa-cisa:pod-security"],
         Polaris = ["privilegeEscalationAllowed"],
     };
 

@@ -24,6 +24,7 @@ internal sealed class ContainerPrivilegedPolicy : ContainerPolicy
         DefaultEnabled: false,
         Pack: "security")
     {
+        Controls = ["pss-baseline:privileged", "cis-1.9:5.2.2", "nsa-cisa:pod-security"],
         Polaris = ["runAsPrivileged"],
     };
 

@@ -21,6 +21,7 @@ internal sealed class ContainerProcMountUnmaskedPolicy : ContainerPolicy
         DefaultEnabled: false,
         Pack: "security")
     {
+        Controls = ["pss-baseline:proc-mount"],
         Polaris = ["procMount"],
     };
 

@@ -24,6 +24,7 @@ internal sealed class ContainerRootFilesystemWritablePolicy : ContainerPolicy
         DefaultEnabled: false,
         Pack: "security")
     {
+        Controls = ["cis-1.9:5.7.3", "nsa-cisa:immutable-filesystem"],
         Polaris = ["notReadOnlyRootFilesystem"],
     };
 

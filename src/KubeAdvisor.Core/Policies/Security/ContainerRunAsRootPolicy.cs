@@ -26,6 +26,7 @@ internal sealed class ContainerRunAsRootPolicy : ContainerPolicy
         DefaultEnabled: false,
         Pack: "security")
     {
+        Controls = ["pss-restricted:run-as-non-root", "pss-restricted:run-as-non-root-user", "cis-1.9:5.2.7", "nsa-cisa:non-root"],
         Polaris = ["runAsRootAllowed"],
     };
 

@@ -23,7 +23,10 @@ internal sealed class ContainerSeccompUnconfinedPolicy : ContainerPolicy
         Category: "Security",
         DefaultSeverity: Severity.Medium,
         DefaultEnabled: false,
-        Pack: "security");
+        Pack: "security")
+    {
+        Controls = ["pss-restricted:seccomp", "cis-1.9:5.7.2", "nsa-cisa:container-hardening"],
+    };
 
     public override CheckResult Evaluate(in ContainerContext context)
     {

@@ -21,6 +21,7 @@ internal sealed class PodHostIpcPolicy : WorkloadPolicy
         DefaultEnabled: false,
         Pack: "security")
     {
+        Controls = ["pss-baseline:host-namespaces", "cis-1.9:5.2.4", "nsa-cisa:pod-security"],
         Polaris = ["hostIPCSet"],
     };
 

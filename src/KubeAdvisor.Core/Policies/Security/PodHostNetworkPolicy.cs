@@ -21,6 +21,7 @@ internal sealed class PodHostNetworkPolicy : WorkloadPolicy
         DefaultEnabled: false,
         Pack: "security")
     {
+        Controls = ["pss-baseline:host-namespaces", "cis-1.9:5.2.5", "nsa-cisa:pod-security"],
         Polaris = ["hostNetworkSet"],
     };
 

@@ -25,6 +25,7 @@ internal sealed class PodHostPathVolumePolicy : WorkloadPolicy
         DefaultEnabled: false,
         Pack: "security")
     {
+        Controls = ["pss-baseline:host-path", "pss-restricted:volume-types", "cis-1.9:5.2.12", "nsa-cisa:pod-security"],
         Polaris = ["hostPathSet"],
     };
 

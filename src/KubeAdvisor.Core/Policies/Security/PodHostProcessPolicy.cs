@@ -25,6 +25,7 @@ internal sealed class PodHostProcessPolicy : ContainerPolicy
         DefaultEnabled: false,
         Pack: "security")
     {
+        Controls = ["pss-baseline:host-process", "cis-1.9:5.2.11", "nsa-cisa:pod-security"],
         Polaris = ["hostProcess"],
     };
 

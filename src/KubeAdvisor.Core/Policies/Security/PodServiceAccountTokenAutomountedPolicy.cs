@@ -31,6 +31,7 @@ internal sealed class PodServiceAccountTokenAutomountedPolicy : WorkloadPolicy
         DefaultEnabled: false,
         Pack: "security")
     {
+        Controls = ["cis-1.9:5.1.6", "nsa-cisa:service-account-tokens"],
         Polaris = ["automountServiceAccountToken"],
         PolarisDifference = "Polaris reads the pod's ServiceAccount: a pod that leaves the field unset passes when its ServiceAccount sets automountServiceAccountToken: false. ServiceAccounts are not collected yet, so KubeAdvisor fails that pod (a known false positive until they are; set the field on the pod, where it also wins).",
         Parameters = [AutomountAllowedWorkloads],
