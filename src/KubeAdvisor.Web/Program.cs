@@ -5,6 +5,7 @@ using KubeAdvisor.Web.Features.Account;
 using KubeAdvisor.Web.Features.Agents;
 using KubeAdvisor.Web.Features.Api;
 using KubeAdvisor.Web.Features.ClusterDetail;
+using KubeAdvisor.Web.Features.Compliance;
 using KubeAdvisor.Web.Features.Clusters;
 using KubeAdvisor.Web.Features.Dashboard;
 using KubeAdvisor.Web.Features.Demo;
@@ -38,6 +39,7 @@ builder.AddKubeAdvisorConfiguration()
     .AddOverview()
     .AddClusterDetail()
     .AddNamespaces()
+    .AddCompliance()
     .AddWorkloads()
     .AddFindings()
     .AddPolicies();

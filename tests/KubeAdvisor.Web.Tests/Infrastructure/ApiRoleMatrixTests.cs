@@ -30,6 +30,8 @@ public sealed class ApiRoleMatrixTests(WebAppFixture fx)
         ["GET /api/v1/clusters/{id}/findings"] = Roles.Viewer,
         ["GET /api/v1/clusters/{id}/findings?format=csv"] = Roles.Engineer, // export, as in the UI
         ["GET /api/v1/clusters/{id}/trend"] = Roles.Viewer,
+        ["GET /api/v1/compliance"] = Roles.Viewer,
+        ["GET /api/v1/clusters/{id}/compliance"] = Roles.Viewer,
         ["GET /api/v1/clusters/{id}/workloads/{workloadId}/digests"] = Roles.Viewer,
         ["GET /api/v1/tokens"] = Roles.Admin,
         ["POST /api/v1/tokens"] = Roles.Admin,

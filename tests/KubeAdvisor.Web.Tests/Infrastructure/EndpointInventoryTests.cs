@@ -26,6 +26,8 @@ public sealed class EndpointInventoryTests(WebAppFixture fx)
         ["/clusters/{ClusterId:guid}/namespaces/{Namespace}"] = AuthPolicies.CanView,
         ["/clusters/{ClusterId:guid}/workloads/{WorkloadId:guid}"] = AuthPolicies.CanView,
         ["/violations"] = AuthPolicies.CanView,
+        ["/compliance"] = AuthPolicies.CanView,
+        ["/clusters/{ClusterId:guid}/compliance"] = AuthPolicies.CanView,
         ["/policies"] = AuthPolicies.CanView,
         ["/settings"] = AuthPolicies.CanView,
         ["/account/password"] = AuthPolicies.CanView,

@@ -27,6 +27,7 @@ public static class ApiEndpoints
         api.MapFindingsApi();
         api.MapDigestApi();
         api.MapTokenApi();
+        api.MapComplianceApi();
         return app;
     }
 
