@@ -5,6 +5,8 @@
 # Usage: bench/run-scale.sh [scan|web|seed|load|findings|all]   (default all; "load" reuses the seeded database)
 # web: the published web process (Release, fresh) scanning WORKLOADS (default 50000) through its HTTP API against the
 # fake API in another process; its RSS per phase (first, update, two at once, idle after) by bench/scan-web.py (issue #15).
+# WEB_PORT / WEB_DB (default 18090 / web_bench) let two runs go side by side; NO_PUBLISH=1 reuses .bench-data/app;
+# runtime settings pass through the environment (e.g. DOTNET_gcServer=0 for workstation GC).
 # findings: 2 clusters x 60,000 open findings, then the largest one's findings by offset, by cursor and as CSV (issue #15).
 # scan options (environment): WORKLOADS (default 10000; issue #15 measures 50000), SCANS (full scans reported one by one,
 # default 2: a first scan, then update scans), WARMUP / STEADY (steady-state update scans, default 10 / 7); on a machine with 4+ cores,
@@ -32,7 +34,8 @@ if [ "$what" = all ] || [ "$what" = scan ]; then
     ${LINK_MBPS:+--link-mbps "$LINK_MBPS"} ${REAL_WORLD:+--real-world "$REAL_WORLD"} ${EXTRA:-}
 fi
 if [ "$what" = all ] || [ "$what" = web ]; then
-  recreate web_bench
+  web_db=${WEB_DB:-web_bench}
+  recreate "$web_db"
   tmp=$(mktemp -d)
   mkfifo "$tmp/stdin"
   "$bench" fake-server --workloads "${WORKLOADS:-50000}" --link-mbps "${LINK_MBPS:-0}" --real-world "${REAL_WORLD:-0}" \
@@ -41,10 +44,10 @@ if [ "$what" = all ] || [ "$what" = web ]; then
   exec 3>"$tmp/stdin" # the fake API serves until this closes
   until [ -s "$tmp/fake.json" ]; do kill -0 "$fake"; sleep 1; done
   python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["Kubeconfig"])' "$tmp/fake.json" >"$tmp/kubeconfig"
-  dotnet publish src/KubeAdvisor.Web -c Release -o .bench-data/app -v q -nologo >/dev/null
+  [ -n "${NO_PUBLISH:-}" ] || dotnet publish src/KubeAdvisor.Web -c Release -o .bench-data/app -v q -nologo >/dev/null
   token=bench-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
-  web_port=18090
-  (cd .bench-data/app && KUBEADVISOR_DB="$base;Database=web_bench" KUBEADVISOR_BOOTSTRAP_TOKEN=$token \
+  web_port=${WEB_PORT:-18090}
+  (cd .bench-data/app && KUBEADVISOR_DB="$base;Database=$web_db" KUBEADVISOR_BOOTSTRAP_TOKEN=$token \
     KUBEADVISOR_DATA_PROTECTION_KEY=$(head -c 32 /dev/urandom | base64) KUBEADVISOR_SERVER_ALLOWLIST=127.0.0.0/8 \
     KUBEADVISOR_HANGFIRE_POLL_SECONDS=1 ASPNETCORE_URLS=http://127.0.0.1:$web_port \
     exec dotnet KubeAdvisor.Web.dll >"$tmp/web.log" 2>&1) &
