@@ -2,11 +2,11 @@
 # End-to-end scale benchmarks (docs/benchmarks.md): issue 4 scan scale and issue 5 dashboard data loading.
 # Starts a private PostgreSQL in .bench-data on port 55440 (normal durability settings: fsync on), creates the
 # bench databases and runs the verbs of bench/KubeAdvisor.ScaleBench (Release).
-# Usage: bench/run-scale.sh [scan|web|seed|load|findings|all]   (default all; "load" reuses the seeded database)
+# Usage: bench/run-scale.sh [scan|web|seed|load|findings|all]   (default all, which leaves out web; "load" reuses the seeded database)
 # web: the published web process (Release, fresh) scanning WORKLOADS (default 50000) through its HTTP API against the
 # fake API in another process; its RSS per phase (first, update, two at once, idle after) by bench/scan-web.py (issue #15).
 # WEB_PORT / WEB_DB (default 18090 / web_bench) let two runs go side by side; NO_PUBLISH=1 reuses .bench-data/app;
-# runtime settings pass through the environment (e.g. DOTNET_gcServer=0 for workstation GC).
+# runtime settings pass through the environment (e.g. DOTNET_gcServer=1 to compare with Server GC).
 # findings: 2 clusters x 60,000 open findings, then the largest one's findings by offset, by cursor and as CSV (issue #15).
 # scan options (environment): WORKLOADS (default 10000; issue #15 measures 50000), SCANS (full scans reported one by one,
 # default 2: a first scan, then update scans), WARMUP / STEADY (steady-state update scans, default 10 / 7); on a machine with 4+ cores,
@@ -33,7 +33,7 @@ if [ "$what" = all ] || [ "$what" = scan ]; then
     --warmup "${WARMUP:-10}" --steady "${STEADY:-7}" ${FAKE_API_CPUS:+--fake-api-cpus "$FAKE_API_CPUS"} \
     ${LINK_MBPS:+--link-mbps "$LINK_MBPS"} ${REAL_WORLD:+--real-world "$REAL_WORLD"} ${EXTRA:-}
 fi
-if [ "$what" = all ] || [ "$what" = web ]; then
+if [ "$what" = web ]; then # not part of "all": it publishes the app and takes ~5 min at 50k
   web_db=${WEB_DB:-web_bench}
   recreate "$web_db"
   tmp=$(mktemp -d)
