@@ -2,9 +2,14 @@
 # End-to-end scale benchmarks (docs/benchmarks.md): issue 4 scan scale and issue 5 dashboard data loading.
 # Starts a private PostgreSQL in .bench-data on port 55440 (normal durability settings: fsync on), creates the
 # bench databases and runs the verbs of bench/KubeAdvisor.ScaleBench (Release).
-# Usage: bench/run-scale.sh [scan|seed|load|findings|all]   (default all; "load" reuses the seeded database)
+# Usage: bench/run-scale.sh [scan|web|seed|load|findings|all]   (default all, which leaves out web; "load" reuses the seeded database)
+# web: the published web process (Release, fresh) scanning WORKLOADS (default 50000) through its HTTP API against the
+# fake API in another process; its RSS per phase (first, update, two at once, idle after) by bench/scan-web.py (issue #15).
+# WEB_PORT / WEB_DB (default 18090 / web_bench) let two runs go side by side; NO_PUBLISH=1 reuses .bench-data/app;
+# runtime settings pass through the environment (e.g. DOTNET_gcServer=1 to compare with Server GC).
 # findings: 2 clusters x 60,000 open findings, then the largest one's findings by offset, by cursor and as CSV (issue #15).
-# scan options (environment): WARMUP / STEADY (steady-state update scans, default 10 / 7); on a machine with 4+ cores,
+# scan options (environment): WORKLOADS (default 10000; issue #15 measures 50000), SCANS (full scans reported one by one,
+# default 2: a first scan, then update scans), WARMUP / STEADY (steady-state update scans, default 10 / 7); on a machine with 4+ cores,
 # FAKE_API_CPUS=2,3 SCANNER_CPUS=0,1 give the fake API server its own cores (taskset), as a real API server has;
 # LINK_MBPS=1000 paces the fake API's responses as over a network link of that bandwidth (default: unpaced);
 # REAL_WORLD=1 serves every object with real-world metadata (Helm labels, last-applied-configuration, managedFields).
@@ -24,9 +29,35 @@ bench=bench/KubeAdvisor.ScaleBench/bin/Release/net10.0/KubeAdvisor.ScaleBench
 if [ "$what" = all ] || [ "$what" = scan ]; then
   recreate scan_bench
   pin=(); [ -n "${SCANNER_CPUS:-}" ] && pin=(taskset -c "$SCANNER_CPUS")
-  "${pin[@]}" "$bench" scan-scale --db "$base;Database=scan_bench" --workloads 10000 --scans 2 --downloads 3 \
+  "${pin[@]}" "$bench" scan-scale --db "$base;Database=scan_bench" --workloads "${WORKLOADS:-10000}" --scans "${SCANS:-2}" --downloads 3 \
     --warmup "${WARMUP:-10}" --steady "${STEADY:-7}" ${FAKE_API_CPUS:+--fake-api-cpus "$FAKE_API_CPUS"} \
     ${LINK_MBPS:+--link-mbps "$LINK_MBPS"} ${REAL_WORLD:+--real-world "$REAL_WORLD"} ${EXTRA:-}
+fi
+if [ "$what" = web ]; then # not part of "all": it publishes the app and takes ~5 min at 50k
+  web_db=${WEB_DB:-web_bench}
+  recreate "$web_db"
+  tmp=$(mktemp -d)
+  mkfifo "$tmp/stdin"
+  "$bench" fake-server --workloads "${WORKLOADS:-50000}" --link-mbps "${LINK_MBPS:-0}" --real-world "${REAL_WORLD:-0}" \
+    <"$tmp/stdin" >"$tmp/fake.json" &
+  fake=$!
+  exec 3>"$tmp/stdin" # the fake API serves until this closes
+  until [ -s "$tmp/fake.json" ]; do kill -0 "$fake"; sleep 1; done
+  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["Kubeconfig"])' "$tmp/fake.json" >"$tmp/kubeconfig"
+  [ -n "${NO_PUBLISH:-}" ] || dotnet publish src/KubeAdvisor.Web -c Release -o .bench-data/app -v q -nologo >/dev/null
+  token=bench-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+  web_port=${WEB_PORT:-18090}
+  (cd .bench-data/app && KUBEADVISOR_DB="$base;Database=$web_db" KUBEADVISOR_BOOTSTRAP_TOKEN=$token \
+    KUBEADVISOR_DATA_PROTECTION_KEY=$(head -c 32 /dev/urandom | base64) KUBEADVISOR_SERVER_ALLOWLIST=127.0.0.0/8 \
+    KUBEADVISOR_HANGFIRE_POLL_SECONDS=1 ASPNETCORE_URLS=http://127.0.0.1:$web_port \
+    exec dotnet KubeAdvisor.Web.dll >"$tmp/web.log" 2>&1) &
+  web=$!
+  until curl -sf "http://127.0.0.1:$web_port/readyz" >/dev/null; do kill -0 "$web"; sleep 1; done
+  python3 bench/scan-web.py "http://127.0.0.1:$web_port" "$token" "$tmp/kubeconfig" "$web" "${IDLE:-60}" || status=$?
+  kill "$web"; wait "$web" || true
+  exec 3>&-; wait "$fake" || true
+  rm -rf "$tmp"
+  [ "${status:-0}" = 0 ]
 fi
 if [ "$what" = all ] || [ "$what" = seed ]; then
   recreate dashboard_bench

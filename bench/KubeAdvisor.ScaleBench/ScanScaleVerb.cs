@@ -168,6 +168,11 @@ internal static class ScanScaleVerb
             await ScanAsync(clusterId, $"scan {i}", download, quiet: false);
         }
 
+        if (args.Int("breakdown", 0) != 0)
+        {
+            await LiveHeapBreakdown.PrintAsync(processor, validation.Config!, clusterId, ct);
+        }
+
         // Steady state, as in the long-running web process: the scans above ran partly on tier-0 JIT code (the
         // process is minutes old at most). After warm-up scans, downloads and update scans alternate, so both are
         // measured equally warm and under the same load; then first scans of new clusters (the insert path).

@@ -10,7 +10,7 @@ internal sealed class EvaluationRun(ClusterSnapshot snapshot, ClusterPolicySetti
     private readonly HashSet<string> _excluded = new(settings.ExcludedNamespaces, StringComparer.Ordinal);
     private readonly Dictionary<string, ImageEntry> _images = new(StringComparer.Ordinal);
     private readonly List<Finding> _findings = [];
-    private readonly List<CheckTally> _tallies = new(snapshot.Workloads.Count * plan.Length);
+    private readonly Workload[] _ordered = Ordered(snapshot.Workloads);
     private readonly int[] _passed = new int[plan.Length];
     private readonly int[] _failed = new int[plan.Length];
     private readonly int[] _exempt = new int[plan.Length];
@@ -18,12 +18,14 @@ internal sealed class EvaluationRun(ClusterSnapshot snapshot, ClusterPolicySetti
 
     public EvaluationResult Execute()
     {
-        foreach (var workload in Ordered(snapshot.Workloads))
+        var tallies = new TallyList(_ordered, plan);
+        for (var w = 0; w < _ordered.Length; w++)
         {
-            EvaluateWorkload(workload);
+            EvaluateWorkload(_ordered[w], w, tallies);
         }
 
-        return new EvaluationResult(_findings, _tallies);
+        tallies.Trim();
+        return new EvaluationResult(_findings, tallies);
     }
 
     private static Workload[] Ordered(IReadOnlyList<Workload> workloads)
@@ -39,7 +41,7 @@ internal sealed class EvaluationRun(ClusterSnapshot snapshot, ClusterPolicySetti
         return ordered;
     }
 
-    private void EvaluateWorkload(Workload workload)
+    private void EvaluateWorkload(Workload workload, int index, TallyList tallies)
     {
         var namespaceExcluded = _excluded.Contains(workload.Namespace);
         var annotation = ExemptAnnotation.Of(workload);
@@ -67,7 +69,7 @@ internal sealed class EvaluationRun(ClusterSnapshot snapshot, ClusterPolicySetti
         {
             if (_passed[i] + _failed[i] + _exempt[i] > 0)
             {
-                _tallies.Add(new CheckTally(workload.Namespace, workload.Uid, plan[i].Id, plan[i].Severity, _passed[i], _failed[i], _exempt[i]));
+                tallies.Add(index, i, _passed[i], _failed[i], _exempt[i]);
             }
         }
     }

@@ -41,7 +41,13 @@ public sealed class ClusterCollector(TimeProvider timeProvider, ClusterCollector
             await StreamAllAsync(raw, kind, builder, cancellationToken);
         }
 
-        return Build(builder, version);
+        var snapshot = Build(builder, version);
+        // The caller's continuation usually runs inside this method's completion (on the last page's I/O callback),
+        // and this state machine keeps its locals until that continuation returns: without this, the builder (every
+        // controller, pod group and pod uid) and the read cache stayed alive through the whole evaluate-and-store.
+        builder = null!;
+        raw = null!;
+        return snapshot;
     }
 
     private ClusterSnapshot Build(InventoryBuilder builder, string? kubernetesVersion)

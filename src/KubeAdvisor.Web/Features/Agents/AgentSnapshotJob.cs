@@ -13,6 +13,7 @@ namespace KubeAdvisor.Web.Features.Agents;
 /// succeeded or failed (the row stays, with size and digest: it is what recognises a replayed snapshot id).
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
+[KubeAdvisor.Web.Features.Scans.ReturnScanMemory]
 public sealed class AgentSnapshotJob(
     IDbContextFactory<KubeAdvisorDbContext> dbFactory,
     ScanLifecycle lifecycle,

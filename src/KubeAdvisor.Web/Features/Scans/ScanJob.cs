@@ -18,6 +18,7 @@ namespace KubeAdvisor.Web.Features.Scans;
 /// (sliding invisibility timeout) resumes the scan left running and notes the interrupted attempt.
 /// </summary>
 [AutomaticRetry(Attempts = 0)]
+[ReturnScanMemory]
 public sealed class ScanJob(
     IDbContextFactory<KubeAdvisorDbContext> dbFactory,
     ScanLifecycle lifecycle,

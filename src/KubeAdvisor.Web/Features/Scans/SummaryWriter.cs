@@ -10,16 +10,26 @@ internal static class SummaryWriter
 {
     public static async Task<ScoreCard> AddAsync(KubeAdvisorDbContext db, Guid clusterId, Guid scanId, EvaluationResult result, DateTimeOffset now, CancellationToken ct)
     {
+        // Summed as the tallies stream by (a GroupBy would copy every workload's tally into its group first: at 50,000
+        // workloads that is over a million of them). Groups keep the order of their first tally, as GroupBy's did.
         var summaries = new List<ScanSummary>();
-        foreach (var g in result.Tallies.GroupBy(t => (t.Namespace, t.PolicyId)))
+        var byKey = new Dictionary<(string Namespace, string PolicyId), ScanSummary>();
+        foreach (var t in result.Tallies)
         {
-            summaries.Add(new ScanSummary
+            if (!byKey.TryGetValue((t.Namespace, t.PolicyId), out var summary))
             {
-                ScanId = scanId, ClusterId = clusterId, At = now, Namespace = g.Key.Namespace, PolicyId = g.Key.PolicyId,
-                Severity = g.First().Severity,
-                Passed = g.Sum(t => t.Passed), Failed = g.Sum(t => t.Failed), Exempt = g.Sum(t => t.Exempt),
-                Checks = g.Sum(t => t.Total),
-            });
+                summary = new ScanSummary
+                {
+                    ScanId = scanId, ClusterId = clusterId, At = now, Namespace = t.Namespace, PolicyId = t.PolicyId, Severity = t.Severity,
+                };
+                byKey.Add((t.Namespace, t.PolicyId), summary);
+                summaries.Add(summary);
+            }
+
+            summary.Passed += t.Passed;
+            summary.Failed += t.Failed;
+            summary.Exempt += t.Exempt;
+            summary.Checks += t.Total;
         }
 
         var cluster = result.ClusterScore();

@@ -74,6 +74,41 @@ public sealed class ScanProcessorTests(WebAppFixture fx) : IAsyncLifetime
         Assert.All(findings, f => Assert.Equal(scan["finishedAt"]!.GetValue<DateTimeOffset>(), f!["lastSeen"]!.GetValue<DateTimeOffset>(), TimeSpan.FromSeconds(1)));
     }
 
+    [Fact]
+    public async Task PrefetchAsync_OpenFindings_CarryEveryColumnButTheSearchTextAndShareRepeatedTexts()
+    {
+        var cluster = await _api.AddClusterAsync("prefetch-" + Guid.NewGuid().ToString("N")[..8], _fake.Kubeconfig());
+        await _api.ScanAndWaitAsync(cluster);
+        var processor = fx.App.Services.GetRequiredService<ScanProcessor>();
+
+        var baseline = await processor.PrefetchAsync(cluster, CancellationToken.None);
+
+        var factory = fx.App.Services.GetRequiredService<IDbContextFactory<KubeAdvisorDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        var stored = await db.Findings.AsNoTracking().Where(f => f.ClusterId == cluster && f.IsOpen).ToDictionaryAsync(f => f.Id);
+        Assert.Equal(stored.Count, baseline.OpenFindings.Count);
+        // The baseline is written back (FindingWriter attaches changed rows whole): a column it dropped would be overwritten.
+        var columns = typeof(FindingRecord).GetProperties().Where(p => p.Name != nameof(FindingRecord.SearchText)).ToList();
+        Assert.True(columns.Count >= 19, $"only {columns.Count} columns compared");
+        foreach (var read in baseline.OpenFindings)
+        {
+            foreach (var column in columns)
+            {
+                Assert.Equal(column.GetValue(stored[read.Id]), column.GetValue(read));
+            }
+
+            Assert.Equal("", read.SearchText);
+            Assert.NotEqual("", stored[read.Id].SearchText);
+        }
+
+        var (a, b) = (baseline.OpenFindings[0], baseline.OpenFindings[1]);
+        Assert.Equal(a.Namespace, b.Namespace);
+        Assert.Same(a.Namespace, b.Namespace);
+        var sameNamespace = baseline.Workloads.Where(w => w.Namespace == a.Namespace).ToList();
+        Assert.True(sameNamespace.Count >= 2);
+        Assert.All(sameNamespace, w => Assert.Same(a.Namespace, w.Namespace));
+    }
+
     private static System.Text.Json.Nodes.JsonObject JsonScan(string body) => System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject();
 
     private async Task<Guid> AddRunningScanAsync(Guid clusterId)

@@ -1,0 +1,62 @@
+using System.Collections;
+using KubeAdvisor.Core.Inventory;
+
+namespace KubeAdvisor.Core.Evaluation;
+
+/// <summary>
+/// The tallies of one evaluation, stored as workload and policy indexes with three counts (20 bytes each, where a
+/// <see cref="CheckTally"/> with its three references takes 40): a 50,000-workload cluster has over a million of them,
+/// held for the whole store. Read back as <see cref="CheckTally"/> values, in the order they were added.
+/// </summary>
+internal sealed class TallyList(Workload[] workloads, PlannedPolicy[] plan) : IReadOnlyList<CheckTally>
+{
+    private Packed[] _items = new Packed[Math.Max(16, workloads.Length * plan.Length)];
+
+    public int Count { get; private set; }
+
+    public CheckTally this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)Count, nameof(index));
+            return Unpack(_items[index]);
+        }
+    }
+
+    public void Add(int workload, int policy, int passed, int failed, int exempt)
+    {
+        if (Count == _items.Length)
+        {
+            Array.Resize(ref _items, _items.Length * 2);
+        }
+
+        _items[Count++] = new Packed(workload, policy, passed, failed, exempt);
+    }
+
+    /// <summary>Gives back the room reserved for policies that did not apply.</summary>
+    public void Trim()
+    {
+        if (_items.Length - Count > 1024)
+        {
+            Array.Resize(ref _items, Count);
+        }
+    }
+
+    public IEnumerator<CheckTally> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            yield return Unpack(_items[i]);
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private CheckTally Unpack(Packed p)
+    {
+        var (w, policy) = (workloads[p.Workload], plan[p.Policy]);
+        return new CheckTally(w.Namespace, w.Uid, policy.Id, policy.Severity, p.Passed, p.Failed, p.Exempt);
+    }
+
+    private readonly record struct Packed(int Workload, int Policy, int Passed, int Failed, int Exempt);
+}
