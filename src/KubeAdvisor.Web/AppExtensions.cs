@@ -84,6 +84,21 @@ public static class AppExtensions
     public static WebApplication UseKubeAdvisorWorkerPipeline(this WebApplication app)
     {
         app.UseSecurityHeaders(app.Services.GetRequiredService<IOptions<KubeAdvisorOptions>>().Value.SecureCookies);
+        // Without this, the authorization middleware the host adds on its own would meet an unmapped path first and
+        // send it to a sign-in page the worker does not have (its fallback policy wants a signed-in Viewer).
+        app.UseRouting();
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint() is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthEndpoints();
         return app;
     }
