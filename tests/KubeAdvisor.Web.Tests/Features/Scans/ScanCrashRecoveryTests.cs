@@ -1,12 +1,9 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json.Nodes;
 using KubeAdvisor.DemoCluster;
 using KubeAdvisor.Testing;
 using KubeAdvisor.Testing.Hosting;
+using KubeAdvisor.Web.Tests.Support;
 using Xunit.Abstractions;
 
 namespace KubeAdvisor.Web.Tests.Features.Scans;
@@ -97,34 +94,12 @@ public sealed class ScanCrashRecoveryTests(ITestOutputHelper output) : IAsyncLif
 
     private async Task<WebProcess> StartWebAsync()
     {
-        var port = FreePort();
-        var p = WebProcess.Start(new Dictionary<string, string>
+        var p = await WebProcess.StartAsync(WebProcess.Settings(_db.ConnectionString, new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-            ["KUBEADVISOR_DB"] = _db.ConnectionString,
-            ["KUBEADVISOR_DATA_PROTECTION_KEY"] = KubeAdvisorAppFactory.DataProtectionKey,
-            ["KUBEADVISOR_BOOTSTRAP_TOKEN"] = KubeAdvisorAppFactory.BootstrapToken,
-            ["KUBEADVISOR_ADMIN_PASSWORD"] = KubeAdvisorAppFactory.Password,
-            ["KUBEADVISOR_SERVER_ALLOWLIST"] = "127.0.0.0/8",
-            ["KUBEADVISOR_HANGFIRE_WORKERS"] = "1",
-            ["KUBEADVISOR_HANGFIRE_POLL_SECONDS"] = "1",
             ["KUBEADVISOR_JOB_INVISIBILITY_SECONDS"] = "10",
             ["KUBEADVISOR_SCAN_TIMEOUT_SECONDS"] = "60",
-        }, new Uri($"http://127.0.0.1:{port}"));
+        }));
         _processes.Add(p);
-        using var probe = new HttpClient { BaseAddress = p.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        await Eventually.UntilAsync(async () =>
-        {
-            try
-            {
-                return (await probe.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, TimeSpan.FromSeconds(90), () => $"the web process to answer /healthz. Its log:\n{p.Log}", giveUp: () => p.HasExited);
         return p;
     }
 
@@ -147,102 +122,4 @@ public sealed class ScanCrashRecoveryTests(ITestOutputHelper output) : IAsyncLif
 
     private async Task<Guid?> LastSucceededScanAsync(Guid clusterId) =>
         await _db.ScalarAsync($"SELECT \"LastSucceededScanId\" FROM clusters WHERE \"Id\" = '{clusterId}'") as Guid?;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>KubeAdvisor.Web.dll from this test's output folder, run by dotnet as a child process.</summary>
-    private sealed class WebProcess : IDisposable
-    {
-        private readonly Process _process;
-        private readonly StringBuilder _log = new();
-
-        private WebProcess(Process process, Uri baseAddress)
-        {
-            _process = process;
-            BaseAddress = baseAddress;
-        }
-
-        public Uri BaseAddress { get; }
-
-        public bool HasExited => _process.HasExited;
-
-        public string Log
-        {
-            get
-            {
-                lock (_log)
-                {
-                    return _log.ToString();
-                }
-            }
-        }
-
-        public static WebProcess Start(IReadOnlyDictionary<string, string> environment, Uri baseAddress)
-        {
-            var dir = AppContext.BaseDirectory;
-            var info = new ProcessStartInfo("dotnet")
-            {
-                UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir,
-            };
-            info.ArgumentList.Add(Path.Combine(dir, "KubeAdvisor.Web.dll"));
-            foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("KUBEADVISOR_", StringComparison.Ordinal)).ToList())
-            {
-                info.Environment.Remove(key);
-            }
-
-            foreach (var (key, value) in environment)
-            {
-                info.Environment[key] = value;
-            }
-
-            var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
-            var web = new WebProcess(process, baseAddress);
-            process.OutputDataReceived += (_, e) => web.Append(e.Data);
-            process.ErrorDataReceived += (_, e) => web.Append(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return web;
-        }
-
-        /// <summary>SIGKILL: no shutdown code runs, as when the OOM killer or a node failure stops the pod.</summary>
-        public void Kill()
-        {
-            _process.Kill(entireProcessTree: true);
-            if (!_process.WaitForExit(TimeSpan.FromSeconds(30)))
-            {
-                throw new InvalidOperationException("the killed web process did not exit");
-            }
-        }
-
-        public void Dispose()
-        {
-            try
-            {
-                if (!_process.HasExited)
-                {
-                    Kill();
-                }
-            }
-            finally
-            {
-                _process.Dispose();
-            }
-        }
-
-        private void Append(string? line)
-        {
-            lock (_log)
-            {
-                if (_log.Length < 200_000)
-                {
-                    _log.AppendLine(line);
-                }
-            }
-        }
-    }
 }
