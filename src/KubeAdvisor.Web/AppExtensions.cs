@@ -1,4 +1,5 @@
 using Hangfire;
+using KubeAdvisor.Data;
 using KubeAdvisor.Web.Configuration;
 using KubeAdvisor.Web.Features.Audit;
 using KubeAdvisor.Web.Features.Clusters;
@@ -9,6 +10,7 @@ using KubeAdvisor.Web.Infrastructure.DataProtection;
 using KubeAdvisor.Web.Infrastructure.Database;
 using KubeAdvisor.Web.Infrastructure.Health;
 using KubeAdvisor.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -45,7 +47,16 @@ public static class AppExtensions
     {
         var options = services.GetRequiredService<IOptions<KubeAdvisorOptions>>().Value;
         var role = services.GetRequiredService<ProcessRole>();
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("KubeAdvisor.Startup");
+        // The EF model is built outside the lock: it is the costliest step and needs no database.
+        await using (var model = await services.GetRequiredService<IDbContextFactory<KubeAdvisorDbContext>>().CreateDbContextAsync(ct))
+        {
+            _ = model.Model;
+        }
+
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
         await using var startup = await StartupLock.AcquireAsync(options.Database, ct);
+        log.LogInformation("Role {Role}: start-up lock taken after {Seconds:0.0} s", role, waiting.Elapsed.TotalSeconds);
         // Before migrations write anything: a wrong master key stops the start with nothing changed.
         var keyRing = services.GetRequiredService<KeyRingGuard>();
         await keyRing.CheckStoredKeysAsync(ct);
