@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using KubeAdvisor.DemoCluster;
 using KubeAdvisor.Testing;
 using KubeAdvisor.Testing.Hosting;
 using KubeAdvisor.Web.Tests.Support;
@@ -14,27 +13,11 @@ namespace KubeAdvisor.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class WebAndWorkerRolesTests : IAsyncLifetime
 {
-    private readonly List<WebProcess> _processes = [];
-    private FakeKubernetesServer _fake = null!;
-    private PostgresDatabase _db = null!;
+    private readonly AppProcesses _apps = new();
 
-    public async Task InitializeAsync()
-    {
-        _fake = await FakeKubernetesServer.StartAsync();
-        _fake.Objects.ReplaceFromYaml(FakeClusterManifests.Basic());
-        _db = await PostgresDatabase.CreateAsync();
-    }
+    public Task InitializeAsync() => _apps.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        foreach (var p in _processes)
-        {
-            p.Dispose();
-        }
-
-        await _fake.DisposeAsync();
-        await _db.DisposeAsync();
-    }
+    public Task DisposeAsync() => _apps.DisposeAsync();
 
     [Fact]
     public async Task TwoWebsAndTwoWorkers_StartTogether_ScanQueuedThroughOneWebRunsOnAWorkerAndShowsInTheOther()
@@ -42,9 +25,9 @@ public sealed class WebAndWorkerRolesTests : IAsyncLifetime
         // All four at once on an empty database: migrations, Hangfire's schema and the first admin must happen once.
         var started = await Task.WhenAll(Start("web"), Start("web"), Start("worker"), Start("worker"));
         var (webA, webB, workers) = (started[0], started[1], started[2..]);
-        Assert.Equal(1L, await _db.ScalarAsync("SELECT count(*) FROM \"AspNetUsers\""));
-        Assert.Equal(3L, await _db.ScalarAsync("SELECT count(*) FROM \"AspNetRoles\""));
-        Assert.Equal(1L, await _db.ScalarAsync("SELECT count(*) FROM api_tokens WHERE \"Name\" = 'bootstrap'"));
+        Assert.Equal(1L, await _apps.Database.ScalarAsync("SELECT count(*) FROM \"AspNetUsers\""));
+        Assert.Equal(3L, await _apps.Database.ScalarAsync("SELECT count(*) FROM \"AspNetRoles\""));
+        Assert.Equal(1L, await _apps.Database.ScalarAsync("SELECT count(*) FROM api_tokens WHERE \"Name\" = 'bootstrap'"));
 
         // Only the workers have job servers.
         List<string> servers = [];
@@ -53,7 +36,7 @@ public sealed class WebAndWorkerRolesTests : IAsyncLifetime
         Assert.All(servers, id => Assert.Contains(workers, w => id.StartsWith(ServerPrefix(w), StringComparison.OrdinalIgnoreCase)));
 
         var api = ApiClient.WithToken(webA.BaseAddress, KubeAdvisorAppFactory.BootstrapToken);
-        var clusterId = await api.AddClusterAsync("split", _fake.Kubeconfig(), intervalMinutes: 1440);
+        var clusterId = await api.AddClusterAsync("split", _apps.Fake.Kubeconfig(), intervalMinutes: 1440);
         var scanId = await api.StartScanAsync(clusterId);
 
         var other = ApiClient.WithToken(webB.BaseAddress, KubeAdvisorAppFactory.BootstrapToken);
@@ -62,12 +45,12 @@ public sealed class WebAndWorkerRolesTests : IAsyncLifetime
         Assert.NotEmpty(await other.FindingsAsync(clusterId));
 
         // The scan's job was processed once, by a worker: Hangfire records the server in the Processing state.
-        var processedBy = await _db.ScalarAsync(
+        var processedBy = await _apps.Database.ScalarAsync(
             $"SELECT string_agg(s.data->>'ServerId', ',') FROM hangfire.state s JOIN hangfire.job j ON j.id = s.jobid WHERE s.name = 'Processing' AND j.arguments::text LIKE '%{scanId}%'") as string;
         Assert.NotNull(processedBy);
         Assert.Single(processedBy.Split(','));
         Assert.Contains(workers, w => processedBy.StartsWith(ServerPrefix(w), StringComparison.OrdinalIgnoreCase));
-        var byWeb = await _db.ScalarAsync(
+        var byWeb = await _apps.Database.ScalarAsync(
             $"SELECT count(*) FROM hangfire.state WHERE name = 'Processing' AND (data->>'ServerId' ILIKE '{ServerPrefix(webA)}%' OR data->>'ServerId' ILIKE '{ServerPrefix(webB)}%')");
         Assert.Equal(0L, byWeb);
 
@@ -110,27 +93,22 @@ public sealed class WebAndWorkerRolesTests : IAsyncLifetime
     [InlineData("worker", "0", "KUBEADVISOR_ROLE is worker but KUBEADVISOR_HANGFIRE_WORKERS is 0")]
     public void Start_RoleRefused_ProcessStopsWithTheReason(string role, string workers, string message)
     {
-        using var p = WebProcess.Start(WebProcess.Settings(_db.ConnectionString, new Dictionary<string, string>
+        var p = _apps.Start(new Dictionary<string, string>
         {
             ["KUBEADVISOR_ROLE"] = role,
             ["KUBEADVISOR_HANGFIRE_WORKERS"] = workers,
-        }));
+        });
 
         Assert.True(p.WaitForExit(TimeSpan.FromSeconds(90)), $"the process did not stop. Its log:\n{p.Log}");
         Assert.NotEqual(0, p.ExitCode);
         Assert.Contains(message, p.Log, StringComparison.Ordinal);
     }
 
-    private async Task<WebProcess> Start(string role)
-    {
-        var p = WebProcess.Start(WebProcess.Settings(_db.ConnectionString, new Dictionary<string, string> { ["KUBEADVISOR_ROLE"] = role }));
-        _processes.Add(p);
-        return await WebProcess.WaitForHealthzAsync(p);
-    }
+    private Task<WebProcess> Start(string role) => _apps.StartAsync(new Dictionary<string, string> { ["KUBEADVISOR_ROLE"] = role });
 
     private async Task<List<string>> JobServersAsync()
     {
-        var ids = await _db.ScalarAsync("SELECT string_agg(id, ',') FROM hangfire.server") as string;
+        var ids = await _apps.Database.ScalarAsync("SELECT string_agg(id, ',') FROM hangfire.server") as string;
         return ids is null ? [] : [.. ids.Split(',')];
     }
 

@@ -66,9 +66,6 @@ public sealed class WebProcess : IDisposable
         return settings;
     }
 
-    /// <summary>Starts the process and returns once /healthz answers (or throws with its log).</summary>
-    public static Task<WebProcess> StartAsync(IReadOnlyDictionary<string, string> environment) => WaitForHealthzAsync(Start(environment));
-
     /// <summary>Returns <paramref name="p"/> once its /healthz answers; throws with its log if it exits or takes too long.</summary>
     public static async Task<WebProcess> WaitForHealthzAsync(WebProcess p)
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using KubeAdvisor.DemoCluster;
 using KubeAdvisor.Testing;
 using KubeAdvisor.Testing.Hosting;
 using KubeAdvisor.Web.Tests.Support;
@@ -17,34 +16,18 @@ namespace KubeAdvisor.Web.Tests.Features.Scans;
 public sealed class ScanCrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan RecoveryBound = TimeSpan.FromMinutes(2);
-    private readonly List<WebProcess> _processes = [];
-    private FakeKubernetesServer _fake = null!;
-    private PostgresDatabase _db = null!;
+    private readonly AppProcesses _apps = new();
 
-    public async Task InitializeAsync()
-    {
-        _fake = await FakeKubernetesServer.StartAsync();
-        _fake.Objects.ReplaceFromYaml(FakeClusterManifests.Basic());
-        _db = await PostgresDatabase.CreateAsync();
-    }
+    public Task InitializeAsync() => _apps.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        foreach (var p in _processes)
-        {
-            p.Dispose();
-        }
-
-        await _fake.DisposeAsync();
-        await _db.DisposeAsync();
-    }
+    public Task DisposeAsync() => _apps.DisposeAsync();
 
     [Fact]
     public async Task ScanRunning_ProcessKilled_RestartedProcessRerunsItWithin2Minutes_AndStoredResultsStayMeanwhile()
     {
         var first = await StartWebAsync();
         var api = ApiClient.WithToken(first.BaseAddress, KubeAdvisorAppFactory.BootstrapToken);
-        var clusterId = await api.AddClusterAsync("crash", _fake.Kubeconfig(), intervalMinutes: 1440);
+        var clusterId = await api.AddClusterAsync("crash", _apps.Fake.Kubeconfig(), intervalMinutes: 1440);
         var good = await api.ScanAndWaitAsync(clusterId);
         Assert.Equal("Succeeded", good["status"]!.GetValue<string>());
         var findingsBefore = await FindingsJsonAsync(api, clusterId);
@@ -52,7 +35,7 @@ public sealed class ScanCrashRecoveryTests(ITestOutputHelper output) : IAsyncLif
         Assert.NotEqual("[]", findingsBefore);
 
         // Every API answer now waits, so the scan is still collecting when the process is killed.
-        _fake.Faults.Delay = TimeSpan.FromSeconds(3);
+        _apps.Fake.Faults.Delay = TimeSpan.FromSeconds(3);
         var scanId = await api.StartScanAsync(clusterId);
         await Eventually.UntilAsync(async () => (await ScanAsync(api, scanId))["status"]!.GetValue<string>() == "Running",
             TimeSpan.FromSeconds(60), () => $"scan {scanId} to run. Log:\n{first.Log}", giveUp: () => first.HasExited, interval: TimeSpan.FromMilliseconds(50));
@@ -92,16 +75,11 @@ public sealed class ScanCrashRecoveryTests(ITestOutputHelper output) : IAsyncLif
         Assert.Equal(2, scans.Count); // the re-run is the killed scan itself, not a second one beside it
     }
 
-    private async Task<WebProcess> StartWebAsync()
+    private Task<WebProcess> StartWebAsync() => _apps.StartAsync(new Dictionary<string, string>
     {
-        var p = await WebProcess.StartAsync(WebProcess.Settings(_db.ConnectionString, new Dictionary<string, string>
-        {
-            ["KUBEADVISOR_JOB_INVISIBILITY_SECONDS"] = "10",
-            ["KUBEADVISOR_SCAN_TIMEOUT_SECONDS"] = "60",
-        }));
-        _processes.Add(p);
-        return p;
-    }
+        ["KUBEADVISOR_JOB_INVISIBILITY_SECONDS"] = "10",
+        ["KUBEADVISOR_SCAN_TIMEOUT_SECONDS"] = "60",
+    });
 
     private static async Task<JsonObject> ScanAsync(ApiClient api, Guid scanId) =>
         JsonNode.Parse(await api.Http.GetStringAsync($"/api/v1/scans/{scanId}"))!.AsObject();
@@ -121,5 +99,5 @@ public sealed class ScanCrashRecoveryTests(ITestOutputHelper output) : IAsyncLif
     }
 
     private async Task<Guid?> LastSucceededScanAsync(Guid clusterId) =>
-        await _db.ScalarAsync($"SELECT \"LastSucceededScanId\" FROM clusters WHERE \"Id\" = '{clusterId}'") as Guid?;
+        await _apps.Database.ScalarAsync($"SELECT \"LastSucceededScanId\" FROM clusters WHERE \"Id\" = '{clusterId}'") as Guid?;
 }
