@@ -61,14 +61,21 @@ if (args.Contains("rotate-keys"))
 
 await app.Services.StartKubeAdvisorAsync();
 
-app.UseKubeAdvisorPipeline();
-app.MapHealthEndpoints();
-app.MapAccountEndpoints();
-app.MapKubeAdvisorApi();
-app.MapAgentEndpoints();
-app.MapKubeAdvisorJobsDashboard();
-app.MapViolationsExport();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+if (app.Services.GetRequiredService<ProcessRole>().ServesWeb)
+{
+    app.UseKubeAdvisorPipeline();
+    app.MapHealthEndpoints();
+    app.MapAccountEndpoints();
+    app.MapKubeAdvisorApi();
+    app.MapAgentEndpoints();
+    app.MapKubeAdvisorJobsDashboard();
+    app.MapViolationsExport();
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+}
+else
+{
+    app.UseKubeAdvisorWorkerPipeline(); // /healthz and /readyz; every other path is 404
+}
 
 await app.RunAsync();
 

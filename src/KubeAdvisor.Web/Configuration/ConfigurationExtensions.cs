@@ -10,6 +10,8 @@ public static class ConfigurationExtensions
     public static WebApplicationBuilder AddKubeAdvisorConfiguration(this WebApplicationBuilder builder)
     {
         builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        // Checked here, not with the validators below: what gets registered and mapped depends on the role.
+        builder.Services.AddSingleton(builder.Configuration.GetKubeAdvisorOptions().GetProcessRole());
         builder.Services.AddOptions<KubeAdvisorOptions>()
             .Bind(builder.Configuration)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Database), "KUBEADVISOR_DB (PostgreSQL connection string) is not set.")
@@ -22,6 +24,19 @@ public static class ConfigurationExtensions
             .Validate(o => o.SessionRevalidateSeconds is >= 1 and <= 3600, "KUBEADVISOR_SESSION_REVALIDATE_SECONDS must be between 1 and 3600.")
             .ValidateOnStart();
         return builder;
+    }
+
+    /// <summary>The role of this process; an unknown role, or a worker without workers, stops the start with what to set.</summary>
+    public static ProcessRole GetProcessRole(this KubeAdvisorOptions options)
+    {
+        var role = ProcessRole.Parse(options.Role)
+            ?? throw new InvalidOperationException($"KUBEADVISOR_ROLE is \"{options.Role}\": it must be web (UI and API), worker (background jobs) or all (both, the default).");
+        if (role == ProcessRole.Worker && options.HangfireWorkers < 1)
+        {
+            throw new InvalidOperationException("KUBEADVISOR_ROLE is worker but KUBEADVISOR_HANGFIRE_WORKERS is 0: a worker needs at least one Hangfire worker.");
+        }
+
+        return role;
     }
 
     public static KubeAdvisorOptions GetKubeAdvisorOptions(this IConfiguration configuration)

@@ -12,6 +12,14 @@ public sealed class KubeAdvisorOptions
     [ConfigurationKeyName("DB")]
     public string Database { get; set; } = "";
 
+    /// <summary>
+    /// What this process does (KUBEADVISOR_ROLE): <c>web</c> (UI and API, no job server), <c>worker</c> (Hangfire jobs,
+    /// only /healthz and /readyz) or <c>all</c> (both, the default). Anything else stops the start. See
+    /// docs/deploy.md and docs/decisions/0020-web-and-worker-roles.md.
+    /// </summary>
+    [ConfigurationKeyName("ROLE")]
+    public string Role { get; set; } = "all";
+
     /// <summary>Apply pending EF migrations at start (KUBEADVISOR_MIGRATE_ON_START, default true).</summary>
     [ConfigurationKeyName("MIGRATE_ON_START")]
     public bool MigrateOnStart { get; set; } = true;

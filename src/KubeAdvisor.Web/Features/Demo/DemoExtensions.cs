@@ -2,12 +2,16 @@ using KubeAdvisor.Web.Configuration;
 
 namespace KubeAdvisor.Web.Features.Demo;
 
-/// <summary>The sample "demo" cluster, served and connected in this process when KUBEADVISOR_DEMO is true.</summary>
+/// <summary>
+/// The sample "demo" cluster, served and connected in this process when KUBEADVISOR_DEMO is true. Only by a process
+/// that runs jobs (worker, all): its fake API server listens on loopback, so the process that scans it must serve it.
+/// </summary>
 public static class DemoExtensions
 {
     public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder)
     {
-        if (builder.Configuration.GetKubeAdvisorOptions().Demo)
+        var options = builder.Configuration.GetKubeAdvisorOptions();
+        if (options.Demo && options.GetProcessRole().RunsJobs)
         {
             builder.Services.AddHostedService<DemoClusterHost>();
         }

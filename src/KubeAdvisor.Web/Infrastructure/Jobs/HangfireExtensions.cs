@@ -5,12 +5,19 @@ using KubeAdvisor.Web.Infrastructure.Auth;
 
 namespace KubeAdvisor.Web.Infrastructure.Jobs;
 
-/// <summary>Hangfire on PostgreSQL (schema "hangfire"): a job server in this process and the Admin-only dashboard.</summary>
+/// <summary>
+/// Hangfire on PostgreSQL (schema "hangfire"): the storage every role enqueues into, a job server in the roles that
+/// run jobs (worker, all), and the Admin-only dashboard in the roles that serve the web (web, all).
+/// </summary>
 public static class HangfireExtensions
 {
+    /// <summary>This process's job server name; Hangfire adds a unique suffix (hangfire.server.id starts with it).</summary>
+    public static string ServerName { get; } = $"{Environment.MachineName}:{Environment.ProcessId}";
+
     public static WebApplicationBuilder AddKubeAdvisorJobs(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetKubeAdvisorOptions();
+        var role = options.GetProcessRole();
         builder.Services.AddHangfire((sp, c) => c
             .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -29,13 +36,14 @@ public static class HangfireExtensions
                     QueuePollInterval = TimeSpan.FromSeconds(Math.Max(1, options.HangfirePollSeconds)),
                 }));
 
-        if (options.HangfireWorkers > 0)
+        // A web process only enqueues: the jobs run on a worker (or an "all" process) polling the same storage.
+        if (role.RunsJobs && options.HangfireWorkers > 0)
         {
             builder.Services.AddHangfireServer(o =>
             {
                 o.WorkerCount = options.HangfireWorkers;
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(Math.Max(1, options.HangfirePollSeconds));
-                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                o.ServerName = ServerName;
             });
         }
 

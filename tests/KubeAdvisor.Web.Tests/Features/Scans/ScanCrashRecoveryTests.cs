@@ -1,12 +1,8 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json.Nodes;
-using KubeAdvisor.DemoCluster;
 using KubeAdvisor.Testing;
 using KubeAdvisor.Testing.Hosting;
+using KubeAdvisor.Web.Tests.Support;
 using Xunit.Abstractions;
 
 namespace KubeAdvisor.Web.Tests.Features.Scans;
@@ -20,34 +16,18 @@ namespace KubeAdvisor.Web.Tests.Features.Scans;
 public sealed class ScanCrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan RecoveryBound = TimeSpan.FromMinutes(2);
-    private readonly List<WebProcess> _processes = [];
-    private FakeKubernetesServer _fake = null!;
-    private PostgresDatabase _db = null!;
+    private readonly AppProcesses _apps = new();
 
-    public async Task InitializeAsync()
-    {
-        _fake = await FakeKubernetesServer.StartAsync();
-        _fake.Objects.ReplaceFromYaml(FakeClusterManifests.Basic());
-        _db = await PostgresDatabase.CreateAsync();
-    }
+    public Task InitializeAsync() => _apps.InitializeAsync();
 
-    public async Task DisposeAsync()
-    {
-        foreach (var p in _processes)
-        {
-            p.Dispose();
-        }
-
-        await _fake.DisposeAsync();
-        await _db.DisposeAsync();
-    }
+    public Task DisposeAsync() => _apps.DisposeAsync();
 
     [Fact]
     public async Task ScanRunning_ProcessKilled_RestartedProcessRerunsItWithin2Minutes_AndStoredResultsStayMeanwhile()
     {
         var first = await StartWebAsync();
         var api = ApiClient.WithToken(first.BaseAddress, KubeAdvisorAppFactory.BootstrapToken);
-        var clusterId = await api.AddClusterAsync("crash", _fake.Kubeconfig(), intervalMinutes: 1440);
+        var clusterId = await api.AddClusterAsync("crash", _apps.Fake.Kubeconfig(), intervalMinutes: 1440);
         var good = await api.ScanAndWaitAsync(clusterId);
         Assert.Equal("Succeeded", good["status"]!.GetValue<string>());
         var findingsBefore = await FindingsJsonAsync(api, clusterId);
@@ -55,7 +35,7 @@ public sealed class ScanCrashRecoveryTests(ITestOutputHelper output) : IAsyncLif
         Assert.NotEqual("[]", findingsBefore);
 
         // Every API answer now waits, so the scan is still collecting when the process is killed.
-        _fake.Faults.Delay = TimeSpan.FromSeconds(3);
+        _apps.Fake.Faults.Delay = TimeSpan.FromSeconds(3);
         var scanId = await api.StartScanAsync(clusterId);
         await Eventually.UntilAsync(async () => (await ScanAsync(api, scanId))["status"]!.GetValue<string>() == "Running",
             TimeSpan.FromSeconds(60), () => $"scan {scanId} to run. Log:\n{first.Log}", giveUp: () => first.HasExited, interval: TimeSpan.FromMilliseconds(50));
@@ -95,38 +75,11 @@ public sealed class ScanCrashRecoveryTests(ITestOutputHelper output) : IAsyncLif
         Assert.Equal(2, scans.Count); // the re-run is the killed scan itself, not a second one beside it
     }
 
-    private async Task<WebProcess> StartWebAsync()
+    private Task<WebProcess> StartWebAsync() => _apps.StartAsync(new Dictionary<string, string>
     {
-        var port = FreePort();
-        var p = WebProcess.Start(new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-            ["KUBEADVISOR_DB"] = _db.ConnectionString,
-            ["KUBEADVISOR_DATA_PROTECTION_KEY"] = KubeAdvisorAppFactory.DataProtectionKey,
-            ["KUBEADVISOR_BOOTSTRAP_TOKEN"] = KubeAdvisorAppFactory.BootstrapToken,
-            ["KUBEADVISOR_ADMIN_PASSWORD"] = KubeAdvisorAppFactory.Password,
-            ["KUBEADVISOR_SERVER_ALLOWLIST"] = "127.0.0.0/8",
-            ["KUBEADVISOR_HANGFIRE_WORKERS"] = "1",
-            ["KUBEADVISOR_HANGFIRE_POLL_SECONDS"] = "1",
-            ["KUBEADVISOR_JOB_INVISIBILITY_SECONDS"] = "10",
-            ["KUBEADVISOR_SCAN_TIMEOUT_SECONDS"] = "60",
-        }, new Uri($"http://127.0.0.1:{port}"));
-        _processes.Add(p);
-        using var probe = new HttpClient { BaseAddress = p.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        await Eventually.UntilAsync(async () =>
-        {
-            try
-            {
-                return (await probe.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, TimeSpan.FromSeconds(90), () => $"the web process to answer /healthz. Its log:\n{p.Log}", giveUp: () => p.HasExited);
-        return p;
-    }
+        ["KUBEADVISOR_JOB_INVISIBILITY_SECONDS"] = "10",
+        ["KUBEADVISOR_SCAN_TIMEOUT_SECONDS"] = "60",
+    });
 
     private static async Task<JsonObject> ScanAsync(ApiClient api, Guid scanId) =>
         JsonNode.Parse(await api.Http.GetStringAsync($"/api/v1/scans/{scanId}"))!.AsObject();
@@ -146,103 +99,5 @@ public sealed class ScanCrashRecoveryTests(ITestOutputHelper output) : IAsyncLif
     }
 
     private async Task<Guid?> LastSucceededScanAsync(Guid clusterId) =>
-        await _db.ScalarAsync($"SELECT \"LastSucceededScanId\" FROM clusters WHERE \"Id\" = '{clusterId}'") as Guid?;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>KubeAdvisor.Web.dll from this test's output folder, run by dotnet as a child process.</summary>
-    private sealed class WebProcess : IDisposable
-    {
-        private readonly Process _process;
-        private readonly StringBuilder _log = new();
-
-        private WebProcess(Process process, Uri baseAddress)
-        {
-            _process = process;
-            BaseAddress = baseAddress;
-        }
-
-        public Uri BaseAddress { get; }
-
-        public bool HasExited => _process.HasExited;
-
-        public string Log
-        {
-            get
-            {
-                lock (_log)
-                {
-                    return _log.ToString();
-                }
-            }
-        }
-
-        public static WebProcess Start(IReadOnlyDictionary<string, string> environment, Uri baseAddress)
-        {
-            var dir = AppContext.BaseDirectory;
-            var info = new ProcessStartInfo("dotnet")
-            {
-                UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir,
-            };
-            info.ArgumentList.Add(Path.Combine(dir, "KubeAdvisor.Web.dll"));
-            foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("KUBEADVISOR_", StringComparison.Ordinal)).ToList())
-            {
-                info.Environment.Remove(key);
-            }
-
-            foreach (var (key, value) in environment)
-            {
-                info.Environment[key] = value;
-            }
-
-            var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
-            var web = new WebProcess(process, baseAddress);
-            process.OutputDataReceived += (_, e) => web.Append(e.Data);
-            process.ErrorDataReceived += (_, e) => web.Append(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return web;
-        }
-
-        /// <summary>SIGKILL: no shutdown code runs, as when the OOM killer or a node failure stops the pod.</summary>
-        public void Kill()
-        {
-            _process.Kill(entireProcessTree: true);
-            if (!_process.WaitForExit(TimeSpan.FromSeconds(30)))
-            {
-                throw new InvalidOperationException("the killed web process did not exit");
-            }
-        }
-
-        public void Dispose()
-        {
-            try
-            {
-                if (!_process.HasExited)
-                {
-                    Kill();
-                }
-            }
-            finally
-            {
-                _process.Dispose();
-            }
-        }
-
-        private void Append(string? line)
-        {
-            lock (_log)
-            {
-                if (_log.Length < 200_000)
-                {
-                    _log.AppendLine(line);
-                }
-            }
-        }
-    }
+        await _apps.Database.ScalarAsync($"SELECT \"LastSucceededScanId\" FROM clusters WHERE \"Id\" = '{clusterId}'") as Guid?;
 }
