@@ -2,7 +2,9 @@
 # End-to-end scale benchmarks (docs/benchmarks.md): issue 4 scan scale and issue 5 dashboard data loading.
 # Starts a private PostgreSQL in .bench-data on port 55440 (normal durability settings: fsync on), creates the
 # bench databases and runs the verbs of bench/KubeAdvisor.ScaleBench (Release).
-# Usage: bench/run-scale.sh [scan|seed|load|findings|all]   (default all; "load" reuses the seeded database)
+# Usage: bench/run-scale.sh [scan|seed|load|fleet|fleet-load|findings|all]   (default all; "load" reuses the seeded database)
+# fleet: the fleet view at 500 clusters (90 days of scans every 6 hours, 120 days of rollups, 100,000 open findings),
+# then dashboard-load on it; fleet-load reuses that database (issue #15).
 # findings: 2 clusters x 60,000 open findings, then the largest one's findings by offset, by cursor and as CSV (issue #15).
 # scan options (environment): WARMUP / STEADY (steady-state update scans, default 10 / 7); on a machine with 4+ cores,
 # FAKE_API_CPUS=2,3 SCANNER_CPUS=0,1 give the fake API server its own cores (taskset), as a real API server has;
@@ -12,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 what=${1:-all}
-port=55440
+port=${BENCH_PORT:-55440}   # BENCH_PORT: another port when two benches share a machine
 scripts/postgres.sh .bench-data "$port" >/dev/null
 base="Host=127.0.0.1;Port=$port;Username=postgres"
 psql() { /usr/lib/postgresql/15/bin/psql -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
@@ -34,6 +36,13 @@ if [ "$what" = all ] || [ "$what" = seed ]; then
 fi
 if [ "$what" = all ] || [ "$what" = seed ] || [ "$what" = load ]; then
   "$bench" dashboard-load --db "$base;Database=dashboard_bench" --runs 30 --warmup 5
+fi
+if [ "$what" = all ] || [ "$what" = fleet ]; then
+  recreate fleet_bench
+  "$bench" dashboard-seed --db "$base;Database=fleet_bench" --clusters 500 --days 90 --scan-every-hours 6 --rollup-days 120 --findings 100000
+fi
+if [ "$what" = all ] || [ "$what" = fleet ] || [ "$what" = fleet-load ]; then
+  "$bench" dashboard-load --db "$base;Database=fleet_bench" --runs 30 --warmup 5
 fi
 if [ "$what" = all ] || [ "$what" = findings ]; then
   recreate findings_bench

@@ -9,6 +9,7 @@ using KubeAdvisor.Web.Features.Clusters;
 using KubeAdvisor.Web.Features.Dashboard;
 using KubeAdvisor.Web.Features.Demo;
 using KubeAdvisor.Web.Features.Findings;
+using KubeAdvisor.Web.Features.Fleet;
 using KubeAdvisor.Web.Features.Namespaces;
 using KubeAdvisor.Web.Features.Overview;
 using KubeAdvisor.Web.Features.Policies;
@@ -36,6 +37,7 @@ builder.AddKubeAdvisorConfiguration()
     .AddAgents()
     .AddDashboard()
     .AddOverview()
+    .AddFleet()
     .AddClusterDetail()
     .AddNamespaces()
     .AddWorkloads()

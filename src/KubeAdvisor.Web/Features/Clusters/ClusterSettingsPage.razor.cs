@@ -33,7 +33,7 @@ public sealed partial class ClusterSettingsPage
 
     private async Task LoadAsync()
     {
-        _cluster = (await Queries.ListAsync(CancellationToken.None)).FirstOrDefault(c => c.Id == Id);
+        _cluster = await Queries.FindAsync(Id, CancellationToken.None);
         _loaded = true;
         if (_cluster is not null)
         {
