@@ -97,6 +97,31 @@ public static partial class ClusterLabels
         }
     }
 
+    /// <summary>
+    /// The settings page's text form, "env=prod, region=eu" (commas or new lines between labels): the labels, or the
+    /// reason the text cannot be read. The labels themselves are validated by <see cref="Errors"/> when stored.
+    /// </summary>
+    public static (Dictionary<string, string?>? Labels, string? Error) ParseText(string? text)
+    {
+        var labels = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var part in (text ?? "").Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = part.IndexOf('=', StringComparison.Ordinal);
+            if (eq < 0)
+            {
+                return (null, $"\"{Shown(part)}\" is not key=value.");
+            }
+
+            var key = part[..eq].Trim();
+            if (!labels.TryAdd(key, part[(eq + 1)..].Trim()))
+            {
+                return (null, $"The label \"{Shown(key)}\" is given twice.");
+            }
+        }
+
+        return (labels, null);
+    }
+
     /// <summary>"env=prod, region=eu" for the audit log and the UI.</summary>
     public static string Describe(IReadOnlyDictionary<string, string> labels) =>
         labels.Count == 0 ? "(none)" : string.Join(", ", labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"));
