@@ -133,7 +133,7 @@ public sealed record LabelFilter(string Key, string? Value)
 
     public override string ToString() => Value is null ? Key : $"{Key}={Value}";
 
-    /// <summary>Comma-separated conditions; any that is not a valid label key (and value) is left out.</summary>
+    /// <summary>Comma-separated conditions, the first <paramref name="max"/> valid ones; any that is not a valid label key (and value) is left out.</summary>
     public static IReadOnlyList<LabelFilter> ParseAll(string? text, int max)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > 1024)
@@ -142,8 +142,13 @@ public sealed record LabelFilter(string Key, string? Value)
         }
 
         var filters = new List<LabelFilter>();
-        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(max))
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
+            if (filters.Count == max)
+            {
+                break;
+            }
+
             var eq = part.IndexOf('=', StringComparison.Ordinal);
             var (key, value) = eq < 0 ? (part, null) : (part[..eq], part[(eq + 1)..]);
             if (ClusterLabels.KeyError(key) is null && (value is null || ClusterLabels.ValueError(key, value) is null))
