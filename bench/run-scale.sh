@@ -3,7 +3,7 @@
 # Starts a private PostgreSQL in .bench-data on port 55440 (normal durability settings: fsync on), creates the
 # bench databases and runs the verbs of bench/KubeAdvisor.ScaleBench (Release).
 # Usage: bench/run-scale.sh [scan|seed|load|fleet|fleet-load|findings|all]   (default all; "load" reuses the seeded database)
-# fleet: the fleet view at 500 clusters (90 days of scans every 6 hours, 120 days of rollups, 100,000 open findings),
+# fleet: the fleet view at 500 clusters (90 days of scans every 6 hours, 120 days of rollups, 7 of scan summaries, 100,000 open findings),
 # then dashboard-load on it; fleet-load reuses that database (issue #15).
 # findings: 2 clusters x 60,000 open findings, then the largest one's findings by offset, by cursor and as CSV (issue #15).
 # scan options (environment): WARMUP / STEADY (steady-state update scans, default 10 / 7); on a machine with 4+ cores,
@@ -39,7 +39,7 @@ if [ "$what" = all ] || [ "$what" = seed ] || [ "$what" = load ]; then
 fi
 if [ "$what" = all ] || [ "$what" = fleet ]; then
   recreate fleet_bench
-  "$bench" dashboard-seed --db "$base;Database=fleet_bench" --clusters 500 --days 90 --scan-every-hours 6 --rollup-days 120 --findings 100000
+  "$bench" dashboard-seed --db "$base;Database=fleet_bench" --clusters 500 --days 90 --scan-every-hours 6 --rollup-days 120 --summary-days 7 --findings 100000
 fi
 if [ "$what" = all ] || [ "$what" = fleet ] || [ "$what" = fleet-load ]; then
   "$bench" dashboard-load --db "$base;Database=fleet_bench" --runs 30 --warmup 5

@@ -124,8 +124,10 @@ internal static class DashboardLoadVerb
         var targets = new List<Target>();
         for (var i = 0; i < clusters.Count; i++)
         {
-            var w = await db.Findings.AsNoTracking().Where(f => f.ClusterId == clusters[i] && f.IsOpen)
-                .OrderBy(f => f.Id).Skip(i * 7).Select(f => new { f.WorkloadId, f.Namespace }).FirstAsync();
+            var open = db.Findings.AsNoTracking().Where(f => f.ClusterId == clusters[i] && f.IsOpen).OrderBy(f => f.Id)
+                .Select(f => new { f.WorkloadId, f.Namespace });
+            // A cluster of the 500-cluster fleet has fewer findings than the skip: then its first one.
+            var w = await open.Skip(i * 7).FirstOrDefaultAsync() ?? await open.FirstAsync();
             targets.Add(new Target(clusters[i], w.Namespace, w.WorkloadId));
         }
 

@@ -15,7 +15,7 @@ namespace KubeAdvisor.ScaleBench;
 /// </summary>
 internal static class DashboardSeedVerb
 {
-    private const int SummaryDays = 90;
+    private static int _summaryDays = 90;
     private const int SummaryPolicies = 5;
     // Set once per run from --scan-every-hours / --rollup-days (the 500-cluster fleet variant scans less often).
     private static int _scanEvery = 1;
@@ -28,6 +28,7 @@ internal static class DashboardSeedVerb
         var findings = args.Int("findings", 100_000);
         _scanEvery = Math.Max(1, args.Int("scan-every-hours", 1));
         _rollupDays = args.Int("rollup-days", 730);
+        _summaryDays = args.Int("summary-days", 90);
         var database = new BenchDatabase(args.Required("db"));
         await database.MigrateAsync();
 
@@ -110,7 +111,7 @@ internal static class DashboardSeedVerb
     private static Task<long> CopyScans(NpgsqlConnection conn, Guid[] ids, DateTimeOffset now, int hours, Guid[] lastScan)
     {
         long rows = 0;
-        var summaryFrom = hours - (SummaryDays * 24);
+        var summaryFrom = hours - (_summaryDays * 24);
         using (var scans = conn.BeginBinaryImport("""COPY scans ("Id","ClusterId","Trigger","Status","RequestedBy","QueuedAt","StartedAt","FinishedAt","Error","Attempts","Workloads","Containers","Checks","Passed","Failed","Exempt","Score","Introduced","Fixed","CollectSeconds","StoreSeconds") FROM STDIN (FORMAT BINARY)"""))
         {
             for (var c = 0; c < ids.Length; c++)
