@@ -25,6 +25,7 @@ public sealed partial class OverviewPage
     [SupplyParameterFromQuery(Name = "label")] public string? Label { get; set; }
     [SupplyParameterFromQuery(Name = "grade")] public string? Grade { get; set; }
     [SupplyParameterFromQuery(Name = "group")] public string? Group { get; set; }
+    [SupplyParameterFromQuery(Name = "all")] public string? All { get; set; }
 
     [Inject] private ILogger<OverviewPage> Log { get; set; } = null!;
 

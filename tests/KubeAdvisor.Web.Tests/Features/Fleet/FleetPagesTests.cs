@@ -76,4 +76,20 @@ public sealed class FleetPagesTests(FleetFixture fx)
         Assert.Equal(4, page.FindAll("[data-testid=fleet-row]").Count);
         Assert.Contains("/?group=env&days=7", page.Find("[data-testid=days-7]").GetAttribute("href"));
     }
+
+    [Fact]
+    public async Task FleetTable_Limit_RendersTheFirstRowsAndAShowAllLink()
+    {
+        await using var ctx = new DashboardTestContext(fx.Database.ConnectionString, Roles.Viewer);
+        var view = FleetView.Parse(null, null, null, "env", null, null);
+        var rows = view.Apply(await ctx.Services.GetRequiredService<FleetQueries>().LoadAsync());
+
+        var table = ctx.Render<FleetTable>(p => p.Add(t => t.Rows, rows).Add(t => t.View, view).Add(t => t.BasePath, "/clusters").Add(t => t.Limit, 2));
+
+        Assert.Equal(["alpha", "charlie"], table.FindAll("[data-testid=fleet-row]").Select(r => r.GetAttribute("data-cluster")));
+        Assert.Contains("The first 2 of 3 clusters", table.Find("[data-testid=fleet-more]").TextContent);
+        Assert.Equal("/clusters?label=env&all=1", table.Find("[data-testid=fleet-show-all]").GetAttribute("href"));
+        Assert.Null(FleetTable.LimitFor("1"));
+        Assert.Equal(FleetTable.DefaultLimit, FleetTable.LimitFor("yes"));
+    }
 }
