@@ -83,6 +83,7 @@ public sealed class DashboardJourneyTests(BrowserAppFixture fx) : IAsyncLifetime
         await page.SignInAsync(KubeAdvisorAppFactory.EmailFor(Roles.Engineer));
 
         await page.GotoAsync($"/?q={name}");
+        await page.WaitForBlazorAsync();
         await page.GetByTestId("fleet-link").Filter(new() { HasText = name }).ClickAsync();
         await page.WaitForURLAsync($"**/clusters/{id}**");
         await Assertions.Expect(page.GetByTestId("namespaces-table")).ToContainTextAsync("shop");
