@@ -2,11 +2,13 @@
 # End-to-end scale benchmarks (docs/benchmarks.md): issue 4 scan scale and issue 5 dashboard data loading.
 # Starts a private PostgreSQL in .bench-data on port 55440 (normal durability settings: fsync on), creates the
 # bench databases and runs the verbs of bench/KubeAdvisor.ScaleBench (Release).
-# Usage: bench/run-scale.sh [scan|web|seed|load|findings|all]   (default all, which leaves out web; "load" reuses the seeded database)
+# Usage: bench/run-scale.sh [scan|web|seed|load|fleet|fleet-load|findings|all]   (default all, which leaves out web; "load" reuses the seeded database)
 # web: the published web process (Release, fresh) scanning WORKLOADS (default 50000) through its HTTP API against the
 # fake API in another process; its RSS per phase (first, update, two at once, idle after) by bench/scan-web.py (issue #15).
 # WEB_PORT / WEB_DB (default 18090 / web_bench) let two runs go side by side; NO_PUBLISH=1 reuses .bench-data/app;
 # runtime settings pass through the environment (e.g. DOTNET_gcServer=1 to compare with Server GC).
+# fleet: the fleet view at 500 clusters (90 days of scans every 6 hours, 120 days of rollups, 7 of scan summaries, 100,000 open findings),
+# then dashboard-load on it; fleet-load reuses that database (issue #15).
 # findings: 2 clusters x 60,000 open findings, then the largest one's findings by offset, by cursor and as CSV (issue #15).
 # scan options (environment): WORKLOADS (default 10000; issue #15 measures 50000), SCANS (full scans reported one by one,
 # default 2: a first scan, then update scans), WARMUP / STEADY (steady-state update scans, default 10 / 7); on a machine with 4+ cores,
@@ -17,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 what=${1:-all}
-port=55440
+port=${BENCH_PORT:-55440}   # BENCH_PORT: another port when two benches share a machine
 scripts/postgres.sh .bench-data "$port" >/dev/null
 base="Host=127.0.0.1;Port=$port;Username=postgres"
 psql() { /usr/lib/postgresql/15/bin/psql -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
@@ -65,6 +67,13 @@ if [ "$what" = all ] || [ "$what" = seed ]; then
 fi
 if [ "$what" = all ] || [ "$what" = seed ] || [ "$what" = load ]; then
   "$bench" dashboard-load --db "$base;Database=dashboard_bench" --runs 30 --warmup 5
+fi
+if [ "$what" = all ] || [ "$what" = fleet ]; then
+  recreate fleet_bench
+  "$bench" dashboard-seed --db "$base;Database=fleet_bench" --clusters 500 --days 90 --scan-every-hours 6 --rollup-days 120 --summary-days 7 --findings 100000
+fi
+if [ "$what" = all ] || [ "$what" = fleet ] || [ "$what" = fleet-load ]; then
+  "$bench" dashboard-load --db "$base;Database=fleet_bench" --runs 30 --warmup 5
 fi
 if [ "$what" = all ] || [ "$what" = findings ]; then
   recreate findings_bench

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Web.Features.ClusterDetail;
 using KubeAdvisor.Web.Features.Dashboard;
+using KubeAdvisor.Web.Features.Clusters;
 using KubeAdvisor.Web.Features.Findings;
+using KubeAdvisor.Web.Features.Fleet;
 using KubeAdvisor.Web.Features.Namespaces;
 using KubeAdvisor.Web.Features.Overview;
 using KubeAdvisor.Web.Features.Workloads;
@@ -32,6 +34,10 @@ internal static class DashboardLoadVerb
         var violations = new FindingsQueries(database);
         var workloads = new WorkloadQueries(database, violations);
         var refresh = new RefreshQueries(database);
+        var fleet = new FleetQueries(database, time);
+        var clusterList = new ClusterQueries(database);
+        var byEnv = FleetView.Parse(null, null, null, null, null, "env");
+        var prodOnly = FleetView.Parse("findings", "desc", null, "env=prod", null, null);
 
         await using (var db = database.CreateDbContext())
         {
@@ -44,7 +50,11 @@ internal static class DashboardLoadVerb
         Target T(int i) => targets[i % targets.Count];
         var pages = new (string Name, Func<int, Task> Load)[]
         {
-            ("Overview (LoadAsync + 30-day pooled trend)", async i => { await overview.LoadAsync(); await trends.ScoreTrendAsync(null, "", 30); }),
+            ("Overview (LoadAsync + 30-day pooled trend + fleet table)", async i => { await overview.LoadAsync(); await trends.ScoreTrendAsync(null, "", 30); FleetView.Default.Apply(await fleet.LoadAsync()); }),
+            ("Overview grouped by env (fleet table + groups)", async i => { var rows = await fleet.LoadAsync(); byEnv.Apply(rows); byEnv.Groups(rows); }),
+            ("Clusters page (fleet table, worst first)", async i => FleetView.Default.Apply(await fleet.LoadAsync())),
+            ("Clusters page, env=prod by findings", async i => prodOnly.Apply(await fleet.LoadAsync())),
+            ("API GET /clusters (ClusterQueries)", async i => await clusterList.ListAsync(CancellationToken.None)),
             ("Overview, 90-day pooled trend only", async i => await trends.ScoreTrendAsync(null, "", 90)),
             ("Cluster (LoadAsync + 30-day trend)", async i => { await cluster.LoadAsync(T(i).Cluster); await trends.ScoreTrendAsync(T(i).Cluster, "", 30); }),
             ("Cluster, 90-day trend only", async i => await trends.ScoreTrendAsync(T(i).Cluster, "", 90)),
@@ -114,8 +124,10 @@ internal static class DashboardLoadVerb
         var targets = new List<Target>();
         for (var i = 0; i < clusters.Count; i++)
         {
-            var w = await db.Findings.AsNoTracking().Where(f => f.ClusterId == clusters[i] && f.IsOpen)
-                .OrderBy(f => f.Id).Skip(i * 7).Select(f => new { f.WorkloadId, f.Namespace }).FirstAsync();
+            var open = db.Findings.AsNoTracking().Where(f => f.ClusterId == clusters[i] && f.IsOpen).OrderBy(f => f.Id)
+                .Select(f => new { f.WorkloadId, f.Namespace });
+            // A cluster of the 500-cluster fleet has fewer findings than the skip: then its first one.
+            var w = await open.Skip(i * 7).FirstOrDefaultAsync() ?? await open.FirstAsync();
             targets.Add(new Target(clusters[i], w.Namespace, w.WorkloadId));
         }
 

@@ -15,15 +15,20 @@ namespace KubeAdvisor.ScaleBench;
 /// </summary>
 internal static class DashboardSeedVerb
 {
-    private const int SummaryDays = 90;
+    private static int _summaryDays = 90;
     private const int SummaryPolicies = 5;
-    private const int RollupDays = 730;
+    // Set once per run from --scan-every-hours / --rollup-days (the 500-cluster fleet variant scans less often).
+    private static int _scanEvery = 1;
+    private static int _rollupDays = 730;
 
     public static async Task<int> RunAsync(BenchArgs args)
     {
         var clusters = args.Int("clusters", 50);
         var days = args.Int("days", 365);
         var findings = args.Int("findings", 100_000);
+        _scanEvery = Math.Max(1, args.Int("scan-every-hours", 1));
+        _rollupDays = args.Int("rollup-days", 730);
+        _summaryDays = args.Int("summary-days", 90);
         var database = new BenchDatabase(args.Required("db"));
         await database.MigrateAsync();
 
@@ -33,7 +38,8 @@ internal static class DashboardSeedVerb
         var ids = Enumerable.Range(0, clusters).Select(c => new Guid(c + 1, 0, 0, new byte[8])).ToArray();
         var lastScan = new Guid[clusters];
         var total = Stopwatch.GetTimestamp();
-        await using var conn = new NpgsqlConnection(database.ConnectionString);
+        // No command timeout: on a loaded machine one COPY of millions of rows takes longer than Npgsql's default 30 s.
+        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
         await conn.OpenAsync();
 
         await TimedAsync("clusters", () => CopyClusters(conn, ids, hourNow, days));
@@ -81,7 +87,7 @@ internal static class DashboardSeedVerb
 
     private static Task<long> CopyClusters(NpgsqlConnection conn, Guid[] ids, DateTimeOffset now, int days)
     {
-        using var w = conn.BeginBinaryImport("""COPY clusters ("Id","Name","ConnectionType","IsDemo","ScanIntervalMinutes","PolicySettingsJson","AgentIntervalMinutes","CreatedAt","InsecureSkipTlsVerify","ServerUrl","KubernetesVersion") FROM STDIN (FORMAT BINARY)""");
+        using var w = conn.BeginBinaryImport("""COPY clusters ("Id","Name","ConnectionType","IsDemo","ScanIntervalMinutes","PolicySettingsJson","AgentIntervalMinutes","CreatedAt","InsecureSkipTlsVerify","ServerUrl","KubernetesVersion","LabelsJson") FROM STDIN (FORMAT BINARY)""");
         for (var c = 0; c < ids.Length; c++)
         {
             w.StartRow();
@@ -96,6 +102,7 @@ internal static class DashboardSeedVerb
             w.Write(false, NpgsqlDbType.Boolean);
             w.Write($"https://10.{c}.0.1:6443", NpgsqlDbType.Varchar);
             w.Write("v1.31.2", NpgsqlDbType.Varchar);
+            w.Write(DashboardShape.Labels(c), NpgsqlDbType.Jsonb);
         }
 
         return Task.FromResult((long)w.Complete());
@@ -104,13 +111,18 @@ internal static class DashboardSeedVerb
     private static Task<long> CopyScans(NpgsqlConnection conn, Guid[] ids, DateTimeOffset now, int hours, Guid[] lastScan)
     {
         long rows = 0;
-        var summaryFrom = hours - (SummaryDays * 24);
+        var summaryFrom = hours - (_summaryDays * 24);
         using (var scans = conn.BeginBinaryImport("""COPY scans ("Id","ClusterId","Trigger","Status","RequestedBy","QueuedAt","StartedAt","FinishedAt","Error","Attempts","Workloads","Containers","Checks","Passed","Failed","Exempt","Score","Introduced","Fixed","CollectSeconds","StoreSeconds") FROM STDIN (FORMAT BINARY)"""))
         {
             for (var c = 0; c < ids.Length; c++)
             {
                 for (var h = 0; h < hours; h++)
                 {
+                    if (!IsScanHour(h, hours))
+                    {
+                        continue;
+                    }
+
                     var at = now.AddHours(h - hours).AddMinutes(c % 60);
                     var failed = h != hours - 1 && (h * 7919 + c) % 100 == 0;
                     var id = ScanId(c, h);
@@ -225,7 +237,7 @@ internal static class DashboardSeedVerb
         {
             for (var h = fromHour; h < hours; h++)
             {
-                if (h == hours - 1 || (h * 7919 + c) % 100 != 0)
+                if (IsScanHour(h, hours) && (h == hours - 1 || (h * 7919 + c) % 100 != 0))
                 {
                     action(c, h, ScanId(c, h));
                 }
@@ -240,10 +252,10 @@ internal static class DashboardSeedVerb
         using var w = conn.BeginBinaryImport("""COPY daily_rollups ("ClusterId","Day","Namespace","Score","PassedWeight","FailedWeight","FailedChecks","Scans","Introduced","Fixed") FROM STDIN (FORMAT BINARY)""");
         for (var c = 0; c < ids.Length; c++)
         {
-            for (var d = 0; d < RollupDays; d++)
+            for (var d = 0; d < _rollupDays; d++)
             {
                 var day = today.AddDays(-d);
-                var hour = ((RollupDays - d) * 24L) + 12;
+                var hour = ((_rollupDays - d) * 24L) + 12;
                 for (var ns = -1; ns < DashboardShape.Namespaces.Length; ns++)
                 {
                     var (p, f, fc) = DashboardShape.Weights(c, ns, hour);
@@ -359,6 +371,8 @@ internal static class DashboardSeedVerb
         Console.WriteLine($"dashboard-seed: {workloads.Count:N0} workloads, {open:N0} open and {resolved:N0} resolved findings");
         return Task.FromResult(rows);
     }
+
+    private static bool IsScanHour(int h, int hours) => (hours - 1 - h) % _scanEvery == 0;
 
     private static Guid ScanId(int cluster, int hour) => new(cluster + 1, (short)(hour >> 16), (short)(hour & 0xFFFF), [2, 0, 0, 0, 0, 0, 0, 0]);
 }

@@ -20,6 +20,10 @@ internal static class DashboardShape
 
     public static string Cluster(int c) => $"cluster-{c + 1:D2}";
 
+    /// <summary>A cluster's labels (JSON): half prod, three in ten staging, two in ten dev; three regions; seven teams.</summary>
+    public static string Labels(int c) =>
+        $$"""{"env":"{{(c % 10) switch { < 5 => "prod", < 8 => "staging", _ => "dev" }}}","region":"{{(c % 3) switch { 0 => "eu", 1 => "us", _ => "ap" }}}","team":"team-{{c % 7}}"}""";
+
     /// <summary>Passed and failed weight of one namespace (or the whole cluster, <paramref name="ns"/> = -1) at one hour.</summary>
     public static (double Passed, double Failed, int FailedChecks) Weights(int cluster, int ns, long hour)
     {

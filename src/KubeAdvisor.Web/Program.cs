@@ -10,6 +10,7 @@ using KubeAdvisor.Web.Features.Clusters;
 using KubeAdvisor.Web.Features.Dashboard;
 using KubeAdvisor.Web.Features.Demo;
 using KubeAdvisor.Web.Features.Findings;
+using KubeAdvisor.Web.Features.Fleet;
 using KubeAdvisor.Web.Features.Namespaces;
 using KubeAdvisor.Web.Features.Overview;
 using KubeAdvisor.Web.Features.Policies;
@@ -37,6 +38,7 @@ builder.AddKubeAdvisorConfiguration()
     .AddAgents()
     .AddDashboard()
     .AddOverview()
+    .AddFleet()
     .AddClusterDetail()
     .AddNamespaces()
     .AddCompliance()

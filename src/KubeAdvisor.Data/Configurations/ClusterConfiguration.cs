@@ -14,6 +14,7 @@ internal sealed class ClusterConfiguration : IEntityTypeConfiguration<Cluster>
         e.Property(x => x.Context).HasMaxLength(256);
         e.Property(x => x.ServerUrl).HasMaxLength(512);
         e.Property(x => x.PolicySettingsJson).HasColumnType("jsonb");
+        e.Property(x => x.LabelsJson).HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");
         e.Property(x => x.AgentTokenHash).HasMaxLength(64);
         e.HasIndex(x => x.AgentTokenHash).IsUnique();
         e.Property(x => x.AgentVersion).HasMaxLength(64);

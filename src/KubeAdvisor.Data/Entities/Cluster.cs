@@ -15,6 +15,8 @@ public sealed class Cluster
     public int ScanIntervalMinutes { get; set; } = 60;
     /// <summary>ClusterPolicySettings as JSON.</summary>
     public string PolicySettingsJson { get; set; } = "{}";
+    /// <summary>Labels (e.g. env=prod) as a JSON object of strings, validated like Kubernetes labels (ClusterLabels).</summary>
+    public string LabelsJson { get; set; } = "{}";
     public string? KubernetesVersion { get; set; }
     public string? AgentTokenHash { get; set; }
     public string? AgentVersion { get; set; }

@@ -65,7 +65,7 @@ public sealed class DashboardJourneyTests(BrowserAppFixture fx) : IAsyncLifetime
 
         await page.GotoAsync("/");
         await Assertions.Expect(page.GetByTestId("overview-score")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("cluster-card").Filter(new() { HasText = name })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator($"[data-testid=fleet-row][data-cluster='{name}']")).ToBeVisibleAsync();
         await page.ScreenshotToResultsAsync("04-overview");
 
         await page.GotoAsync("/violations");
@@ -82,7 +82,9 @@ public sealed class DashboardJourneyTests(BrowserAppFixture fx) : IAsyncLifetime
         var page = await fx.NewPageAsync();
         await page.SignInAsync(KubeAdvisorAppFactory.EmailFor(Roles.Engineer));
 
-        await page.GetByTestId("cluster-card-link").Filter(new() { HasText = name }).ClickAsync();
+        await page.GotoAsync($"/?q={name}");
+        await page.WaitForBlazorAsync();
+        await page.GetByTestId("fleet-link").Filter(new() { HasText = name }).ClickAsync();
         await page.WaitForURLAsync($"**/clusters/{id}**");
         await Assertions.Expect(page.GetByTestId("namespaces-table")).ToContainTextAsync("shop");
         await page.GetByTestId("namespaces-table").GetByRole(AriaRole.Link, new() { Name = "shop", Exact = true }).ClickAsync();
@@ -154,6 +156,36 @@ public sealed class DashboardJourneyTests(BrowserAppFixture fx) : IAsyncLifetime
         await page.WaitForBlazorAsync();
         await Assertions.Expect(page.GetByText("bootstrap").First).ToBeVisibleAsync();
         await page.ScreenshotToResultsAsync("13-tokens");
+    }
+
+    [Fact]
+    public async Task E_AdminLabelsACluster_OverviewGroupsByIt()
+    {
+        var (id, name) = await ScannedClusterAsync();
+        var env = "e2e-" + Guid.NewGuid().ToString("N")[..6];
+        var page = await fx.NewPageAsync();
+        await page.SignInAsync(KubeAdvisorAppFactory.AdminEmail);
+
+        await page.GotoAsync($"/clusters/{id}/settings");
+        await page.WaitForBlazorAsync();
+        await page.InputOf("labels-input").FillAsync($"env={env}, region=eu");
+        await page.GetByTestId("labels-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("settings-message")).ToContainTextAsync("Labels saved");
+        await page.ScreenshotToResultsAsync("14-cluster-labels");
+
+        await page.GotoAsync("/?group=env");
+        var group = page.Locator($"[data-testid=fleet-group][data-group='{env}']");
+        await Assertions.Expect(group).ToBeVisibleAsync();
+        await Assertions.Expect(group.GetByTestId("fleet-group-worst")).ToContainTextAsync(name);
+        await Assertions.Expect(page.Locator($"[data-testid=fleet-row][data-cluster='{name}'] [data-testid=fleet-label]").First).ToContainTextAsync($"env={env}");
+        await page.ScreenshotToResultsAsync("15-overview-grouped");
+
+        // The group's link filters the table to it; the filter is in the query string.
+        await group.GetByRole(AriaRole.Link, new() { Name = $"env={env}" }).ClickAsync();
+        await page.WaitForURLAsync($"**/?label=env%3D{env}");
+        await Assertions.Expect(page.GetByTestId("fleet-row")).ToHaveCountAsync(1);
+        Assert.Equal("cluster.labels-changed", await fx.Database.ScalarAsync(
+            $"SELECT \"Action\" FROM audit_entries WHERE \"Target\" = '{name}' ORDER BY \"Id\" DESC LIMIT 1"));
     }
 
     [Fact]

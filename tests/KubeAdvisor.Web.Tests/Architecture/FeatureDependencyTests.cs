@@ -21,6 +21,8 @@ public sealed class FeatureDependencyTests
         ["Api"] = ["Tokens", "Workloads", "Compliance"], // the token endpoints; the workload page's digest rows in the API; the compliance report
         ["Agents"] = ["Api"], // ApiError, the one error body of the API
         ["ClusterDetail"] = ["Agents"], // the cluster page shows the agent's liveness
+        ["Fleet"] = ["Agents"], // the fleet table's connection column shows the agent's liveness
+        ["Overview"] = ["Fleet"], // the Overview is the fleet table with its groups
     };
 
     private static readonly Assembly Web = typeof(KubeAdvisor.Web.Features.Findings.FindingsQueries).Assembly;

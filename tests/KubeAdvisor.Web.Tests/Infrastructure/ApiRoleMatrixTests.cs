@@ -24,6 +24,7 @@ public sealed class ApiRoleMatrixTests(WebAppFixture fx)
         ["POST /api/v1/clusters"] = Roles.Admin,
         ["GET /api/v1/clusters/{id}"] = Roles.Viewer,
         ["DELETE /api/v1/clusters/{id}"] = Roles.Admin,
+        ["PUT /api/v1/clusters/{id}/labels"] = Roles.Admin,
         ["GET /api/v1/clusters/{id}/scans"] = Roles.Viewer,
         ["POST /api/v1/clusters/{id}/scans"] = Roles.Engineer,
         ["GET /api/v1/scans/{id}"] = Roles.Viewer,
@@ -149,7 +150,7 @@ public sealed class ApiRoleMatrixTests(WebAppFixture fx)
         var path = operation[(space + 1)..].Replace("{workloadId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{id}", cluster.ToString(), StringComparison.Ordinal);
         using var request = new HttpRequestMessage(new HttpMethod(operation[..space]), path);
-        if (request.Method == HttpMethod.Post)
+        if (request.Method == HttpMethod.Post || request.Method == HttpMethod.Put)
         {
             request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
         }

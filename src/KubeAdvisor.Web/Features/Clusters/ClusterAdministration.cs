@@ -175,6 +175,31 @@ public sealed class ClusterAdministration(
         return ClusterCommandResult.Ok(id, validation.Warnings);
     }
 
+    /// <summary>Replaces the cluster's labels (every label at once); refused whole, with every reason, when one is invalid.</summary>
+    public async Task<ClusterCommandResult> SetLabelsAsync(ClaimsPrincipal user, Guid id, IReadOnlyDictionary<string, string?>? labels, CancellationToken ct)
+    {
+        var actor = await EnsureAdminAsync(user);
+        var errors = ClusterLabels.Errors(labels);
+        if (errors.Count > 0)
+        {
+            return new ClusterCommandResult(null, errors, []);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cluster = await db.Clusters.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (cluster is null)
+        {
+            return ClusterCommandResult.Missing();
+        }
+
+        var before = ClusterLabels.FromJson(cluster.LabelsJson);
+        var after = labels!.ToDictionary(l => l.Key, l => l.Value!, StringComparer.Ordinal);
+        cluster.LabelsJson = ClusterLabels.ToJson(after);
+        audit.Add(db, actor, AuditActions.ClusterLabelsChanged, cluster.Name, $"{ClusterLabels.Describe(before)} -> {ClusterLabels.Describe(after)}");
+        await db.SaveChangesAsync(ct);
+        return ClusterCommandResult.Ok(id);
+    }
+
     /// <summary>Deletes the cluster and, by cascade, its scans, workloads, findings and rollups.</summary>
     public async Task<ClusterCommandResult> DeleteAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {

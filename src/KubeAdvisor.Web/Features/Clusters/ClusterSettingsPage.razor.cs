@@ -15,6 +15,7 @@ public sealed partial class ClusterSettingsPage
     private string _kubeconfig = "";
     private bool _allowInsecure;
     private string _confirm = "";
+    private string? _labels;
     private string? _message;
     private bool _ok;
     private ConnectionTestResult? _test;
@@ -33,16 +34,31 @@ public sealed partial class ClusterSettingsPage
 
     private async Task LoadAsync()
     {
-        _cluster = (await Queries.ListAsync(CancellationToken.None)).FirstOrDefault(c => c.Id == Id);
+        _cluster = await Queries.FindAsync(Id, CancellationToken.None);
         _loaded = true;
         if (_cluster is not null)
         {
             (_name, _interval, _context) = (_cluster.Name, _cluster.ScanIntervalMinutes, _cluster.Context);
+            _labels = string.Join(", ", _cluster.Labels.Select(l => $"{l.Key}={l.Value}"));
         }
     }
 
     private async Task SaveAsync() =>
         Show(await Admin.UpdateAsync(await UserAsync(), Id, _name, _interval, _context, CancellationToken.None), "Saved.");
+
+    private async Task SaveLabelsAsync()
+    {
+        var (labels, error) = ClusterLabels.ParseText(_labels);
+        try
+        {
+            Show(error is not null ? ClusterCommandResult.Fail(error) : await Admin.SetLabelsAsync(await UserAsync(), Id, labels, CancellationToken.None), "Labels saved.");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            // A tab opened while the user was an Admin: the role is read again for every change (AccessGuard).
+            Show(ClusterCommandResult.Fail(e.Message), "");
+        }
+    }
 
     private async Task ReplaceAsync()
     {

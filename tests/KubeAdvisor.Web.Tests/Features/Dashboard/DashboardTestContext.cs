@@ -10,6 +10,7 @@ using KubeAdvisor.Web.Features.Audit;
 using KubeAdvisor.Web.Features.ClusterDetail;
 using KubeAdvisor.Web.Features.Dashboard;
 using KubeAdvisor.Web.Features.Findings;
+using KubeAdvisor.Web.Features.Fleet;
 using KubeAdvisor.Web.Features.Namespaces;
 using KubeAdvisor.Web.Features.Overview;
 using KubeAdvisor.Web.Features.Policies;
@@ -63,7 +64,7 @@ public sealed class DashboardTestContext : BunitContext
         Services.AddSingleton<AuthenticationStateProvider>(new FixedAuthState(role));
         Services.AddScoped<AccessGuard>();
         var builder = WebApplication.CreateBuilder();
-        builder.AddDashboard().AddOverview().AddClusterDetail().AddNamespaces().AddWorkloads().AddFindings().AddPolicies();
+        builder.AddDashboard().AddOverview().AddFleet().AddClusterDetail().AddNamespaces().AddWorkloads().AddFindings().AddPolicies();
         foreach (var d in builder.Services.Where(d => d.ServiceType.Namespace?.StartsWith("KubeAdvisor.Web.Features", StringComparison.Ordinal) == true))
         {
             Services.Add(d);
