@@ -30,7 +30,10 @@ internal sealed class WorkloadDisruptionBudgetMissingPolicy : WorkloadPolicy
         Category: "Reliability",
         DefaultSeverity: Severity.Medium,
         DefaultEnabled: false,
-        Pack: "reliability");
+        Pack: "reliability")
+    {
+        RequiredKinds = ["poddisruptionbudgets.policy"],
+    };
 
     public override CheckResult Evaluate(in WorkloadContext context)
     {

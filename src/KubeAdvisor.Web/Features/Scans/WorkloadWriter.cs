@@ -51,7 +51,9 @@ internal static class WorkloadWriter
             }
         }
 
-        foreach (var gone in existing.Values.Where(w => w.GoneAt is null))
+        // Workloads of a kind this scan could not list keep their state: unknown is not gone (decision 0018).
+        var unlisted = snapshot.Unavailable.Select(u => u.Kind).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in existing.Values.Where(w => w.GoneAt is null && !unlisted.Contains(w.Kind)))
         {
             gone.GoneAt = now;
             gone.LastSeen = previous.SeenAt(gone.LastSeen); // the previous successful scan was the last to see it
