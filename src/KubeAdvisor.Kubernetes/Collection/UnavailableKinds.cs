@@ -28,6 +28,13 @@ public static class UnavailableKinds
         return $"cannot list {kind.Resource} ({kind.StatusCode.ToString(CultureInfo.InvariantCulture)})";
     }
 
+    /// <summary>"incomplete: cannot list poddisruptionbudgets.policy (403), …"; null when nothing is missing.</summary>
+    public static string? Warning(IReadOnlyList<UnavailableKind> kinds)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        return kinds.Count == 0 ? null : "incomplete: " + string.Join(", ", kinds.Select(Describe));
+    }
+
     /// <summary>What to do about it: the rule for the scanner's ClusterRole (403), or what the server lacks (404).</summary>
     public static string Advice(UnavailableKind kind)
     {

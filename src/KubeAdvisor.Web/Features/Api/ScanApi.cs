@@ -23,7 +23,7 @@ public static class ScanApi
             .ToList();
 
         /// <summary>"incomplete: cannot list poddisruptionbudgets.policy (403)", or null for a complete scan.</summary>
-        public string? Warning => Incomplete.Count == 0 ? null : "incomplete: " + string.Join(", ", Incomplete.Select(k => k.Message));
+        public string? Warning => Kubernetes.Collection.UnavailableKinds.Warning(Kubernetes.Collection.UnavailableKinds.Decode(UnavailableKinds));
     }
 
     /// <summary>One kind a partial scan could not list: why (403 forbidden, 404 not served) and what to do about it.</summary>
