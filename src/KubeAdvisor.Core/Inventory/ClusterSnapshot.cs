@@ -21,9 +21,15 @@ public sealed record ClusterSnapshot(
     /// <summary>
     /// Kinds that could not be listed (empty for a complete snapshot). Workloads of these kinds are not in
     /// <see cref="Workloads"/>, and policies that need one of them are not evaluated. Optional on the wire, so the
-    /// payloads of agents that predate it stay valid.
+    /// payloads of agents that predate it stay valid (the wire format's reader sets an absent member to null, read as empty).
     /// </summary>
-    public IReadOnlyList<UnavailableKind> Unavailable { get; init; } = [];
+    public IReadOnlyList<UnavailableKind> Unavailable
+    {
+        get => _unavailable ?? [];
+        init => _unavailable = value;
+    }
+
+    private readonly IReadOnlyList<UnavailableKind>? _unavailable;
 
     /// <summary>Whether the list of <paramref name="resource"/> (as RBAC spells it) was not read.</summary>
     public bool IsUnavailable(string resource) => Unavailable.Any(u => u.Resource == resource);
