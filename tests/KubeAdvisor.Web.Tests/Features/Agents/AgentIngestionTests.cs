@@ -52,9 +52,9 @@ public sealed class AgentIngestionTests(WebAppFixture fx)
         var scanId = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["scanId"]!.GetValue<Guid>();
         var scan = await _agent.Admin.WaitForScanAsync(scanId);
         Assert.Equal("Succeeded", scan["status"]!.GetValue<string>());
-        Assert.Equal("incomplete: cannot list poddisruptionbudgets.policy (403), cannot list statefulsets.apps (404)", scan["warning"]!.GetValue<string>());
+        Assert.Equal("incomplete: cannot list statefulsets.apps (404), cannot list poddisruptionbudgets.policy (403)", scan["warning"]!.GetValue<string>());
         Assert.Equal(3, scan["workloads"]!.GetValue<int>()); // the Deployments stay: only StatefulSets are unknown
-        Assert.Equal("poddisruptionbudgets.policy=403,statefulsets.apps=404",
+        Assert.Equal("statefulsets.apps=404,poddisruptionbudgets.policy=403", // in listing order
             await fx.Database.ScalarAsync($"SELECT \"UnavailableKinds\" FROM scans WHERE \"Id\" = '{scanId}'"));
     }
 
