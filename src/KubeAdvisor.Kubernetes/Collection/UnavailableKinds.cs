@@ -102,6 +102,9 @@ public static class UnavailableKinds
             : null!));
     }
 
+    /// <summary>Whether the collector lists objects of <paramref name="kind"/> (<c>Deployment</c>) itself.</summary>
+    public static bool IsListed(string kind) => ScannedKind.All.Any(k => k.Kind == kind);
+
     private static string ApiVersionOf(string resource) =>
         ScannedKind.All.FirstOrDefault(k => k.Resource == resource)?.ApiVersion ?? "";
 }

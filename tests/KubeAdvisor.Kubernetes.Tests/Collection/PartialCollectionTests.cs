@@ -132,6 +132,15 @@ public sealed class PartialCollectionTests : FakeServerTestBase
     }
 
     [Fact]
+    public void RequiredKinds_EveryPolicy_NamesOnlyOptionalKindsTheCollectorLists()
+    {
+        var needs = PolicyCatalog.Descriptors.SelectMany(d => d.RequiredKinds.Select(k => (d.Id, Kind: k))).ToList();
+
+        Assert.Equal(5, needs.Count); // the budget policy and the two running-digest policies
+        Assert.All(needs, n => Assert.Single(UnavailableKinds.Checked([new UnavailableKind(n.Kind, "", 403)])));
+    }
+
+    [Fact]
     public void Checked_WhatAnAgentReports_KeepsOnlyOptionalKindsWith403Or404()
     {
         var reported = new[]

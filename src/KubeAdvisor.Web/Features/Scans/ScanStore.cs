@@ -24,11 +24,12 @@ public sealed class ScanStore(TimeProvider time)
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var previous = await LastSucceededScan.OfAsync(db, cluster, ct);
 
-        var workloadIds = await WorkloadWriter.SyncAsync(db, cluster.Id, snapshot, baseline.Workloads, previous, now, ct);
+        var unjudged = UnjudgedFindings.Of(snapshot, result);
+        var workloadIds = await WorkloadWriter.SyncAsync(db, cluster.Id, snapshot, baseline.Workloads, previous, now, ct, unjudged);
         var digests = await DigestWriter.SyncAsync(db, cluster.Id, scan.Id, snapshot, baseline.Observations, previous, now, ct);
         var pins = PinSuggestions.From(digests);
         var (introduced, fixedCount) = await FindingWriter.SyncAsync(db, cluster.Id, scan.Id, workloadIds, result.Findings, baseline, pins, previous, now, ct,
-            UnjudgedFindings.Of(snapshot, result));
+            unjudged);
         var clusterCard = await SummaryWriter.AddAsync(db, cluster.Id, scan.Id, result, now, ct);
         await RollupWriter.AddAsync(db, cluster.Id, result, clusterCard, introduced, fixedCount, now, ct);
 
