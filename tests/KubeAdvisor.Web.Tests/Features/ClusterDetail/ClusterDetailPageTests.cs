@@ -79,6 +79,7 @@ public sealed class ClusterDetailPageTests(DashboardFixture fx)
         var alert = page.FindAll("[data-testid=scan-incomplete]")[0].TextContent;
         Assert.Contains("incomplete: cannot list cronjobs.batch (404), cannot list poddisruptionbudgets.policy (403)", alert); // in listing order
         Assert.Contains("not evaluated", alert);
+        Assert.Contains("partially", page.Find("[data-testid=connection-ok]").TextContent);
         Assert.Contains("apiGroups: [\"policy\"], resources: [\"poddisruptionbudgets\"], verbs: [\"get\", \"list\"]", alert);
         // The scan history (another tab) marks the partial scan, not the complete one.
         var history = ctx.Render<ScanHistoryTable>(p => p.Add(x => x.Rows,
