@@ -46,7 +46,7 @@ internal sealed class FakeApiHandler(FakeObjectStore store, FakeFaults faults, s
             return;
         }
 
-        if (kind is null || !HttpMethods.IsGet(ctx.Request.Method))
+        if (kind is null || !HttpMethods.IsGet(ctx.Request.Method) || faults.NotServedResource == kind.Plural)
         {
             await StatusAsync(ctx, 404, "NotFound", "the server could not find the requested resource");
             return;

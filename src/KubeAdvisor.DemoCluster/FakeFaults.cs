@@ -17,6 +17,9 @@ public sealed class FakeFaults
     /// <summary>Lists of this resource answer 403 Forbidden.</summary>
     public string? ForbiddenResource { get; set; }
 
+    /// <summary>Lists of this resource answer 404 Not Found, as from an API server that does not serve the kind.</summary>
+    public string? NotServedResource { get; set; }
+
     /// <summary>Every response waits this long before it is written.</summary>
     public TimeSpan Delay { get; set; }
 
@@ -62,7 +65,7 @@ public sealed class FakeFaults
             _goneOnNextContinue = false;
             _serverErrors = 0;
             Unauthorized = false;
-            ForbiddenResource = MalformedJsonResource = DropConnectionResource = null;
+            ForbiddenResource = NotServedResource = MalformedJsonResource = DropConnectionResource = null;
             Delay = TimeSpan.Zero;
             LinkBytesPerSecond = 0;
         }

@@ -44,6 +44,38 @@ public sealed class SnapshotJsonTests
     }
 
     [Fact]
+    public async Task RoundTrip_UnavailableKinds_AreKeptAndAnOldAgentsPayloadReadsAsComplete()
+    {
+        var partial = new ClusterSnapshot("p", DateTimeOffset.UnixEpoch, null, [], [], [])
+        {
+            Unavailable = [new UnavailableKind("cronjobs.batch", "CronJob", 404)],
+        };
+        const string old = "{\"snapshotId\":\"x\",\"collectedAt\":\"2026-11-27T10:00:00Z\",\"kubernetesVersion\":null,\"namespaces\":[],\"workloads\":[],\"podDisruptionBudgets\":[]}";
+
+        var json = JsonSerializer.Serialize(partial, SnapshotJson.Options);
+        var back = await SnapshotJson.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), CancellationToken.None);
+        var fromOldAgent = await SnapshotJson.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(old)), CancellationToken.None);
+
+        Assert.Contains("\"unavailable\":[{\"resource\":\"cronjobs.batch\",\"kind\":\"CronJob\",\"statusCode\":404}]", json, StringComparison.Ordinal);
+        Assert.Equal(partial.Unavailable, back.Unavailable);
+        Assert.Empty(fromOldAgent.Unavailable);
+    }
+
+    [Fact]
+    public async Task Collect_PodDisruptionBudgetsForbidden_TheAgentsPayloadNamesThem()
+    {
+        await using var fake = await FakeCluster.StartAsync(DemoManifests.LoadAll());
+        fake.Server.Faults.ForbiddenResource = "poddisruptionbudgets";
+
+        var pending = await new SnapshotSource(fake.Connection(), TimeProvider.System).CollectAsync(CancellationToken.None);
+        await using var json = new System.IO.Compression.GZipStream(new MemoryStream(pending.GzipJson), System.IO.Compression.CompressionMode.Decompress);
+        var snapshot = await SnapshotJson.ReadAsync(json, CancellationToken.None);
+
+        Assert.True(pending.Workloads > 0);
+        Assert.Equal([new UnavailableKind("poddisruptionbudgets.policy", "PodDisruptionBudget", 403)], snapshot.Unavailable);
+    }
+
+    [Fact]
     public async Task Read_MissingRequiredMember_ThrowsNamingIt()
     {
         var json = "{\"snapshotId\":\"x\",\"kubernetesVersion\":null,\"namespaces\":[],\"workloads\":[],\"podDisruptionBudgets\":[]}";

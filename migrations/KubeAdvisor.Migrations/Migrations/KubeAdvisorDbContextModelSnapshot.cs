@@ -614,6 +614,10 @@ namespace KubeAdvisor.Migrations.Migrations
                     b.Property<int>("Trigger")
                         .HasColumnType("integer");
 
+                    b.Property<string>("UnavailableKinds")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<int>("Workloads")
                         .HasColumnType("integer");
 

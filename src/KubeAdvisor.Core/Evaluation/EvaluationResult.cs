@@ -7,6 +7,12 @@ namespace KubeAdvisor.Core.Evaluation;
 /// <param name="Tallies">Check counts per workload × enabled policy, in the same order.</param>
 public sealed record EvaluationResult(IReadOnlyList<Finding> Findings, IReadOnlyList<CheckTally> Tallies)
 {
+    /// <summary>
+    /// Enabled policies that were not evaluated because they need a kind the snapshot could not list, by id. They
+    /// have no tallies and no findings; their stored findings are left as they are (decision 0018).
+    /// </summary>
+    public IReadOnlyList<string> NotEvaluated { get; init; } = [];
+
     /// <summary>Total number of checks (passed + failed + exempt).</summary>
     public long TotalChecks => Tallies.Sum(t => (long)t.Total);
 

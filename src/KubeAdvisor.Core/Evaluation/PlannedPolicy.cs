@@ -1,3 +1,4 @@
+using KubeAdvisor.Core.Inventory;
 using KubeAdvisor.Core.Policies;
 
 namespace KubeAdvisor.Core.Evaluation;
@@ -17,10 +18,21 @@ internal sealed class PlannedPolicy(IPolicy policy, Severity severity, string[] 
 
     public string[] ExemptImages { get; } = exemptImages;
 
-    public static PlannedPolicy[] Plan(IEnumerable<IPolicy> policies, ClusterPolicySettings settings) =>
+    public static PlannedPolicy[] Plan(IEnumerable<IPolicy> policies, ClusterPolicySettings settings, ClusterSnapshot snapshot) =>
         policies
-            .Where(p => settings.IsEnabled(p.Descriptor))
+            .Where(p => settings.IsEnabled(p.Descriptor) && !NeedsUnavailable(p.Descriptor, snapshot))
             .OrderBy(p => p.Descriptor.Id, StringComparer.Ordinal)
             .Select(p => new PlannedPolicy(p, settings.SeverityOf(p.Descriptor), settings.ExemptImagesOf(p.Descriptor.Id).ToArray()))
             .ToArray();
+
+    /// <summary>Enabled policies that need a kind the snapshot could not list: not evaluated (decision 0018).</summary>
+    public static string[] NotEvaluated(IEnumerable<IPolicy> policies, ClusterPolicySettings settings, ClusterSnapshot snapshot) =>
+        policies
+            .Where(p => settings.IsEnabled(p.Descriptor) && NeedsUnavailable(p.Descriptor, snapshot))
+            .Select(p => p.Descriptor.Id)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+    private static bool NeedsUnavailable(PolicyDescriptor descriptor, ClusterSnapshot snapshot) =>
+        snapshot.Unavailable.Count > 0 && descriptor.RequiredKinds.Any(snapshot.IsUnavailable);
 }

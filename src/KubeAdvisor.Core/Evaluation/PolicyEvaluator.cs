@@ -6,7 +6,9 @@ namespace KubeAdvisor.Core.Evaluation;
 /// <summary>
 /// Evaluates a snapshot against the enabled policies of a cluster. Pure and deterministic: workloads are visited in
 /// (namespace, name, kind, uid) order whatever the snapshot's order, containers in spec order (init, regular,
-/// ephemeral), policies by id. Checks are counted in <see cref="CheckTally"/>; only failures become objects.
+/// ephemeral), policies by id. Checks are counted in <see cref="CheckTally"/>; only failures become objects. A policy
+/// that needs a kind the snapshot could not list is not evaluated: it has no checks (neither passed nor failed) and is
+/// named in <see cref="EvaluationResult.NotEvaluated"/>.
 /// </summary>
 public static class PolicyEvaluator
 {
@@ -29,7 +31,8 @@ public static class PolicyEvaluator
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(policies);
-        var run = new EvaluationRun(snapshot, settings, PlannedPolicy.Plan(policies, settings), history);
-        return run.Execute();
+        var list = policies as IReadOnlyCollection<IPolicy> ?? policies.ToList();
+        var run = new EvaluationRun(snapshot, settings, PlannedPolicy.Plan(list, settings, snapshot), history);
+        return run.Execute() with { NotEvaluated = PlannedPolicy.NotEvaluated(list, settings, snapshot) };
     }
 }

@@ -16,4 +16,49 @@ public sealed record ClusterSnapshot(
     string? KubernetesVersion,
     IReadOnlyList<string> Namespaces,
     IReadOnlyList<Workload> Workloads,
-    IReadOnlyList<PodDisruptionBudget> PodDisruptionBudgets);
+    IReadOnlyList<PodDisruptionBudget> PodDisruptionBudgets)
+{
+    /// <summary>
+    /// Kinds that could not be listed (empty for a complete snapshot). Workloads of these kinds are not in
+    /// <see cref="Workloads"/>, and policies that need one of them are not evaluated. Optional on the wire, so the
+    /// payloads of agents that predate it stay valid (the wire format's reader sets an absent member to null, read as empty).
+    /// </summary>
+    public IReadOnlyList<UnavailableKind> Unavailable
+    {
+        get => _unavailable ?? [];
+        init => _unavailable = value;
+    }
+
+    private readonly IReadOnlyList<UnavailableKind>? _unavailable;
+
+    /// <summary>Whether the list of <paramref name="resource"/> (as RBAC spells it) was not read.</summary>
+    public bool IsUnavailable(string resource) => Unavailable.Any(u => u.Resource == resource);
+
+    /// <summary>
+    /// Whether every workload kind was listed (only PodDisruptionBudgets, if anything, are missing): only then does a
+    /// workload or a running digest absent from the snapshot mean that it stopped.
+    /// </summary>
+    public bool RunningComplete => Unavailable.All(u => u.Kind == "PodDisruptionBudget");
+
+    /// <summary>
+    /// This snapshot with <paramref name="unavailable"/> as its unavailable kinds, less the workloads of those kinds:
+    /// what was read of such a kind before its list failed, or inferred from its pods' owner references, is partial
+    /// (no labels, annotations or template of its own) and must not be judged or stored as the workload's state.
+    /// </summary>
+    public ClusterSnapshot WithUnavailable(IReadOnlyList<UnavailableKind> unavailable)
+    {
+        ArgumentNullException.ThrowIfNull(unavailable);
+        if (unavailable.Count == 0)
+        {
+            return this with { Unavailable = [] };
+        }
+
+        var kinds = unavailable.Select(u => u.Kind).ToHashSet(StringComparer.Ordinal);
+        return this with
+        {
+            Workloads = Workloads.Where(w => !kinds.Contains(w.Kind)).ToList(),
+            PodDisruptionBudgets = kinds.Contains("PodDisruptionBudget") ? [] : PodDisruptionBudgets,
+            Unavailable = unavailable,
+        };
+    }
+}

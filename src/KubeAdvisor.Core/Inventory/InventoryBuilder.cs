@@ -26,6 +26,7 @@ public sealed class InventoryBuilder
     private readonly Dictionary<string, PodOwnerGroup> _podGroups = new(StringComparer.Ordinal);
     private readonly List<Workload> _barePods = [];
     private readonly Dictionary<(string Ns, string Name), PodDisruptionBudget> _pdbs = [];
+    private readonly List<UnavailableKind> _unavailable = [];
 
     /// <summary>
     /// Whether the inventory keeps the template of a pod with these owner references. It does not when the pod's
@@ -34,6 +35,13 @@ public sealed class InventoryBuilder
     /// </summary>
     public static bool KeepsPodTemplate(IReadOnlyList<OwnerReference> owners) =>
         ObjectIndex.ControllerOf(owners) is not { } controller || !CollectedControllers.Contains(controller.Kind);
+
+    /// <summary>Records a kind that could not be listed: the snapshot names it and holds none of its workloads.</summary>
+    public void MarkUnavailable(UnavailableKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        _unavailable.Add(kind);
+    }
 
     /// <summary>Records a namespace of the cluster.</summary>
     public void AddNamespace(string name) => _namespaces.Add(name);
@@ -137,7 +145,8 @@ public sealed class InventoryBuilder
             .ThenBy(p => p.Name, StringComparer.Ordinal)
             .ToList();
         var namespaces = _namespaces.Order(StringComparer.Ordinal).ToList();
-        return new ClusterSnapshot(snapshotId, collectedAt, kubernetesVersion, namespaces, workloads, pdbs);
+        var snapshot = new ClusterSnapshot(snapshotId, collectedAt, kubernetesVersion, namespaces, workloads, pdbs);
+        return _unavailable.Count == 0 ? snapshot : snapshot.WithUnavailable([.. _unavailable]);
     }
 
     private static bool IsTopLevel(KubeObject o) =>

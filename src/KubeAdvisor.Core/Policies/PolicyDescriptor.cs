@@ -36,6 +36,13 @@ public sealed record PolicyDescriptor(
     /// </summary>
     public bool FixedByDigestPin { get; init; }
 
+    /// <summary>
+    /// The optional kinds (resources as RBAC spells them, e.g. <c>poddisruptionbudgets.policy</c>) this policy needs
+    /// listed to judge a workload correctly, beyond namespaces and pods, without which no scan succeeds. When a scan
+    /// could not list one of them the policy is not evaluated in that scan: neither passed nor failed (decision 0018).
+    /// </summary>
+    public IReadOnlyList<string> RequiredKinds { get; init; } = [];
+
     /// <summary>The cluster-wide lists this policy reads (edited on the Policies page); empty when it reads none.</summary>
     public IReadOnlyList<PolicyParameter> Parameters { get; init; } = [];
 

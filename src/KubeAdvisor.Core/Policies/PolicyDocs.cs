@@ -74,7 +74,13 @@ public static class PolicyDocs
                 .Append(defaults.Count == 0 ? " Empty by default." : $" Default: `{string.Join(", ", defaults)}`.").Append('\n');
         }
 
-        md.Append("- **Why:** ").Append(Text(d.Rationale)).Append('\n');
+        if (d.RequiredKinds.Count > 0)
+        {
+            md.Append("- **Needs:** ").Append(string.Join(", ", d.RequiredKinds.Select(k => $"`{k}`")))
+                .Append(" listed besides pods; a scan that could not list them does not evaluate this policy.\n");
+        }
+
+                md.Append("- **Why:** ").Append(Text(d.Rationale)).Append('\n');
         if (d.ExampleFailure is { } example)
         {
             md.Append("- **Example failure:** `").Append(example).Append("`\n");

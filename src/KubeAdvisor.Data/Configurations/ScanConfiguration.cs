@@ -16,5 +16,6 @@ internal sealed class ScanConfiguration : IEntityTypeConfiguration<Scan>
         e.HasIndex(x => x.ClusterId).IsUnique().HasFilter("\"Status\" IN (0, 1)").HasDatabaseName("ix_scans_one_active_per_cluster");
         e.Property(x => x.SnapshotId).HasMaxLength(128);
         e.Property(x => x.RequestedBy).HasMaxLength(256);
+        e.Property(x => x.UnavailableKinds).HasMaxLength(512);
     }
 }

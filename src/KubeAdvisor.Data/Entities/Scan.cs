@@ -28,4 +28,9 @@ public sealed class Scan
     public int Fixed { get; set; }
     public double? CollectSeconds { get; set; }
     public double? StoreSeconds { get; set; }
+    /// <summary>
+    /// Kinds a succeeded scan could not list, with the status each answered (<c>poddisruptionbudgets.policy=403</c>,
+    /// comma-separated); null for a complete scan. Written and read by UnavailableKinds only (decision 0018).
+    /// </summary>
+    public string? UnavailableKinds { get; set; }
 }

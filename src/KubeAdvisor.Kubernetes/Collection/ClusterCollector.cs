@@ -9,7 +9,8 @@ namespace KubeAdvisor.Kubernetes.Collection;
 /// page by page (limit/continue), each page's JSON streamed straight into an <see cref="InventoryBuilder"/> by the
 /// kind's item reader (<see cref="ScannedKind"/>, the one mapping from Kubernetes JSON to the inventory), so no page
 /// outlives its mapping and no raw JSON is kept. A list whose continue token expires (410 Gone) starts again from
-/// scratch; the builder de-duplicates what the first attempt already added.
+/// scratch; the builder de-duplicates what the first attempt already added. An optional kind that answers 403 or 404
+/// is recorded as unavailable in the snapshot instead of failing the scan (<see cref="UnavailableKinds"/>).
 /// </summary>
 public sealed class ClusterCollector(TimeProvider timeProvider, ClusterCollectorOptions? options = null)
 {
@@ -38,7 +39,15 @@ public sealed class ClusterCollector(TimeProvider timeProvider, ClusterCollector
         var builder = new InventoryBuilder();
         foreach (var kind in ScannedKind.All)
         {
-            await StreamAllAsync(raw, kind, builder, cancellationToken);
+            try
+            {
+                await StreamAllAsync(raw, kind, builder, cancellationToken);
+            }
+            catch (ClusterScanException e) when (kind.IsOptional && UnavailableKinds.StatusOf(e) is { } status)
+            {
+                // Not served or not allowed: the scan goes on without this kind, and says so (decision 0018).
+                builder.MarkUnavailable(new UnavailableKind(kind.Resource, kind.Kind, status));
+            }
         }
 
         var snapshot = Build(builder, version);

@@ -24,6 +24,12 @@ internal sealed record ScannedKind(string Resource, string ApiVersion, string Ki
             (b, q, j) => b.AddPodDisruptionBudget(ObjectJson.DisruptionBudget(j, q))),
     ];
 
+    /// <summary>
+    /// Whether a scan goes on without this kind when the API server does not serve it (404) or the credentials may not
+    /// list it (403). Namespaces and pods are not optional: every workload and every policy rests on them (decision 0018).
+    /// </summary>
+    public bool IsOptional => Resource is not ("namespaces" or "pods");
+
     /// <summary>The kind a manifest document of this apiVersion and kind is read as; null for kinds the inventory does not use.</summary>
     public static ScannedKind? Of(string? apiVersion, string? kind) =>
         All.FirstOrDefault(k => k.ApiVersion == apiVersion && k.Kind == kind);

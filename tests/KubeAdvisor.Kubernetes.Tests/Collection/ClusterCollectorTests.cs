@@ -49,14 +49,16 @@ public sealed class ClusterCollectorTests : FakeServerTestBase
     }
 
     [Fact]
-    public async Task CollectAsync_StatefulSetsForbidden_PermanentNamesTheKind()
+    public async Task CollectAsync_StatefulSetsForbidden_PartialNamesTheKind()
     {
+        Server.Objects.Replace(SyntheticCluster.Generate(workloads: 2));
         Server.Faults.ForbiddenResource = "statefulsets";
         using var client = Client();
 
-        var e = await Assert.ThrowsAsync<ClusterScanException>(() => Collector().CollectAsync(client, CancellationToken.None));
+        var s = await Collector().CollectAsync(client, CancellationToken.None);
 
-        Assert.Equal(("cannot list statefulsets.apps: forbidden", false), (e.Message, e.IsTransient));
+        Assert.Equal([new Core.Inventory.UnavailableKind("statefulsets.apps", "StatefulSet", 403)], s.Unavailable);
+        Assert.Equal(2, s.Workloads.Count);
     }
 
     [Fact]

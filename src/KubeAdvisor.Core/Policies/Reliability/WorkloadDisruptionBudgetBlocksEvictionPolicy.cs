@@ -28,6 +28,7 @@ internal sealed class WorkloadDisruptionBudgetBlocksEvictionPolicy : WorkloadPol
         DefaultEnabled: false,
         Pack: "reliability")
     {
+        RequiredKinds = ["poddisruptionbudgets.policy"],
         Polaris = ["pdbDisruptionsIsZero"],
         PolarisDifference = "Polaris reads the budget's status.disruptionsAllowed, which is also 0 while a replica is merely "
             + "unready or rolling out. KubeAdvisor judges the spec against the workload's replicas, so it reports a "

@@ -34,6 +34,7 @@ internal sealed class WorkloadDisruptionBudgetMissingPolicy : WorkloadPolicy
     {
         Polaris = ["missingPodDisruptionBudget"],
         PolarisDifference = "A workload of one replica is out of scope: a budget on a single replica either blocks every drain (minAvailable: 1) or protects nothing, so KubeAdvisor does not ask for one.",
+        RequiredKinds = ["poddisruptionbudgets.policy"],
     };
 
     public override CheckResult Evaluate(in WorkloadContext context)

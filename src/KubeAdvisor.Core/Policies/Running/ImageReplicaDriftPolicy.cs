@@ -23,6 +23,8 @@ internal sealed class ImageReplicaDriftPolicy : ContainerPolicy
         Pack: "image")
     {
         FixedByDigestPin = true,
+        // What runs is read from pods, attributed to their workload through these owners.
+        RequiredKinds = ["replicasets.apps", "jobs.batch"],
         ExampleFailure = "2 of 5 replicas of web run sha256:9f1c2b3a4d5e…, 3 run sha256:07ab5c6d7e8f… under tag latest (container app)",
     };
 

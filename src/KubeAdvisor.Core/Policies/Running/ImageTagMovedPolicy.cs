@@ -21,6 +21,8 @@ internal sealed class ImageTagMovedPolicy : ContainerPolicy
         Pack: "image")
     {
         FixedByDigestPin = true,
+        // What runs is read from pods, attributed to their workload through these owners.
+        RequiredKinds = ["replicasets.apps", "jobs.batch"],
     };
 
     public override CheckResult Evaluate(in ContainerContext context)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
 using KubeAdvisor.Web.Features.Scans;
@@ -13,7 +14,20 @@ public static class ScanApi
     public sealed record ScanDto(
         Guid Id, Guid ClusterId, string Trigger, string Status, string? RequestedBy, DateTimeOffset QueuedAt, DateTimeOffset? StartedAt,
         DateTimeOffset? FinishedAt, double? DurationSeconds, string? Error, int Attempts, int InterruptedAttempts, int Workloads, int Containers, int Checks,
-        int Passed, int Failed, int Exempt, double? Score, int Introduced, int Fixed);
+        int Passed, int Failed, int Exempt, double? Score, int Introduced, int Fixed, [property: JsonIgnore] string? UnavailableKinds = null)
+    {
+        /// <summary>Kinds a partial scan could not list (decision 0018); empty for a complete scan.</summary>
+        public IReadOnlyList<IncompleteKindDto> Incomplete { get; } = Kubernetes.Collection.UnavailableKinds.Decode(UnavailableKinds)
+            .Select(k => new IncompleteKindDto(k.Resource, k.StatusCode, Kubernetes.Collection.UnavailableKinds.Describe(k),
+                Kubernetes.Collection.UnavailableKinds.Advice(k)))
+            .ToList();
+
+        /// <summary>"incomplete: cannot list poddisruptionbudgets.policy (403)", or null for a complete scan.</summary>
+        public string? Warning => Kubernetes.Collection.UnavailableKinds.Warning(Kubernetes.Collection.UnavailableKinds.Decode(UnavailableKinds));
+    }
+
+    /// <summary>One kind a partial scan could not list: why (403 forbidden, 404 not served) and what to do about it.</summary>
+    public sealed record IncompleteKindDto(string Resource, int Status, string Message, string Advice);
 
     public static RouteGroupBuilder MapScanApi(this RouteGroupBuilder api)
     {
@@ -58,5 +72,5 @@ public static class ScanApi
     private static IQueryable<ScanDto> Project(IQueryable<Scan> scans) => scans.Select(s => new ScanDto(
         s.Id, s.ClusterId, s.Trigger.ToString(), s.Status.ToString(), s.RequestedBy, s.QueuedAt, s.StartedAt, s.FinishedAt,
         null,
-        s.Error, s.Attempts, s.InterruptedAttempts, s.Workloads, s.Containers, s.Checks, s.Passed, s.Failed, s.Exempt, s.Score, s.Introduced, s.Fixed));
+        s.Error, s.Attempts, s.InterruptedAttempts, s.Workloads, s.Containers, s.Checks, s.Passed, s.Failed, s.Exempt, s.Score, s.Introduced, s.Fixed, s.UnavailableKinds));
 }

@@ -7,7 +7,10 @@ namespace KubeAdvisor.Web.Features.Findings;
 /// A cluster's most recent successful scan. Open findings and present workloads were seen by it by definition (a
 /// scan that no longer sees one resolves it or marks it gone), so scans do not rewrite their LastSeen/LastScanId:
 /// readers take this scan's time for them, and the stored values only count once a finding is resolved or a workload
-/// gone (decision 0004). Retention always keeps this scan.
+/// gone (decision 0004). Retention always keeps this scan. A partial scan (decision 0018) is a succeeded scan too: the
+/// open findings it could not judge (a policy it did not evaluate, a workload of a kind it could not list) and those
+/// workloads keep their rows and so also read as seen by it; it did not resolve them, and its UnavailableKinds says
+/// what it could not see.
 /// </summary>
 /// <param name="Id">The scan, or null before the first successful scan.</param>
 /// <param name="FinishedAt">When it finished.</param>

@@ -71,7 +71,8 @@ internal static class DigestWriter
             }
         }
 
-        foreach (var stopped in existing.Values.Where(d => d.Id != 0 && d.GoneAt is null && !running.Contains(d.Id)))
+        // A scan that could not list a workload kind does not know what stopped (decision 0018): it only adds.
+        foreach (var stopped in existing.Values.Where(d => snapshot.RunningComplete && d.Id != 0 && d.GoneAt is null && !running.Contains(d.Id)))
         {
             stopped.GoneAt = now;
             stopped.LastSeen = previous.SeenAt(stopped.LastSeen); // the previous successful scan was the last to see it run

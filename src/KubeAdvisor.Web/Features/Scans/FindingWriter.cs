@@ -10,13 +10,15 @@ namespace KubeAdvisor.Web.Features.Scans;
 
 /// <summary>
 /// The findings lifecycle: a finding is identified by workload, container and policy (not by image or message),
-/// opened when first seen, resolved when a scan no longer reports it, and reopened when it comes back.
+/// opened when first seen, resolved when a scan no longer reports it, and reopened when it comes back. A partial scan
+/// resolves none that it could not judge (<see cref="UnjudgedFindings"/>).
 /// </summary>
 internal static class FindingWriter
 {
     public static async Task<(int Introduced, int Fixed)> SyncAsync(
         KubeAdvisorDbContext db, Guid clusterId, Guid scanId, IReadOnlyDictionary<string, Guid> workloadIds,
-        IReadOnlyList<Finding> findings, ScanBaseline baseline, PinSuggestions pins, LastSucceededScan previous, DateTimeOffset now, CancellationToken ct)
+        IReadOnlyList<Finding> findings, ScanBaseline baseline, PinSuggestions pins, LastSucceededScan previous, DateTimeOffset now, CancellationToken ct,
+        UnjudgedFindings? unjudged = null)
     {
         var current = new Dictionary<string, Finding>(findings.Count, StringComparer.Ordinal);
         foreach (var f in findings)
@@ -88,7 +90,7 @@ internal static class FindingWriter
 
         await BulkCopy.InsertAsync(db, added, ct);
 
-        foreach (var gone in known.Values.Where(f => f.IsOpen))
+        foreach (var gone in known.Values.Where(f => f.IsOpen && unjudged?.Covers(f) != true))
         {
             // Last seen by the previous successful scan: that is when it was open for the last time.
             gone.LastSeen = previous.SeenAt(gone.LastSeen);

@@ -9,7 +9,8 @@ namespace KubeAdvisor.Web.Features.Scans;
 
 /// <summary>
 /// The one evaluation path for kubeconfig scans and agent snapshots: evaluate the snapshot with the cluster's
-/// settings as they are now, then store everything in one transaction.
+/// settings as they are now, then store everything in one transaction. A snapshot that names unavailable kinds makes a
+/// partial scan: succeeded, with the kinds on the scan row (decision 0018).
 /// </summary>
 public sealed class ScanProcessor(IDbContextFactory<KubeAdvisorDbContext> dbFactory, ScanStore store)
 {
@@ -44,6 +45,8 @@ public sealed class ScanProcessor(IDbContextFactory<KubeAdvisorDbContext> dbFact
         }
 
         baseline ??= await ScanBaseline.LoadAsync(db, cluster.Id, ct);
+        // What an agent reports is checked like any input; the same call strips workloads of unlisted kinds (decision 0018).
+        snapshot = snapshot.WithUnavailable(UnavailableKinds.Checked(snapshot.Unavailable));
         var settings = PolicySettingsJson.Deserialize(cluster.PolicySettingsJson);
         var result = PolicyEvaluator.Evaluate(snapshot, settings, DigestWriter.HistoryOf(baseline.Observations));
         scan.CollectSeconds = collectSeconds;

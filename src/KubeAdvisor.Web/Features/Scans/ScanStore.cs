@@ -24,16 +24,19 @@ public sealed class ScanStore(TimeProvider time)
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var previous = await LastSucceededScan.OfAsync(db, cluster, ct);
 
-        var workloadIds = await WorkloadWriter.SyncAsync(db, cluster.Id, snapshot, baseline.Workloads, previous, now, ct);
+        var unjudged = UnjudgedFindings.Of(snapshot, result);
+        var workloadIds = await WorkloadWriter.SyncAsync(db, cluster.Id, snapshot, baseline.Workloads, previous, now, ct, unjudged);
         var digests = await DigestWriter.SyncAsync(db, cluster.Id, scan.Id, snapshot, baseline.Observations, previous, now, ct);
         var pins = PinSuggestions.From(digests);
-        var (introduced, fixedCount) = await FindingWriter.SyncAsync(db, cluster.Id, scan.Id, workloadIds, result.Findings, baseline, pins, previous, now, ct);
+        var (introduced, fixedCount) = await FindingWriter.SyncAsync(db, cluster.Id, scan.Id, workloadIds, result.Findings, baseline, pins, previous, now, ct,
+            unjudged);
         var clusterCard = await SummaryWriter.AddAsync(db, cluster.Id, scan.Id, result, now, ct);
         await RollupWriter.AddAsync(db, cluster.Id, result, clusterCard, introduced, fixedCount, now, ct);
 
         scan.Status = ScanStatus.Succeeded;
         scan.FinishedAt = time.GetUtcNow();
         scan.Error = null;
+        scan.UnavailableKinds = Kubernetes.Collection.UnavailableKinds.Encode(snapshot.Unavailable);
         scan.Workloads = snapshot.Workloads.Count;
         scan.Containers = snapshot.Workloads.Sum(w => w.Template.Spec.InitContainers.Count + w.Template.Spec.Containers.Count + w.Template.Spec.EphemeralContainers.Count);
         scan.Passed = (int)clusterCard.Passed;

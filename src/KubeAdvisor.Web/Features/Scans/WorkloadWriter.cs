@@ -11,7 +11,7 @@ namespace KubeAdvisor.Web.Features.Scans;
 internal static class WorkloadWriter
 {
     public static async Task<Dictionary<string, Guid>> SyncAsync(KubeAdvisorDbContext db, Guid clusterId, ClusterSnapshot snapshot,
-        IReadOnlyList<WorkloadRecord> stored, LastSucceededScan previous, DateTimeOffset now, CancellationToken ct)
+        IReadOnlyList<WorkloadRecord> stored, LastSucceededScan previous, DateTimeOffset now, CancellationToken ct, UnjudgedFindings? unjudged = null)
     {
         // Untracked (from the baseline): only rows that really change are attached and written (most rows of a scan do not change).
         var existing = stored.ToDictionary(w => w.Uid, StringComparer.Ordinal);
@@ -51,7 +51,8 @@ internal static class WorkloadWriter
             }
         }
 
-        foreach (var gone in existing.Values.Where(w => w.GoneAt is null))
+        // Workloads of a kind this scan could not list keep their state: unknown is not gone (decision 0018).
+        foreach (var gone in existing.Values.Where(w => w.GoneAt is null && unjudged?.IsUnknownKind(w.Kind) != true))
         {
             gone.GoneAt = now;
             gone.LastSeen = previous.SeenAt(gone.LastSeen); // the previous successful scan was the last to see it

@@ -33,6 +33,32 @@ public sealed class AgentIngestionTests(WebAppFixture fx)
     }
 
     [Fact]
+    public async Task Push_SnapshotWithUnavailableKinds_IsAPartialScanLikeAKubeconfigScan()
+    {
+        var (cluster, token) = await _agent.ConnectAsync();
+        var snapshot = AgentPushClient.Snapshot() with
+        {
+            Unavailable =
+            [
+                new("poddisruptionbudgets.policy", "PodDisruptionBudget", 403),
+                new("pods", "Pod", 403), // never optional: not believed
+                new("statefulsets.apps", "Deployment", 404), // the kind is the collector's, not the payload's
+            ],
+        };
+
+        var response = await _agent.PushAsync(token, await AgentPushClient.GzipAsync(snapshot));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var scanId = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["scanId"]!.GetValue<Guid>();
+        var scan = await _agent.Admin.WaitForScanAsync(scanId);
+        Assert.Equal("Succeeded", scan["status"]!.GetValue<string>());
+        Assert.Equal("incomplete: cannot list statefulsets.apps (404), cannot list poddisruptionbudgets.policy (403)", scan["warning"]!.GetValue<string>());
+        Assert.Equal(3, scan["workloads"]!.GetValue<int>()); // the Deployments stay: only StatefulSets are unknown
+        Assert.Equal("statefulsets.apps=404,poddisruptionbudgets.policy=403", // in listing order
+            await fx.Database.ScalarAsync($"SELECT \"UnavailableKinds\" FROM scans WHERE \"Id\" = '{scanId}'"));
+    }
+
+    [Fact]
     public async Task Push_SameSnapshotTwice_Returns200WithTheSameScanAndStoresOneScan()
     {
         var (cluster, token) = await _agent.ConnectAsync();

@@ -53,6 +53,55 @@ public sealed class ClusterDetailPageTests(DashboardFixture fx)
     }
 
     [Fact]
+    public async Task Render_LastSucceededScanPartial_WarnsWithTheKindsAndTheRbacRule()
+    {
+        // Its own database: the shared seeded one is counted by other pages' tests.
+        await using var database = await KubeAdvisor.Testing.PostgresDatabase.CreateAsync();
+        var id = Guid.NewGuid();
+        var partialId = Guid.NewGuid();
+        await using (var db = KubeAdvisor.Testing.Seeding.DashboardSeeder.Context(database.ConnectionString))
+        {
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
+            db.Clusters.Add(new KubeAdvisor.Data.Entities.Cluster
+            {
+                Id = id, Name = "partial-" + id.ToString("N")[..6], ConnectionType = KubeAdvisor.Data.Entities.ConnectionType.Kubeconfig,
+                CreatedAt = DashboardFixture.Now.AddDays(-1), LastSucceededScanId = partialId, LastScanAt = DashboardFixture.Now.AddMinutes(-5),
+            });
+            db.Scans.Add(Scan(id, Guid.NewGuid(), DashboardFixture.Now.AddHours(-2), null));
+            db.Scans.Add(Scan(id, partialId, DashboardFixture.Now.AddMinutes(-5), "poddisruptionbudgets.policy=403,cronjobs.batch=404"));
+            await db.SaveChangesAsync();
+        }
+
+        await using var ctx = new DashboardTestContext(database.ConnectionString, Roles.Viewer);
+        var page = ctx.Render<ClusterDetailPage>(p => p.Add(x => x.Id, id));
+
+        page.WaitForAssertion(() => page.Find("[data-testid=cluster-name]"));
+        var alert = page.FindAll("[data-testid=scan-incomplete]")[0].TextContent;
+        Assert.Contains("incomplete: cannot list cronjobs.batch (404), cannot list poddisruptionbudgets.policy (403)", alert); // in listing order
+        Assert.Contains("not evaluated", alert);
+        Assert.Contains("partially", page.Find("[data-testid=connection-ok]").TextContent);
+        Assert.Contains("apiGroups: [\"policy\"], resources: [\"poddisruptionbudgets\"], verbs: [\"get\", \"list\"]", alert);
+        // The scan history (another tab) marks the partial scan, not the complete one.
+        var history = ctx.Render<ScanHistoryTable>(p => p.Add(x => x.Rows,
+        [
+            Row(null), Row("poddisruptionbudgets.policy=403"),
+        ]));
+        Assert.Single(history.FindAll("[data-testid=scan-partial]"));
+        Assert.Contains("cannot list poddisruptionbudgets.policy (403)", history.Find("[data-testid=scan-incomplete]").TextContent);
+    }
+
+    private static ClusterDetailQueries.ScanRow Row(string? unavailable) => new(
+        Guid.NewGuid(), KubeAdvisor.Data.Entities.ScanTrigger.Scheduled, KubeAdvisor.Data.Entities.ScanStatus.Succeeded, null,
+        DashboardFixture.Now, DashboardFixture.Now, DashboardFixture.Now.AddSeconds(2), 3, 10, 2, 0, 0, 80, null, unavailable);
+
+    private static KubeAdvisor.Data.Entities.Scan Scan(Guid cluster, Guid id, DateTimeOffset at, string? unavailable) => new()
+    {
+        Id = id, ClusterId = cluster, Trigger = KubeAdvisor.Data.Entities.ScanTrigger.Scheduled, Status = KubeAdvisor.Data.Entities.ScanStatus.Succeeded,
+        QueuedAt = at, StartedAt = at, FinishedAt = at.AddSeconds(3), Workloads = 3, Checks = 10, Passed = 8, Failed = 2, Score = 80,
+        UnavailableKinds = unavailable,
+    };
+
+    [Fact]
     public async Task Render_Viewer_HasNoScanButton()
     {
         await using var ctx = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Viewer);

@@ -159,11 +159,11 @@ public sealed class ScanPipelineTests(WebAppFixture fx) : IAsyncLifetime
         var before = (await _api.FindingsAsync(cluster)).ToJsonString();
 
         _fake.Objects.ReplaceFromYaml(FakeClusterManifests.Deployment("shop", "web", "nginx:1.27.2"));
-        _fake.Faults.ForbiddenResource = "statefulsets";
+        _fake.Faults.ForbiddenResource = "pods"; // mandatory: an optional kind would make a partial scan (PartialScanTests)
         var failed = await _api.ScanAndWaitAsync(cluster);
 
         Assert.Equal("Failed", failed["status"]!.GetValue<string>());
-        Assert.Contains("statefulsets", failed["error"]!.GetValue<string>());
+        Assert.Contains("pods", failed["error"]!.GetValue<string>());
         Assert.Contains("forbidden", failed["error"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(1, failed["attempts"]!.GetValue<int>());
         Assert.Equal(before, (await _api.FindingsAsync(cluster)).ToJsonString());

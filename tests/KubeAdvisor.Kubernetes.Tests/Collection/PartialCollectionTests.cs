@@ -1,0 +1,164 @@
+using KubeAdvisor.Core.Evaluation;
+using KubeAdvisor.Core.Inventory;
+using KubeAdvisor.Core.Policies;
+using KubeAdvisor.DemoCluster;
+using KubeAdvisor.Kubernetes.Collection;
+
+namespace KubeAdvisor.Kubernetes.Tests.Collection;
+
+/// <summary>
+/// Partial scans (decision 0018), collected over HTTPS from the fake API with the demo cluster: an optional kind that
+/// answers 403 or 404 is named in the snapshot, the policies that need it are not evaluated, and every other finding is
+/// exactly what a complete scan finds; namespaces and pods stay mandatory.
+/// </summary>
+public sealed class PartialCollectionTests : FakeServerTestBase
+{
+    private static readonly ClusterPolicySettings Everything = new()
+    {
+        Packs = new Dictionary<string, bool> { ["security"] = true, ["reliability"] = true, ["efficiency"] = true },
+        Policies = PolicyCatalog.Descriptors.ToDictionary(d => d.Id, _ => new PolicyOverride(Enabled: true)),
+        ExcludedNamespaces = ["kube-system"],
+    };
+
+    private async Task<ClusterSnapshot> CollectAsync()
+    {
+        using var client = Client();
+        return await new ClusterCollector(TimeProvider.System).CollectAsync(client, CancellationToken.None);
+    }
+
+    private static List<string> Lines(IEnumerable<Finding> findings) =>
+        findings.Select(f => $"{f.WorkloadKind}|{f.Namespace}|{f.WorkloadName}|{f.ContainerName}|{f.PolicyId}|{f.Message}").Order(StringComparer.Ordinal).ToList();
+
+    [Fact]
+    public async Task CollectAsync_PodDisruptionBudgetsForbidden_PartialAndOnlyTheBudgetPolicyIsNotEvaluated()
+    {
+        Server.Objects.Replace(DemoManifests.LoadAll());
+        var complete = await CollectAsync();
+        var full = PolicyEvaluator.Evaluate(complete, Everything);
+        Server.Faults.ForbiddenResource = "poddisruptionbudgets";
+
+        var partial = await CollectAsync();
+        var result = PolicyEvaluator.Evaluate(partial, Everything);
+
+        Assert.Equal([new UnavailableKind("poddisruptionbudgets.policy", "PodDisruptionBudget", 403)], partial.Unavailable);
+        Assert.Empty(partial.PodDisruptionBudgets);
+        Assert.NotEmpty(complete.PodDisruptionBudgets);
+        Assert.Equal(complete.Workloads.Count, partial.Workloads.Count);
+        Assert.Equal(["workload-disruption-budget-missing"], result.NotEvaluated);
+        Assert.Empty(full.NotEvaluated);
+        // Not a pass: the budget policy has no checks at all, while the complete scan had some.
+        Assert.Contains(full.Tallies, t => t.PolicyId == "workload-disruption-budget-missing");
+        Assert.DoesNotContain(result.Tallies, t => t.PolicyId == "workload-disruption-budget-missing");
+        Assert.Contains(full.Findings, f => f.PolicyId == "workload-disruption-budget-missing");
+        Assert.Equal(Lines(full.Findings.Where(f => f.PolicyId != "workload-disruption-budget-missing")), Lines(result.Findings));
+    }
+
+    [Fact]
+    public async Task CollectAsync_CronJobsNotServed_PartialWithoutCronJobWorkloads()
+    {
+        Server.Objects.Replace(DemoManifests.LoadAll());
+        var full = PolicyEvaluator.Evaluate(await CollectAsync(), Everything);
+        Server.Faults.NotServedResource = "cronjobs";
+
+        var partial = await CollectAsync();
+        var result = PolicyEvaluator.Evaluate(partial, Everything);
+
+        Assert.Equal([new UnavailableKind("cronjobs.batch", "CronJob", 404)], partial.Unavailable);
+        Assert.DoesNotContain(partial.Workloads, w => w.Kind == "CronJob");
+        Assert.Contains(full.Findings, f => f.WorkloadKind == "CronJob");
+        Assert.Empty(result.NotEvaluated); // no policy needs CronJobs: their workloads are simply unknown
+        Assert.Equal(Lines(full.Findings.Where(f => f.WorkloadKind != "CronJob")), Lines(result.Findings));
+    }
+
+    [Fact]
+    public async Task CollectAsync_ReplicaSetsForbidden_RunningDigestPoliciesNotEvaluated()
+    {
+        Server.Objects.Replace(DemoManifests.LoadAll());
+        Server.Faults.ForbiddenResource = "replicasets";
+
+        var partial = await CollectAsync();
+        var result = PolicyEvaluator.Evaluate(partial, Everything);
+
+        Assert.Equal(["replicasets.apps"], partial.Unavailable.Select(u => u.Resource));
+        Assert.False(partial.RunningComplete);
+        Assert.DoesNotContain(partial.Workloads, w => w.Kind == "ReplicaSet");
+        Assert.Equal(["image-replica-drift", "image-tag-moved"], result.NotEvaluated);
+        Assert.Contains(partial.Workloads, w => w.Kind == "Deployment");
+    }
+
+    [Theory]
+    [InlineData("pods", "cannot list pods: forbidden")]
+    [InlineData("namespaces", "cannot list namespaces: forbidden")]
+    public async Task CollectAsync_MandatoryKindForbidden_StillFails(string resource, string message)
+    {
+        Server.Faults.ForbiddenResource = resource;
+
+        var e = await Assert.ThrowsAsync<ClusterScanException>(CollectAsync);
+
+        Assert.Equal((message, false), (e.Message, e.IsTransient));
+    }
+
+    [Fact]
+    public async Task CollectAsync_PodsNotServed_StillFails()
+    {
+        Server.Faults.NotServedResource = "pods";
+
+        var e = await Assert.ThrowsAsync<ClusterScanException>(CollectAsync);
+
+        Assert.Equal("404 Not Found: the API server does not serve pods", e.Message);
+    }
+
+    [Fact]
+    public async Task CollectAsync_Unauthorized_StillFails()
+    {
+        Server.Faults.Unauthorized = true;
+
+        var e = await Assert.ThrowsAsync<ClusterScanException>(CollectAsync);
+
+        Assert.StartsWith("401", e.Message);
+    }
+
+    [Fact]
+    public void Advice_Forbidden_NamesTheRbacRuleInTheDeployFilesStyle()
+    {
+        var pdb = new UnavailableKind("poddisruptionbudgets.policy", "PodDisruptionBudget", 403);
+        var rc = new UnavailableKind("replicationcontrollers", "ReplicationController", 403);
+
+        Assert.Equal("cannot list poddisruptionbudgets.policy (403)", UnavailableKinds.Describe(pdb));
+        Assert.Equal("add `apiGroups: [\"policy\"], resources: [\"poddisruptionbudgets\"], verbs: [\"get\", \"list\"]` to the scanner's ClusterRole (deploy/scanner-rbac.yaml)",
+            UnavailableKinds.Advice(pdb));
+        Assert.Equal("apiGroups: [\"\"], resources: [\"replicationcontrollers\"], verbs: [\"get\", \"list\"]", UnavailableKinds.RbacRule(rc.Resource));
+        Assert.Equal("incomplete: cannot list poddisruptionbudgets.policy (403), cannot list replicationcontrollers (403)", UnavailableKinds.Warning([pdb, rc]));
+    }
+
+    [Fact]
+    public void RequiredKinds_EveryPolicy_NamesOnlyOptionalKindsTheCollectorLists()
+    {
+        var needs = PolicyCatalog.Descriptors.SelectMany(d => d.RequiredKinds.Select(k => (d.Id, Kind: k))).ToList();
+
+        Assert.Equal(5, needs.Count); // the budget policy and the two running-digest policies
+        Assert.All(needs, n => Assert.Single(UnavailableKinds.Checked([new UnavailableKind(n.Kind, "", 403)])));
+    }
+
+    [Fact]
+    public void Checked_WhatAnAgentReports_KeepsOnlyOptionalKindsWith403Or404()
+    {
+        var reported = new[]
+        {
+            new UnavailableKind("cronjobs.batch", "Anything", 404),
+            new UnavailableKind("pods", "Pod", 403), // mandatory: a snapshot without pods is no snapshot
+            new UnavailableKind("secrets", "Secret", 403), // not a kind we list
+            new UnavailableKind("jobs.batch", "Job", 500),
+            new UnavailableKind("cronjobs.batch", "CronJob", 403), // second report of the same kind
+            new UnavailableKind("poddisruptionbudgets.policy", "PodDisruptionBudget", 403),
+        };
+
+        var kept = UnavailableKinds.Checked(reported);
+
+        Assert.Equal([new UnavailableKind("cronjobs.batch", "CronJob", 404), new UnavailableKind("poddisruptionbudgets.policy", "PodDisruptionBudget", 403)], kept);
+        Assert.Equal("cronjobs.batch=404,poddisruptionbudgets.policy=403", UnavailableKinds.Encode(kept));
+        Assert.Equal(kept, UnavailableKinds.Decode(UnavailableKinds.Encode(kept)));
+        Assert.Null(UnavailableKinds.Encode([]));
+        Assert.Empty(UnavailableKinds.Decode("garbage,=,x=y"));
+    }
+}
