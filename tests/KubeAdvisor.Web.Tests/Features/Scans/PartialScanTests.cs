@@ -18,6 +18,7 @@ namespace KubeAdvisor.Web.Tests.Features.Scans;
 public sealed class PartialScanTests(WebAppFixture fx) : IAsyncLifetime
 {
     private const string BudgetPolicy = "workload-disruption-budget-missing";
+    private const string BlocksEvictionPolicy = "workload-disruption-budget-blocks-eviction";
     private readonly List<k8s.IKubernetesObject> _objects = [.. DemoManifests.LoadAll()];
     private FakeKubernetesServer _fake = null!;
     private ApiClient _api = null!;
@@ -55,8 +56,11 @@ public sealed class PartialScanTests(WebAppFixture fx) : IAsyncLifetime
         // The score counts only what was evaluated: the budget policy's checks are gone, not passed.
         var budgetChecks = await SummaryChecksAsync(partial, BudgetPolicy);
         Assert.Equal(0, budgetChecks);
-        Assert.Equal(full["checks"]!.GetValue<int>() - await SummaryChecksAsync(full, BudgetPolicy), partial["checks"]!.GetValue<int>());
-        Assert.Equal(full["failed"]!.GetValue<int>() - before.Count(f => f.PolicyId == BudgetPolicy), partial["failed"]!.GetValue<int>());
+        // Every policy that needs the budgets drops out: the missing-budget policy and the blocks-eviction one.
+        Assert.Equal(0, await SummaryChecksAsync(partial, BlocksEvictionPolicy));
+        Assert.Equal(full["checks"]!.GetValue<int>() - await SummaryChecksAsync(full, BudgetPolicy) - await SummaryChecksAsync(full, BlocksEvictionPolicy),
+            partial["checks"]!.GetValue<int>());
+        Assert.Equal(full["failed"]!.GetValue<int>() - before.Count(f => f.PolicyId is BudgetPolicy or BlocksEvictionPolicy), partial["failed"]!.GetValue<int>());
 
         // The budgets are readable again and one now covers a workload that had none: that finding is resolved.
         _fake.Faults.Reset();
@@ -65,7 +69,9 @@ public sealed class PartialScanTests(WebAppFixture fx) : IAsyncLifetime
         var again = await _api.ScanAndWaitAsync(cluster);
 
         Assert.Empty(again["incomplete"]!.AsArray());
-        Assert.Equal(full["checks"]!.GetValue<int>(), again["checks"]!.GetValue<int>());
+        // As many checks as the complete scan, plus the blocks-eviction check the new budget makes applicable.
+        Assert.Equal(1, await SummaryChecksAsync(again, BlocksEvictionPolicy) - await SummaryChecksAsync(full, BlocksEvictionPolicy));
+        Assert.Equal(full["checks"]!.GetValue<int>() + 1, again["checks"]!.GetValue<int>());
         Assert.Equal((0, 1), (again["introduced"]!.GetValue<int>(), again["fixed"]!.GetValue<int>()));
         var after = await FindingRowsAsync(cluster);
         Assert.Equal(before.Count, after.Count); // nothing duplicated
