@@ -18,6 +18,7 @@ internal sealed record ResourceKind(string Path, string Plural, string ApiVersio
         new("/apis/batch/v1/jobs", "jobs", "batch/v1", "Job", typeof(V1Job)),
         new("/apis/batch/v1/cronjobs", "cronjobs", "batch/v1", "CronJob", typeof(V1CronJob)),
         new("/apis/policy/v1/poddisruptionbudgets", "poddisruptionbudgets", "policy/v1", "PodDisruptionBudget", typeof(V1PodDisruptionBudget)),
+        new("/api/v1/serviceaccounts", "serviceaccounts", "v1", "ServiceAccount", typeof(V1ServiceAccount)),
     ];
 
     public static ResourceKind? ByPath(string path) => All.FirstOrDefault(r => r.Path == path.TrimEnd('/'));

@@ -31,6 +31,15 @@ public sealed record ClusterSnapshot(
 
     private readonly IReadOnlyList<UnavailableKind>? _unavailable;
 
+    /// <summary>The cluster's ServiceAccounts (empty when they were not listed, e.g. in an older agent's snapshot).</summary>
+    public IReadOnlyList<ServiceAccount> ServiceAccounts
+    {
+        get => _serviceAccounts ?? [];
+        init => _serviceAccounts = value;
+    }
+
+    private readonly IReadOnlyList<ServiceAccount>? _serviceAccounts;
+
     /// <summary>Whether the list of <paramref name="resource"/> (as RBAC spells it) was not read.</summary>
     public bool IsUnavailable(string resource) => Unavailable.Any(u => u.Resource == resource);
 
@@ -58,6 +67,7 @@ public sealed record ClusterSnapshot(
         {
             Workloads = Workloads.Where(w => !kinds.Contains(w.Kind)).ToList(),
             PodDisruptionBudgets = kinds.Contains("PodDisruptionBudget") ? [] : PodDisruptionBudgets,
+            ServiceAccounts = kinds.Contains("ServiceAccount") ? [] : ServiceAccounts,
             Unavailable = unavailable,
         };
     }

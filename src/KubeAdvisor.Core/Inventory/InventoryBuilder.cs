@@ -26,6 +26,7 @@ public sealed class InventoryBuilder
     private readonly Dictionary<string, PodOwnerGroup> _podGroups = new(StringComparer.Ordinal);
     private readonly List<Workload> _barePods = [];
     private readonly Dictionary<(string Ns, string Name), PodDisruptionBudget> _pdbs = [];
+    private readonly Dictionary<(string Ns, string Name), ServiceAccount> _serviceAccounts = [];
     private readonly List<UnavailableKind> _unavailable = [];
 
     /// <summary>
@@ -51,6 +52,13 @@ public sealed class InventoryBuilder
     {
         ArgumentNullException.ThrowIfNull(pdb);
         _pdbs[(pdb.Namespace, pdb.Name)] = pdb;
+    }
+
+    /// <summary>Adds a ServiceAccount; one with the same namespace and name replaces it.</summary>
+    public void AddServiceAccount(ServiceAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        _serviceAccounts[(account.Namespace, account.Name)] = account;
     }
 
     /// <summary>
@@ -145,7 +153,11 @@ public sealed class InventoryBuilder
             .ThenBy(p => p.Name, StringComparer.Ordinal)
             .ToList();
         var namespaces = _namespaces.Order(StringComparer.Ordinal).ToList();
-        var snapshot = new ClusterSnapshot(snapshotId, collectedAt, kubernetesVersion, namespaces, workloads, pdbs);
+        var snapshot = new ClusterSnapshot(snapshotId, collectedAt, kubernetesVersion, namespaces, workloads, pdbs)
+        {
+            ServiceAccounts = _serviceAccounts.Values
+                .OrderBy(a => a.Namespace, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal).ToList(),
+        };
         return _unavailable.Count == 0 ? snapshot : snapshot.WithUnavailable([.. _unavailable]);
     }
 

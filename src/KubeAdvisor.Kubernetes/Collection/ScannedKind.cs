@@ -22,6 +22,7 @@ internal sealed record ScannedKind(string Resource, string ApiVersion, string Ki
         new("pods", "v1", "Pod", "api/v1/pods", (b, q, j) => b.Add(ObjectJson.Pod(j, q))),
         new("poddisruptionbudgets.policy", "policy/v1", "PodDisruptionBudget", "apis/policy/v1/poddisruptionbudgets",
             (b, q, j) => b.AddPodDisruptionBudget(ObjectJson.DisruptionBudget(j, q))),
+        new("serviceaccounts", "v1", "ServiceAccount", "api/v1/serviceaccounts", (b, q, j) => b.AddServiceAccount(ObjectJson.ServiceAccount(j, q))),
     ];
 
     /// <summary>

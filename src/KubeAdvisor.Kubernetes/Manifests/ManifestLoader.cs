@@ -85,6 +85,7 @@ public static class ManifestLoader
         ("batch/v1", "Job") => KubernetesYaml.Deserialize<V1Job>(doc),
         ("batch/v1", "CronJob") => KubernetesYaml.Deserialize<V1CronJob>(doc),
         ("policy/v1", "PodDisruptionBudget") => KubernetesYaml.Deserialize<V1PodDisruptionBudget>(doc),
+        ("v1", "ServiceAccount") => KubernetesYaml.Deserialize<V1ServiceAccount>(doc),
         _ => null,
     };
 

@@ -18,7 +18,8 @@ namespace KubeAdvisor.Kubernetes.Tests.Collection;
 /// container-linux-hardening-missing (demo 275 → 294, synthetic 115,000 → 125,000 findings), then
 /// workload-priority-class-missing, workload-topology-spread-missing, workload-disruption-budget-blocks-eviction and
 /// workload-instance-label-mismatch (→ 321 and 145,000). Each time, the findings without the new policies' still gave
-/// the earlier digest (checked in that commit).
+/// the earlier digest (checked in that commit). Then the automount policy's message for a pod that leaves the field
+/// unset changed with ServiceAccounts collected (same counts; neither cluster has ServiceAccounts).
 /// </summary>
 public sealed class FindingsGoldenTests : FakeServerTestBase
 {
@@ -31,8 +32,8 @@ public sealed class FindingsGoldenTests : FakeServerTestBase
     };
 
     [Theory]
-    [InlineData("demo", 321, "c0c5ab5430d8843ac428bde3ab509654902e200111b31cdf597d71a477ccfc38")]
-    [InlineData("synthetic-10000", 145_000, "cae9625bf19c8c358053155cd978535ddb2a5962d3ef8436dd57e3a68bab9ff7")]
+    [InlineData("demo", 321, "481052325e2afe0a68dd875d71db06ca1f44d451c45526a00be4f4ac065db0c4")]
+    [InlineData("synthetic-10000", 145_000, "5c37419d0486f160abf56b9ef62e3d150e9fd898f241e72c4fafb35934af841c")]
     public async Task Scan_EveryPolicy_FindingsAreUnchanged(string cluster, int expectedCount, string expectedSha256)
     {
         Server.Objects.Replace(cluster == "demo" ? DemoManifests.LoadAll() : SyntheticCluster.Generate(10_000));

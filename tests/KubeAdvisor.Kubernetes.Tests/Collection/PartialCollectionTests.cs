@@ -136,7 +136,7 @@ public sealed class PartialCollectionTests : FakeServerTestBase
     {
         var needs = PolicyCatalog.Descriptors.SelectMany(d => d.RequiredKinds.Select(k => (d.Id, Kind: k))).ToList();
 
-        Assert.Equal(6, needs.Count); // the two budget policies (one kind each) and the two running-digest policies (two each)
+        Assert.Equal(7, needs.Count); // the two budget policies and the automount policy (one kind each), the two running-digest policies (two each)
         Assert.All(needs, n => Assert.Single(UnavailableKinds.Checked([new UnavailableKind(n.Kind, "", 403)])));
     }
 

@@ -13,9 +13,9 @@ internal sealed class PodServiceAccountTokenAutomountedPolicy : WorkloadPolicy
     public override PolicyDescriptor Descriptor { get; } = new(
         Id: "pod-service-account-token-automounted",
         Title: "Service-account token is automounted",
-        Description: "The pod template's spec.automountServiceAccountToken is not false. When the pod leaves it unset, the "
-            + "ServiceAccount's automountServiceAccountToken decides and defaults to true; ServiceAccounts are not collected, "
-            + "so unset fails: set it on the pod, where it also wins over the ServiceAccount. Workloads listed in the cluster's "
+        Description: "The token is mounted as Kubernetes decides: the pod template's spec.automountServiceAccountToken wins; "
+            + "when the pod leaves it unset, its ServiceAccount's (spec.serviceAccountName, else default) decides; when "
+            + "that is unset too, or the account is not in the scan or the manifests, the token is mounted. Workloads listed in the cluster's "
             + "AutomountAllowedWorkloads ('namespace/name' globs naming the top-level workload) are exempt. One check per workload."
             + " Entries must be lowercase 'namespace/name' patterns; validating the settings rejects others.",
         Rationale: "Every container of the pod gets a token for the Kubernetes API at /var/run/secrets/kubernetes.io/serviceaccount; "
@@ -33,7 +33,7 @@ internal sealed class PodServiceAccountTokenAutomountedPolicy : WorkloadPolicy
     {
         Controls = ["cis-1.9:5.1.6", "nsa-cisa:service-account-tokens"],
         Polaris = ["automountServiceAccountToken"],
-        PolarisDifference = "Polaris reads the pod's ServiceAccount: a pod that leaves the field unset passes when its ServiceAccount sets automountServiceAccountToken: false. ServiceAccounts are not collected yet, so KubeAdvisor fails that pod (a known false positive until they are; set the field on the pod, where it also wins).",
+        RequiredKinds = ["serviceaccounts"],
         Parameters = [AutomountAllowedWorkloads],
     };
 
@@ -45,16 +45,20 @@ internal sealed class PodServiceAccountTokenAutomountedPolicy : WorkloadPolicy
             return CheckResult.Pass;
         }
 
+        var account = context.Pod.ServiceAccountName ?? "default";
+        if (automount is null && ServiceAccountIndex.Find(context.Snapshot, context.Workload.Namespace, account)?.AutomountServiceAccountToken == false)
+        {
+            return CheckResult.Pass;
+        }
+
         var workload = context.Workload;
         if (context.Parameters.IsAutomountAllowed(workload.Namespace, workload.Name))
         {
             return CheckResult.Exempt;
         }
 
-        var account = context.Pod.ServiceAccountName ?? "default";
         return CheckResult.Fail(automount == true
             ? $"the pod sets automountServiceAccountToken: true, mounting a token of service account {account}"
-            : $"the pod does not set automountServiceAccountToken, so a token of service account {account} is mounted "
-                + "unless that account disables it");
+            : $"neither the pod nor its service account {account} sets automountServiceAccountToken: false, so its token is mounted");
     }
 }

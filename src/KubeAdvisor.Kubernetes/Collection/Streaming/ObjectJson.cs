@@ -141,6 +141,33 @@ internal static class ObjectJson
         ? JsonRead.Int(ref r)?.ToString(System.Globalization.CultureInfo.InvariantCulture)
         : JsonRead.String(ref r);
 
+    /// <summary>A ServiceAccount: its namespace, name and automountServiceAccountToken.</summary>
+    public static ServiceAccount ServiceAccount(ReadOnlySpan<byte> json, ReadCache cache)
+    {
+        var r = Begin(json);
+        var meta = MetaJson.None;
+        bool? automount = null;
+        while (JsonRead.NextProperty(ref r))
+        {
+            if (r.ValueTextEquals("metadata"u8))
+            {
+                JsonRead.Next(ref r);
+                meta = MetaJson.Read(ref r, cache);
+            }
+            else if (r.ValueTextEquals("automountServiceAccountToken"u8))
+            {
+                JsonRead.Next(ref r);
+                automount = JsonRead.Bool(ref r);
+            }
+            else
+            {
+                JsonRead.SkipValue(ref r);
+            }
+        }
+
+        return new ServiceAccount(meta.NamespaceOrDefault, meta.Name ?? "", automount);
+    }
+
     /// <summary>A Namespace's metadata.name (null when it has none).</summary>
     public static string? NamespaceName(ReadOnlySpan<byte> json, ReadCache cache)
     {

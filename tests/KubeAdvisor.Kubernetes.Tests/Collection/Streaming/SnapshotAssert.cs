@@ -24,6 +24,10 @@ internal static class SnapshotAssert
                 case V1PodDisruptionBudget pdb:
                     builder.AddPodDisruptionBudget(KubeObjectMapper.Map(pdb));
                     break;
+                case V1ServiceAccount account:
+                    builder.AddServiceAccount(new ServiceAccount(
+                        MetadataMapper.Namespace(account.Metadata), account.Metadata?.Name ?? "", account.AutomountServiceAccountToken));
+                    break;
                 default:
                     builder.Add(KubeObjectMapper.TryMap(o) ?? throw new ArgumentException(o.GetType().Name));
                     break;
@@ -47,6 +51,8 @@ internal static class SnapshotAssert
         {
             Assert.Equal(Json(expected.PodDisruptionBudgets[i]), Json(actual.PodDisruptionBudgets[i]));
         }
+
+        Assert.Equal(Json(expected.ServiceAccounts), Json(actual.ServiceAccounts));
     }
 
     public static string Json<T>(T value) => JsonSerializer.Serialize(value, SnapshotJson.Options);
