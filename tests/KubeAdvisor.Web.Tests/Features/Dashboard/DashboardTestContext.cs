@@ -8,6 +8,7 @@ using KubeAdvisor.Data;
 using KubeAdvisor.Web.Configuration;
 using KubeAdvisor.Web.Features.Audit;
 using KubeAdvisor.Web.Features.ClusterDetail;
+using KubeAdvisor.Web.Features.Compliance;
 using KubeAdvisor.Web.Features.Dashboard;
 using KubeAdvisor.Web.Features.Findings;
 using KubeAdvisor.Web.Features.Fleet;
@@ -64,7 +65,7 @@ public sealed class DashboardTestContext : BunitContext
         Services.AddSingleton<AuthenticationStateProvider>(new FixedAuthState(role));
         Services.AddScoped<AccessGuard>();
         var builder = WebApplication.CreateBuilder();
-        builder.AddDashboard().AddOverview().AddFleet().AddClusterDetail().AddNamespaces().AddWorkloads().AddFindings().AddPolicies();
+        builder.AddDashboard().AddOverview().AddFleet().AddClusterDetail().AddNamespaces().AddWorkloads().AddFindings().AddPolicies().AddCompliance();
         foreach (var d in builder.Services.Where(d => d.ServiceType.Namespace?.StartsWith("KubeAdvisor.Web.Features", StringComparison.Ordinal) == true))
         {
             Services.Add(d);
