@@ -13,6 +13,9 @@ public sealed record EvaluationResult(IReadOnlyList<Finding> Findings, IReadOnly
     /// </summary>
     public IReadOnlyList<string> NotEvaluated { get; init; } = [];
 
+    /// <summary>Checks each approved exception matched (made exempt), by exception id; exceptions that matched none are absent.</summary>
+    public IReadOnlyDictionary<string, int> ExceptionHits { get; init; } = new Dictionary<string, int>();
+
     /// <summary>Total number of checks (passed + failed + exempt).</summary>
     public long TotalChecks => Tallies.Sum(t => (long)t.Total);
 

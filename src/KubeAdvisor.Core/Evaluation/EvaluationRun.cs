@@ -1,10 +1,11 @@
+using KubeAdvisor.Core.Exceptions;
 using KubeAdvisor.Core.Inventory;
 using KubeAdvisor.Core.Policies;
 
 namespace KubeAdvisor.Core.Evaluation;
 
 /// <summary>One evaluation: state shared across workloads (image cache, counters) lives here, not in the static API.</summary>
-internal sealed class EvaluationRun(ClusterSnapshot snapshot, ClusterPolicySettings settings, PlannedPolicy[] plan, DigestHistory history)
+internal sealed class EvaluationRun(ClusterSnapshot snapshot, ClusterPolicySettings settings, PlannedPolicy[] plan, DigestHistory history, ExceptionSet exceptions)
 {
     private readonly PolicyParameters _parameters = PolicyParameters.From(settings);
     private readonly HashSet<string> _excluded = new(settings.ExcludedNamespaces, StringComparer.Ordinal);
@@ -16,6 +17,12 @@ internal sealed class EvaluationRun(ClusterSnapshot snapshot, ClusterPolicySetti
     private readonly int[] _exempt = new int[plan.Length];
     private readonly bool[] _workloadExempt = new bool[plan.Length];
 
+    // The exceptions that match the current workload: for each policy, the first one that covers every check of it
+    // (null when none) and those narrowed to some containers. Empty for nearly every workload.
+    private readonly ExceptionRule?[] _workloadRule = new ExceptionRule?[plan.Length];
+    private readonly List<(int Policy, ExceptionRule Rule)> _containerRules = [];
+    private readonly Dictionary<string, int> _hits = new(StringComparer.Ordinal);
+
     public EvaluationResult Execute()
     {
         var tallies = new TallyList(_ordered, plan);
@@ -25,7 +32,7 @@ internal sealed class EvaluationRun(ClusterSnapshot snapshot, ClusterPolicySetti
         }
 
         tallies.Trim();
-        return new EvaluationResult(_findings, tallies);
+        return new EvaluationResult(_findings, tallies) { ExceptionHits = _hits };
     }
 
     private static Workload[] Ordered(IReadOnlyList<Workload> workloads)
@@ -44,19 +51,21 @@ internal sealed class EvaluationRun(ClusterSnapshot snapshot, ClusterPolicySetti
     private void EvaluateWorkload(Workload workload, int index, TallyList tallies)
     {
         var namespaceExcluded = _excluded.Contains(workload.Namespace);
-        var annotation = ExemptAnnotation.Of(workload);
+        var annotation = ExemptAnnotation.Of(workload, settings.ExemptAnnotations, exceptions.Now);
         for (var i = 0; i < plan.Length; i++)
         {
             _passed[i] = _failed[i] = _exempt[i] = 0;
             _workloadExempt[i] = namespaceExcluded || (annotation?.Exempts(plan[i].Id) ?? false);
+            _workloadRule[i] = null;
         }
 
+        MatchExceptions(workload);
         var workloadContext = new WorkloadContext(workload, snapshot, _parameters);
         for (var i = 0; i < plan.Length; i++)
         {
             if (plan[i].Workload is { } policy)
             {
-                Count(i, policy.Evaluate(in workloadContext), _workloadExempt[i], workload, null, null);
+                Count(i, policy.Evaluate(in workloadContext), _workloadExempt[i], workload, null, null, _workloadRule[i]);
             }
         }
 
@@ -91,17 +100,72 @@ internal sealed class EvaluationRun(ClusterSnapshot snapshot, ClusterPolicySetti
             {
                 if (plan[i].Container is { } policy)
                 {
-                    Count(i, policy.Evaluate(in context), _workloadExempt[i] || entry.IsExempt(i), workload, container, imageText);
+                    var rule = _workloadRule[i] ?? ContainerRule(i, container, entry);
+                    Count(i, policy.Evaluate(in context), _workloadExempt[i] || entry.IsExempt(i), workload, container, imageText, rule);
                 }
             }
         }
     }
 
-    private void Count(int index, CheckResult result, bool exempt, Workload workload, Container? container, string? image)
+    private void MatchExceptions(Workload workload)
+    {
+        _containerRules.Clear();
+        if (exceptions.Active.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var rule in exceptions.Active)
+        {
+            if (!rule.Scope.MatchesWorkload(workload))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < plan.Length; i++)
+            {
+                if (!rule.Covers(plan[i].Id))
+                {
+                    continue;
+                }
+
+                if (rule.Scope.IsContainerScoped)
+                {
+                    _containerRules.Add((i, rule));
+                }
+                else
+                {
+                    _workloadRule[i] ??= rule;
+                }
+            }
+        }
+    }
+
+    private ExceptionRule? ContainerRule(int policy, Container container, ImageEntry entry)
+    {
+        foreach (var (index, rule) in _containerRules)
+        {
+            if (index == policy && rule.Scope.MatchesContainer(container.Name, entry.Image))
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
+
+    private void Count(int index, CheckResult result, bool exempt, Workload workload, Container? container, string? image, ExceptionRule? rule)
     {
         if (!result.Applies)
         {
             return;
+        }
+
+        if (rule is not null)
+        {
+            // Counted whatever else exempts the check too, so an exception's count says what it covers.
+            _hits[rule.Id] = _hits.GetValueOrDefault(rule.Id) + 1;
+            exempt = true;
         }
 
         if (exempt || result.Outcome == CheckOutcome.Skip)

@@ -1,3 +1,4 @@
+using KubeAdvisor.Core.Exceptions;
 using KubeAdvisor.Core.Inventory;
 using KubeAdvisor.Core.Policies;
 
@@ -24,15 +25,28 @@ public static class PolicyEvaluator
     public static EvaluationResult Evaluate(ClusterSnapshot snapshot, ClusterPolicySettings settings, DigestHistory history) =>
         Evaluate(snapshot, settings, PolicyCatalog.All, history);
 
-    /// <summary>Evaluates the given policies with the digest history of earlier scans.</summary>
-    public static EvaluationResult Evaluate(ClusterSnapshot snapshot, ClusterPolicySettings settings, IEnumerable<IPolicy> policies, DigestHistory history)
+    /// <summary>
+    /// Evaluates the given policies with the digest history of earlier scans and no exceptions; annotation end dates
+    /// (<see cref="ExemptAnnotationMode.RequireReason"/>) are compared with the system clock.
+    /// </summary>
+    public static EvaluationResult Evaluate(ClusterSnapshot snapshot, ClusterPolicySettings settings, IEnumerable<IPolicy> policies, DigestHistory history) =>
+        Evaluate(snapshot, settings, policies, history, ExceptionSet.At(DateTimeOffset.UtcNow));
+
+    /// <summary>Evaluates with the cluster's approved exceptions: the checks they cover are exempt (decision 0023).</summary>
+    public static EvaluationResult Evaluate(ClusterSnapshot snapshot, ClusterPolicySettings settings, DigestHistory history, ExceptionSet exceptions) =>
+        Evaluate(snapshot, settings, PolicyCatalog.All, history, exceptions);
+
+    /// <summary>Evaluates the given policies with digest history and exceptions.</summary>
+    public static EvaluationResult Evaluate(
+        ClusterSnapshot snapshot, ClusterPolicySettings settings, IEnumerable<IPolicy> policies, DigestHistory history, ExceptionSet exceptions)
     {
+        ArgumentNullException.ThrowIfNull(exceptions);
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(policies);
         var list = policies as IReadOnlyCollection<IPolicy> ?? policies.ToList();
-        var run = new EvaluationRun(snapshot, settings, PlannedPolicy.Plan(list, settings, snapshot), history);
+        var run = new EvaluationRun(snapshot, settings, PlannedPolicy.Plan(list, settings, snapshot), history, exceptions);
         return run.Execute() with { NotEvaluated = PlannedPolicy.NotEvaluated(list, settings, snapshot) };
     }
 }

@@ -1,3 +1,5 @@
+using KubeAdvisor.Core.Exceptions;
+
 namespace KubeAdvisor.Core.Policies;
 
 /// <summary>
@@ -17,6 +19,9 @@ public sealed record ClusterPolicySettings
 
     /// <summary>Namespaces whose workloads are exempt from every policy (checks counted as skipped).</summary>
     public IReadOnlyList<string> ExcludedNamespaces { get; init; } = ["kube-system", "kube-public", "kube-node-lease"];
+
+    /// <summary>What the <c>kubeadvisor.io/exempt</c> annotation does on this cluster (allow, require-reason, ignore).</summary>
+    public ExemptAnnotationMode ExemptAnnotations { get; init; } = ExemptAnnotationMode.Allow;
 
     /// <summary>Tags that move by design (image-tag-floating), compared case-insensitively.</summary>
     public IReadOnlyList<string> FloatingTags { get; init; } =

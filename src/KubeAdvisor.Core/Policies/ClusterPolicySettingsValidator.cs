@@ -29,6 +29,11 @@ internal static class ClusterPolicySettingsValidator
             }
         }
 
+        if (!Enum.IsDefined(settings.ExemptAnnotations))
+        {
+            errors.Add($"Annotation mode {(int)settings.ExemptAnnotations} is not one of allow, require-reason, ignore.");
+        }
+
         var packs = PolicyCatalog.All.Select(p => p.Descriptor.Pack).ToHashSet(StringComparer.Ordinal);
         errors.AddRange(settings.Packs.Keys.Where(k => !packs.Contains(k)).Select(k => $"Unknown policy pack '{k}'."));
 
