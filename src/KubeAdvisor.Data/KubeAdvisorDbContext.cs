@@ -21,6 +21,7 @@ public sealed class KubeAdvisorDbContext(DbContextOptions<KubeAdvisorDbContext> 
     public DbSet<DailyRollup> DailyRollups => Set<DailyRollup>();
     public DbSet<AgentSnapshot> AgentSnapshots => Set<AgentSnapshot>();
     public DbSet<DigestObservation> DigestObservations => Set<DigestObservation>();
+    public DbSet<PolicyException> PolicyExceptions => Set<PolicyException>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

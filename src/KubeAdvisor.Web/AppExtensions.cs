@@ -3,6 +3,7 @@ using KubeAdvisor.Data;
 using KubeAdvisor.Web.Configuration;
 using KubeAdvisor.Web.Features.Audit;
 using KubeAdvisor.Web.Features.Clusters;
+using KubeAdvisor.Web.Features.Exceptions;
 using KubeAdvisor.Web.Features.Scans;
 using KubeAdvisor.Web.Features.Users;
 using KubeAdvisor.Web.Infrastructure.Auth;
@@ -79,6 +80,7 @@ public static class AppExtensions
         if (role.RunsJobs)
         {
             services.RegisterRecurringScanJobs();
+            services.RegisterRecurringExceptionJobs();
         }
     }
 

@@ -6,6 +6,7 @@ using KubeAdvisor.Web.Features.Agents;
 using KubeAdvisor.Web.Features.Api;
 using KubeAdvisor.Web.Features.ClusterDetail;
 using KubeAdvisor.Web.Features.Compliance;
+using KubeAdvisor.Web.Features.Exceptions;
 using KubeAdvisor.Web.Features.Clusters;
 using KubeAdvisor.Web.Features.Dashboard;
 using KubeAdvisor.Web.Features.Demo;
@@ -42,6 +43,7 @@ builder.AddKubeAdvisorConfiguration()
     .AddClusterDetail()
     .AddNamespaces()
     .AddCompliance()
+    .AddExceptions()
     .AddWorkloads()
     .AddFindings()
     .AddPolicies();

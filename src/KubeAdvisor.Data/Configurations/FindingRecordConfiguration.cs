@@ -9,6 +9,7 @@ internal sealed class FindingRecordConfiguration : IEntityTypeConfiguration<Find
     public void Configure(EntityTypeBuilder<FindingRecord> e)
     {
         e.ToTable("findings");
+        e.Property(x => x.Note).HasMaxLength(128);
         e.HasOne<Cluster>().WithMany().HasForeignKey(x => x.ClusterId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.ClusterId, x.Fingerprint }).IsUnique();
         // The violations explorer pages open findings across clusters, newest first, filtered by these columns.

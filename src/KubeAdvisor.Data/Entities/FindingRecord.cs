@@ -36,6 +36,9 @@ public sealed class FindingRecord
 
     public DateTimeOffset? ResolvedAt { get; set; }
 
+    /// <summary>Why it opened again when that is not obvious, e.g. "exception expired" (set when it opens or reopens).</summary>
+    public string? Note { get; set; }
+
     /// <summary>As <see cref="LastSeen"/>: the scan that last saw it, final once resolved.</summary>
     public Guid LastScanId { get; set; }
 

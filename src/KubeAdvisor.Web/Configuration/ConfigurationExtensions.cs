@@ -22,6 +22,7 @@ public static class ConfigurationExtensions
             .Validate(o => o.ServerAllowListEntries.All(e => KubeconfigPolicy.AllowListEntryError(e) is null),
                 "KUBEADVISOR_SERVER_ALLOWLIST has an entry that is not a host name, *.suffix, IP address or CIDR (e.g. 10.0.0.0/8,*.k8s.internal).")
             .Validate(o => o.SessionRevalidateSeconds is >= 1 and <= 3600, "KUBEADVISOR_SESSION_REVALIDATE_SECONDS must be between 1 and 3600.")
+            .Validate(o => o.ExceptionMaxDays is >= 1 and <= 3650, "KUBEADVISOR_EXCEPTION_MAX_DAYS must be between 1 and 3650.")
             .ValidateOnStart();
         return builder;
     }

@@ -116,6 +116,13 @@ public sealed class KubeAdvisorOptions
     [ConfigurationKeyName("SESSION_REVALIDATE_SECONDS")]
     public int SessionRevalidateSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// The longest an exception may last, in days (KUBEADVISOR_EXCEPTION_MAX_DAYS, default 365). A request without an
+    /// end date gets 30 days, or this when it is shorter. See docs/decisions/0023-governed-exceptions.md.
+    /// </summary>
+    [ConfigurationKeyName("EXCEPTION_MAX_DAYS")]
+    public int ExceptionMaxDays { get; set; } = 365;
+
     public IReadOnlyList<string> ServerAllowListEntries =>
         (ServerAllowList ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

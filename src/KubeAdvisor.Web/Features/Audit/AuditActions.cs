@@ -28,4 +28,10 @@ public static class AuditActions
     public const string AgentTokenRevoked = "agent.token-revoked";
     public const string PolicyChanged = "policy.changed";
     public const string ConnectionTested = "cluster.connection-tested";
+    public const string ExceptionRequested = "exception.requested";
+    public const string ExceptionApproved = "exception.approved";
+    public const string ExceptionRejected = "exception.rejected";
+    public const string ExceptionRevoked = "exception.revoked";
+    public const string ExceptionExpired = "exception.expired";
+    public const string ExceptionsImported = "exception.imported";
 }

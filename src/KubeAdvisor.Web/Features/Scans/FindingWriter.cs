@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using KubeAdvisor.Core.Evaluation;
+using KubeAdvisor.Core.Exceptions;
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
 using KubeAdvisor.Web.Features.Findings;
@@ -18,7 +19,7 @@ internal static class FindingWriter
     public static async Task<(int Introduced, int Fixed)> SyncAsync(
         KubeAdvisorDbContext db, Guid clusterId, Guid scanId, IReadOnlyDictionary<string, Guid> workloadIds,
         IReadOnlyList<Finding> findings, ScanBaseline baseline, PinSuggestions pins, LastSucceededScan previous, DateTimeOffset now, CancellationToken ct,
-        UnjudgedFindings? unjudged = null)
+        UnjudgedFindings? unjudged = null, ExceptionSet? exceptions = null)
     {
         var current = new Dictionary<string, Finding>(findings.Count, StringComparer.Ordinal);
         foreach (var f in findings)
@@ -63,8 +64,10 @@ internal static class FindingWriter
                 introduced += row.IsOpen ? 0 : 1; // a resolved finding that came back
             }
 
+            var opens = isNew || !row.IsOpen;
+
             var before = (row.WorkloadId, row.Namespace, row.Kind, row.WorkloadName, row.Container, row.ContainerType, row.Image, row.Severity,
-                row.Message, row.Remediation, row.IsOpen, row.ResolvedAt);
+                row.Message, row.Remediation, row.IsOpen, row.ResolvedAt, row.Note);
             row.WorkloadId = workloadIds.GetValueOrDefault(f.WorkloadUid);
             row.Namespace = f.Namespace;
             row.Kind = f.WorkloadKind;
@@ -77,8 +80,13 @@ internal static class FindingWriter
             row.Remediation = pins.Remediation(f.PolicyId, f.Remediation, f.WorkloadUid, f.ContainerType, f.ContainerName);
             row.IsOpen = true;
             row.ResolvedAt = null;
+            if (opens)
+            {
+                row.Note = exceptions?.LapseNote(f);
+            }
+
             if (!isNew && before != (row.WorkloadId, row.Namespace, row.Kind, row.WorkloadName, row.Container, row.ContainerType, row.Image,
-                    row.Severity, row.Message, row.Remediation, row.IsOpen, row.ResolvedAt))
+                    row.Severity, row.Message, row.Remediation, row.IsOpen, row.ResolvedAt, row.Note))
             {
                 // Only rows whose content changes are written; unchanged open findings keep their row untouched and are
                 // read as seen by the cluster's last succeeded scan (LastSucceededScan).

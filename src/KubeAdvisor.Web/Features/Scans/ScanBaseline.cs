@@ -46,7 +46,7 @@ public sealed record ScanBaseline(
             Id = f.Id, ClusterId = f.ClusterId, WorkloadId = f.WorkloadId, Fingerprint = f.Fingerprint, Namespace = f.Namespace, Kind = f.Kind,
             WorkloadName = f.WorkloadName, Container = f.Container, ContainerType = f.ContainerType, Image = f.Image, PolicyId = f.PolicyId,
             Severity = f.Severity, Message = f.Message, Remediation = f.Remediation, IsOpen = f.IsOpen, FirstSeen = f.FirstSeen,
-            LastSeen = f.LastSeen, ResolvedAt = f.ResolvedAt, LastScanId = f.LastScanId,
+            LastSeen = f.LastSeen, ResolvedAt = f.ResolvedAt, LastScanId = f.LastScanId, Note = f.Note,
         });
         await foreach (var f in openRows.AsAsyncEnumerable().WithCancellation(ct))
         {

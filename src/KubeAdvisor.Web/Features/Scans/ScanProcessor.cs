@@ -1,4 +1,5 @@
 using KubeAdvisor.Web.Features.Clusters;
+using KubeAdvisor.Web.Features.Exceptions;
 using KubeAdvisor.Core.Evaluation;
 using KubeAdvisor.Core.Inventory;
 using KubeAdvisor.Data;
@@ -10,9 +11,10 @@ namespace KubeAdvisor.Web.Features.Scans;
 /// <summary>
 /// The one evaluation path for kubeconfig scans and agent snapshots: evaluate the snapshot with the cluster's
 /// settings as they are now, then store everything in one transaction. A snapshot that names unavailable kinds makes a
-/// partial scan: succeeded, with the kinds on the scan row (decision 0018).
+/// partial scan: succeeded, with the kinds on the scan row (decision 0018). The cluster's approved exceptions apply as
+/// they are at that moment (decision 0023).
 /// </summary>
-public sealed class ScanProcessor(IDbContextFactory<KubeAdvisorDbContext> dbFactory, ScanStore store)
+public sealed class ScanProcessor(IDbContextFactory<KubeAdvisorDbContext> dbFactory, ScanStore store, TimeProvider time)
 {
     /// <summary>
     /// Reads the cluster's <see cref="ScanBaseline"/> on its own connection, so a caller that holds the cluster's scan
@@ -48,9 +50,10 @@ public sealed class ScanProcessor(IDbContextFactory<KubeAdvisorDbContext> dbFact
         // What an agent reports is checked like any input; the same call strips workloads of unlisted kinds (decision 0018).
         snapshot = snapshot.WithUnavailable(UnavailableKinds.Checked(snapshot.Unavailable));
         var settings = PolicySettingsJson.Deserialize(cluster.PolicySettingsJson);
-        var result = PolicyEvaluator.Evaluate(snapshot, settings, DigestWriter.HistoryOf(baseline.Observations));
+        var exceptions = await ExceptionRules.LoadAsync(db, cluster.Id, time.GetUtcNow(), ct);
+        var result = PolicyEvaluator.Evaluate(snapshot, settings, DigestWriter.HistoryOf(baseline.Observations), exceptions);
         scan.CollectSeconds = collectSeconds;
-        await store.SaveAsync(db, cluster, scan, snapshot, result, baseline, ct);
+        await store.SaveAsync(db, cluster, scan, snapshot, result, baseline, ct, exceptions);
     }
 
     private static ClusterScanException Deleted() => new("The cluster was deleted.", transient: false);

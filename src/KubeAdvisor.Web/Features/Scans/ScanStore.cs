@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using KubeAdvisor.Core.Evaluation;
+using KubeAdvisor.Core.Exceptions;
 using KubeAdvisor.Core.Inventory;
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
+using KubeAdvisor.Web.Features.Exceptions;
 using KubeAdvisor.Web.Features.Findings;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +18,7 @@ namespace KubeAdvisor.Web.Features.Scans;
 public sealed class ScanStore(TimeProvider time)
 {
     public async Task SaveAsync(KubeAdvisorDbContext db, Cluster cluster, Scan scan, ClusterSnapshot snapshot, EvaluationResult result,
-        ScanBaseline baseline, CancellationToken ct)
+        ScanBaseline baseline, CancellationToken ct, ExceptionSet? exceptions = null)
     {
         var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
@@ -29,9 +31,13 @@ public sealed class ScanStore(TimeProvider time)
         var digests = await DigestWriter.SyncAsync(db, cluster.Id, scan.Id, snapshot, baseline.Observations, previous, now, ct);
         var pins = PinSuggestions.From(digests);
         var (introduced, fixedCount) = await FindingWriter.SyncAsync(db, cluster.Id, scan.Id, workloadIds, result.Findings, baseline, pins, previous, now, ct,
-            unjudged);
+            unjudged, exceptions);
         var clusterCard = await SummaryWriter.AddAsync(db, cluster.Id, scan.Id, result, now, ct);
         await RollupWriter.AddAsync(db, cluster.Id, result, clusterCard, introduced, fixedCount, now, ct);
+        if (exceptions is not null)
+        {
+            await ExceptionRules.RecordHitsAsync(db, exceptions, result.ExceptionHits, now, ct);
+        }
 
         scan.Status = ScanStatus.Succeeded;
         scan.FinishedAt = time.GetUtcNow();

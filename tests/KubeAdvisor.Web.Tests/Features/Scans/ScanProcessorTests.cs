@@ -111,26 +111,8 @@ public sealed class ScanProcessorTests(WebAppFixture fx) : IAsyncLifetime
 
     private static System.Text.Json.Nodes.JsonObject JsonScan(string body) => System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject();
 
-    private async Task<Guid> AddRunningScanAsync(Guid clusterId)
-    {
-        var factory = fx.App.Services.GetRequiredService<IDbContextFactory<KubeAdvisorDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
-        var now = DateTimeOffset.UtcNow;
-        var scan = new Scan
-        {
-            Id = Guid.CreateVersion7(), ClusterId = clusterId, Trigger = ScanTrigger.Manual, Status = ScanStatus.Running,
-            RequestedBy = "test", QueuedAt = now, StartedAt = now, Attempts = 1,
-        };
-        db.Scans.Add(scan);
-        await db.SaveChangesAsync();
-        return scan.Id;
-    }
+    private Task<Guid> AddRunningScanAsync(Guid clusterId) =>
+        DirectScans.AddRunningScanAsync(fx.App.Services.GetRequiredService<IDbContextFactory<KubeAdvisorDbContext>>(), clusterId);
 
-    private async Task<ClusterSnapshot> CollectAsync()
-    {
-        var validation = new KubeconfigValidator().Validate(_fake.Kubeconfig(), null, new KubeconfigPolicy(AllowedHosts: ["127.0.0.0/8"]));
-        Assert.True(validation.IsValid, string.Join(" ", validation.Errors));
-        using var client = KubernetesClientFactory.CreateClient(validation.Config!, TimeSpan.FromSeconds(30));
-        return await new ClusterCollector(TimeProvider.System, new ClusterCollectorOptions()).CollectAsync(client, CancellationToken.None);
-    }
+    private Task<ClusterSnapshot> CollectAsync() => DirectScans.CollectAsync(_fake);
 }

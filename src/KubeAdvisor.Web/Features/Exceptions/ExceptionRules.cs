@@ -1,0 +1,50 @@
+using KubeAdvisor.Core.Exceptions;
+using KubeAdvisor.Data;
+using KubeAdvisor.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace KubeAdvisor.Web.Features.Exceptions;
+
+/// <summary>
+/// What a scan of a cluster applies: its approved, unexpired exceptions and those of all clusters, plus the ones that
+/// stopped applying within <see cref="LapseWindow"/> (their findings reopen noted "exception expired" or
+/// "exception revoked"). After the scan, each applied exception's matched-check count is recorded.
+/// </summary>
+public static class ExceptionRules
+{
+    /// <summary>How long after an exception ends a finding that reopens still says why.</summary>
+    public static readonly TimeSpan LapseWindow = TimeSpan.FromDays(30);
+
+    public const string ExpiredNote = "exception expired";
+    public const string RevokedNote = "exception revoked";
+
+    public static async Task<ExceptionSet> LoadAsync(KubeAdvisorDbContext db, Guid clusterId, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = now - LapseWindow;
+        var rows = await db.PolicyExceptions.AsNoTracking()
+            .Where(e => e.ClusterId == null || e.ClusterId == clusterId)
+            .Where(e => (e.Status == ExceptionStatus.Approved && e.ExpiresAt > since)
+                || (e.Status == ExceptionStatus.Revoked && e.DecidedAt != null && e.RevokedAt > since))
+            .ToListAsync(ct);
+        var active = rows.Where(e => e.Status == ExceptionStatus.Approved && e.ExpiresAt > now).Select(e => Rule(e, null));
+        var lapsed = rows.Where(e => e.Status == ExceptionStatus.Revoked || e.ExpiresAt <= now)
+            .Select(e => Rule(e, e.Status == ExceptionStatus.Revoked ? RevokedNote : ExpiredNote));
+        return new ExceptionSet(active, now, lapsed);
+    }
+
+    /// <summary>Records what each applied exception matched in this scan (0 when nothing), in the caller's transaction.</summary>
+    public static async Task RecordHitsAsync(KubeAdvisorDbContext db, ExceptionSet applied, IReadOnlyDictionary<string, int> hits, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        foreach (var rule in applied.Active)
+        {
+            var id = Guid.Parse(rule.Id);
+            var count = hits.GetValueOrDefault(rule.Id);
+            await db.PolicyExceptions.Where(e => e.Id == id)
+                .ExecuteUpdateAsync(u => u.SetProperty(e => e.MatchedChecks, count).SetProperty(e => e.MatchedAt, now), ct);
+        }
+    }
+
+    private static ExceptionRule Rule(PolicyException e, string? note) =>
+        new(e.Id.ToString(), new ExceptionScope(e.Namespace, e.Kind, e.Name, e.Container, e.Image), e.Policies) { LapseNote = note };
+}
