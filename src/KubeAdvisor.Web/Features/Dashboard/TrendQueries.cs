@@ -28,13 +28,16 @@ public sealed class TrendQueries(IDbContextFactory<KubeAdvisorDbContext> dbFacto
                 .Select(r => new TrendPoint(Midnight(r.Day), r.Score, r.FailedChecks)).ToList();
         }
 
-        var rows = await rollups.Select(r => new { r.Day, r.PassedWeight, r.FailedWeight, r.Scans, r.FailedChecks }).ToListAsync(ct);
-        return rows.GroupBy(r => r.Day).OrderBy(g => g.Key)
-            .Select(g => new TrendPoint(
-                Midnight(g.Key),
-                Scores.Exact(g.Sum(r => r.PassedWeight / Math.Max(1, r.Scans)), g.Sum(r => r.FailedWeight / Math.Max(1, r.Scans))),
-                g.Sum(r => r.FailedChecks)))
-            .ToList();
+        // Pooled in SQL: one row per day comes back, not one per cluster and day (500 clusters × 90 days at the fleet bench).
+        var pooled = await rollups.GroupBy(r => r.Day).Select(g => new
+            {
+                Day = g.Key,
+                Passed = g.Sum(r => r.PassedWeight / (r.Scans > 1 ? r.Scans : 1)),
+                Failed = g.Sum(r => r.FailedWeight / (r.Scans > 1 ? r.Scans : 1)),
+                FailedChecks = g.Sum(r => r.FailedChecks),
+            })
+            .OrderBy(d => d.Day).ToListAsync(ct);
+        return pooled.Select(d => new TrendPoint(Midnight(d.Day), Scores.Exact(d.Passed, d.Failed), d.FailedChecks)).ToList();
     }
 
     /// <summary>One point per successful scan of the last <paramref name="days"/> days, oldest first.</summary>

@@ -14,7 +14,7 @@ public sealed class FleetQueriesTests(FleetFixture fx)
 {
     private async Task<IReadOnlyList<FleetRow>> LoadAsync()
     {
-        var services = new DbFactory(fx.Database.ConnectionString);
+        var services = new Support.DbFactory(fx.Database.ConnectionString);
         return await new FleetQueries(services, new FakeTimeProvider(DashboardFixture.Now)).LoadAsync();
     }
 
@@ -103,10 +103,5 @@ public sealed class FleetQueriesTests(FleetFixture fx)
         var groups = FleetView.Parse(null, null, null, "region", null, "env").Groups(rows);
 
         Assert.Equal("prod", Assert.Single(groups).Value);
-    }
-
-    private sealed class DbFactory(string connectionString) : IDbContextFactory<KubeAdvisorDbContext>
-    {
-        public KubeAdvisorDbContext CreateDbContext() => KubeAdvisor.Testing.Seeding.DashboardSeeder.Context(connectionString);
     }
 }
