@@ -40,6 +40,20 @@ public sealed record ClusterSnapshot(
 
     private readonly IReadOnlyList<ServiceAccount>? _serviceAccounts;
 
+    /// <summary>
+    /// Labels of the namespaces that have any, by namespace name, for ownership rules (empty in an older agent's
+    /// snapshot). Only labels: namespace annotations are not read.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> NamespaceLabels
+    {
+        get => _namespaceLabels ?? EmptyLabels;
+        init => _namespaceLabels = value;
+    }
+
+    private static readonly Dictionary<string, IReadOnlyDictionary<string, string>> EmptyLabels = new(StringComparer.Ordinal);
+
+    private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? _namespaceLabels;
+
     /// <summary>Whether the list of <paramref name="resource"/> (as RBAC spells it) was not read.</summary>
     public bool IsUnavailable(string resource) => Unavailable.Any(u => u.Resource == resource);
 

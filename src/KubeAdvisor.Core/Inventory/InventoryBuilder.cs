@@ -18,6 +18,7 @@ public sealed class InventoryBuilder
         new Dictionary<string, string>(), new Dictionary<string, string>(), new PodSpec([], [], [], false, false, false, null, null, null, []));
 
     private readonly HashSet<string> _namespaces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _namespaceLabels = new(StringComparer.Ordinal);
     private readonly ObjectIndex _objects = new();
     // Pods already counted (a list restarted after 410 Gone sends them again): by uid, which the API server makes a
     // UUID, as 16 bytes rather than a key string per pod (30,000 pods: ~1 MB instead of ~5 MB); other uids by key.
@@ -44,8 +45,15 @@ public sealed class InventoryBuilder
         _unavailable.Add(kind);
     }
 
-    /// <summary>Records a namespace of the cluster.</summary>
-    public void AddNamespace(string name) => _namespaces.Add(name);
+    /// <summary>Records a namespace of the cluster, with its labels (for ownership rules).</summary>
+    public void AddNamespace(string name, IReadOnlyDictionary<string, string>? labels = null)
+    {
+        _namespaces.Add(name);
+        if (labels is { Count: > 0 })
+        {
+            _namespaceLabels[name] = labels;
+        }
+    }
 
     /// <summary>Adds a PodDisruptionBudget; one with the same namespace and name replaces it.</summary>
     public void AddPodDisruptionBudget(PodDisruptionBudget pdb)
@@ -157,6 +165,7 @@ public sealed class InventoryBuilder
         {
             ServiceAccounts = _serviceAccounts.Values
                 .OrderBy(a => a.Namespace, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal).ToList(),
+            NamespaceLabels = _namespaceLabels,
         };
         return _unavailable.Count == 0 ? snapshot : snapshot.WithUnavailable([.. _unavailable]);
     }

@@ -11,7 +11,7 @@ internal sealed record ScannedKind(string Resource, string ApiVersion, string Ki
 {
     public static readonly IReadOnlyList<ScannedKind> All =
     [
-        new("namespaces", "v1", "Namespace", "api/v1/namespaces", (b, q, j) => AddNamespace(b, ObjectJson.NamespaceName(j, q))),
+        new("namespaces", "v1", "Namespace", "api/v1/namespaces", (b, q, j) => AddNamespace(b, ObjectJson.Namespace(j, q))),
         new("deployments.apps", "apps/v1", "Deployment", "apis/apps/v1/deployments", (b, q, j) => b.Add(ObjectJson.Controller(j, "Deployment", true, q))),
         new("statefulsets.apps", "apps/v1", "StatefulSet", "apis/apps/v1/statefulsets", (b, q, j) => b.Add(ObjectJson.Controller(j, "StatefulSet", true, q))),
         new("daemonsets.apps", "apps/v1", "DaemonSet", "apis/apps/v1/daemonsets", (b, q, j) => b.Add(ObjectJson.Controller(j, "DaemonSet", false, q))),
@@ -36,11 +36,11 @@ internal sealed record ScannedKind(string Resource, string ApiVersion, string Ki
         All.FirstOrDefault(k => k.ApiVersion == apiVersion && k.Kind == kind);
 
     // A namespace without a name is no namespace.
-    private static void AddNamespace(KubeAdvisor.Core.Inventory.InventoryBuilder builder, string? name)
+    private static void AddNamespace(KubeAdvisor.Core.Inventory.InventoryBuilder builder, (string? Name, IReadOnlyDictionary<string, string> Labels) ns)
     {
-        if (!string.IsNullOrEmpty(name))
+        if (!string.IsNullOrEmpty(ns.Name))
         {
-            builder.AddNamespace(name);
+            builder.AddNamespace(ns.Name, ns.Labels);
         }
     }
 }

@@ -168,17 +168,19 @@ internal static class ObjectJson
         return new ServiceAccount(meta.NamespaceOrDefault, meta.Name ?? "", automount);
     }
 
-    /// <summary>A Namespace's metadata.name (null when it has none).</summary>
-    public static string? NamespaceName(ReadOnlySpan<byte> json, ReadCache cache)
+    /// <summary>A Namespace's metadata.name (null when it has none) and labels.</summary>
+    public static (string? Name, IReadOnlyDictionary<string, string> Labels) Namespace(ReadOnlySpan<byte> json, ReadCache cache)
     {
         var r = Begin(json);
         string? name = null;
+        IReadOnlyDictionary<string, string> labels = EmptyLabels;
         while (JsonRead.NextProperty(ref r))
         {
             if (r.ValueTextEquals("metadata"u8))
             {
                 JsonRead.Next(ref r);
-                name = MetaJson.Read(ref r, cache).Name;
+                var meta = MetaJson.Read(ref r, cache);
+                (name, labels) = (meta.Name, meta.Labels);
             }
             else
             {
@@ -186,8 +188,10 @@ internal static class ObjectJson
             }
         }
 
-        return name;
+        return (name, labels);
     }
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyLabels = new Dictionary<string, string>();
 
     private static Utf8JsonReader Begin(ReadOnlySpan<byte> json)
     {

@@ -33,6 +33,10 @@ public static partial class SnapshotValidator
 
         Check(errors, s.Namespaces.All(n => !string.IsNullOrEmpty(n)), "namespaces contains an empty or null entry.");
         Check(errors, s.PodDisruptionBudgets.All(p => p is not null), "podDisruptionBudgets contains null.");
+        Check(errors, s.ServiceAccounts.All(a => a is not null && a.Namespace is not null && a.Name is not null),
+            "serviceAccounts contains null, or an account without namespace or name.");
+        Check(errors, s.NamespaceLabels.All(n => n.Key.Length > 0 && n.Value is not null && NoNullValues(n.Value)),
+            "namespaceLabels has an empty namespace, or a null label value.");
         for (var i = 0; i < s.Workloads.Count && errors.Count < 10; i++)
         {
             var w = s.Workloads[i];
