@@ -22,6 +22,10 @@ public sealed class KubeAdvisorDbContext(DbContextOptions<KubeAdvisorDbContext> 
     public DbSet<AgentSnapshot> AgentSnapshots => Set<AgentSnapshot>();
     public DbSet<DigestObservation> DigestObservations => Set<DigestObservation>();
     public DbSet<PolicyException> PolicyExceptions => Set<PolicyException>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<OwnershipRuleRecord> OwnershipRules => Set<OwnershipRuleRecord>();
+    public DbSet<NamespaceRecord> Namespaces => Set<NamespaceRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

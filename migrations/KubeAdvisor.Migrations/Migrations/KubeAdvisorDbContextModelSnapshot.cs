@@ -512,6 +512,9 @@ namespace KubeAdvisor.Migrations.Migrations
                     b.Property<int>("Severity")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("WorkloadId")
                         .HasColumnType("uuid");
 
@@ -536,6 +539,8 @@ namespace KubeAdvisor.Migrations.Migrations
                         .HasDatabaseName("ix_findings_open_cluster_severity")
                         .HasFilter("\"IsOpen\"");
 
+                    b.HasIndex("TeamId", "IsOpen");
+
                     b.HasIndex("ClusterId", "IsOpen", "Namespace");
 
                     b.HasIndex("ClusterId", "IsOpen", "PolicyId");
@@ -546,6 +551,74 @@ namespace KubeAdvisor.Migrations.Migrations
                         .HasDatabaseName("ix_findings_cluster_open_order");
 
                     b.ToTable("findings", (string)null);
+                });
+
+            modelBuilder.Entity("KubeAdvisor.Data.Entities.NamespaceRecord", b =>
+                {
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<string>("LabelsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.HasKey("ClusterId", "Name");
+
+                    b.ToTable("namespaces", (string)null);
+                });
+
+            modelBuilder.Entity("KubeAdvisor.Data.Entities.OwnershipRuleRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ClusterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NamespaceLabel")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.PrimitiveCollection<List<string>>("Namespaces")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WorkloadKey")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("WorkloadValue")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId");
+
+                    b.HasIndex("Position");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("ownership_rules", (string)null);
                 });
 
             modelBuilder.Entity("KubeAdvisor.Data.Entities.PolicyException", b =>
@@ -843,6 +916,44 @@ namespace KubeAdvisor.Migrations.Migrations
                     b.ToTable("score_samples", (string)null);
                 });
 
+            modelBuilder.Entity("KubeAdvisor.Data.Entities.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("teams", (string)null);
+                });
+
+            modelBuilder.Entity("KubeAdvisor.Data.Entities.TeamMember", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("TeamId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("team_members", (string)null);
+                });
+
             modelBuilder.Entity("KubeAdvisor.Data.Entities.WorkloadRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -870,6 +981,12 @@ namespace KubeAdvisor.Migrations.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("LabelsJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
                     b.Property<DateTimeOffset>("LastSeen")
                         .HasColumnType("timestamp with time zone");
 
@@ -884,11 +1001,16 @@ namespace KubeAdvisor.Migrations.Migrations
                     b.Property<int?>("Replicas")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Uid")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
 
                     b.HasIndex("ClusterId", "Namespace");
 
@@ -1083,6 +1205,34 @@ namespace KubeAdvisor.Migrations.Migrations
                         .HasForeignKey("ClusterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("KubeAdvisor.Data.Entities.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("KubeAdvisor.Data.Entities.NamespaceRecord", b =>
+                {
+                    b.HasOne("KubeAdvisor.Data.Entities.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KubeAdvisor.Data.Entities.OwnershipRuleRecord", b =>
+                {
+                    b.HasOne("KubeAdvisor.Data.Entities.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("KubeAdvisor.Data.Entities.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KubeAdvisor.Data.Entities.PolicyException", b =>
@@ -1120,6 +1270,21 @@ namespace KubeAdvisor.Migrations.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KubeAdvisor.Data.Entities.TeamMember", b =>
+                {
+                    b.HasOne("KubeAdvisor.Data.Entities.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KubeAdvisor.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KubeAdvisor.Data.Entities.WorkloadRecord", b =>
                 {
                     b.HasOne("KubeAdvisor.Data.Entities.Cluster", null)
@@ -1127,6 +1292,11 @@ namespace KubeAdvisor.Migrations.Migrations
                         .HasForeignKey("ClusterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("KubeAdvisor.Data.Entities.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

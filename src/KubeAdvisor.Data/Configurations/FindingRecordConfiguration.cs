@@ -10,6 +10,8 @@ internal sealed class FindingRecordConfiguration : IEntityTypeConfiguration<Find
     {
         e.ToTable("findings");
         e.Property(x => x.Note).HasMaxLength(128);
+        e.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.SetNull);
+        e.HasIndex(x => new { x.TeamId, x.IsOpen });
         e.HasOne<Cluster>().WithMany().HasForeignKey(x => x.ClusterId).OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(x => new { x.ClusterId, x.Fingerprint }).IsUnique();
         // The violations explorer pages open findings across clusters, newest first, filtered by these columns.

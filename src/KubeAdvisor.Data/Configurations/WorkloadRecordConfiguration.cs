@@ -13,6 +13,9 @@ internal sealed class WorkloadRecordConfiguration : IEntityTypeConfiguration<Wor
         e.HasIndex(x => new { x.ClusterId, x.Uid }).IsUnique();
         e.HasIndex(x => new { x.ClusterId, x.Namespace });
         e.Property(x => x.AnnotationsJson).HasColumnType("jsonb");
+        e.Property(x => x.LabelsJson).HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");
+        e.HasOne<Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.SetNull);
+        e.HasIndex(x => x.TeamId);
         e.Property(x => x.ContainersJson).HasColumnType("jsonb");
     }
 }

@@ -26,6 +26,8 @@ public sealed class FindingRecord
     public required string Message { get; set; }
     public required string Remediation { get; set; }
     public bool IsOpen { get; set; }
+    /// <summary>The owning team of its workload (kept in step with workloads.TeamId); null = unowned.</summary>
+    public Guid? TeamId { get; set; }
     public DateTimeOffset FirstSeen { get; set; }
 
     /// <summary>

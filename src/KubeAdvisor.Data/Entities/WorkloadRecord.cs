@@ -11,6 +11,10 @@ public sealed class WorkloadRecord
     public required string Name { get; set; }
     /// <summary>Annotations of the object and template that matter (exemptions), as JSON.</summary>
     public string AnnotationsJson { get; set; } = "{}";
+    /// <summary>Labels of the object over those of its pod template, as JSON (for ownership rules).</summary>
+    public string LabelsJson { get; set; } = "{}";
+    /// <summary>The owning team as the ownership rules resolve it; null = unowned.</summary>
+    public Guid? TeamId { get; set; }
     /// <summary>Containers (name, type, image, pull policy) as JSON.</summary>
     public string ContainersJson { get; set; } = "[]";
     public int? Replicas { get; set; }

@@ -23,7 +23,7 @@ public sealed class FeatureDependencyTests
         ["ClusterDetail"] = ["Agents"], // the cluster page shows the agent's liveness
         ["Fleet"] = ["Agents"], // the fleet table's connection column shows the agent's liveness
         ["Overview"] = ["Fleet"], // the Overview is the fleet table with its groups
-        ["Scans"] = ["Exceptions"], // a scan applies the cluster's approved exceptions and notes the lapsed ones
+        ["Scans"] = ["Exceptions", "Teams"], // a scan applies the cluster's approved exceptions and notes the lapsed ones; it resolves owners
     };
 
     private static readonly Assembly Web = typeof(KubeAdvisor.Web.Features.Findings.FindingsQueries).Assembly;

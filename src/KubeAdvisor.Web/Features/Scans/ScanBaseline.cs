@@ -37,6 +37,7 @@ public sealed record ScanBaseline(
             w.Kind = pool.Get(w.Kind);
             w.Namespace = pool.Get(w.Namespace);
             w.AnnotationsJson = pool.Get(w.AnnotationsJson);
+            w.LabelsJson = pool.Get(w.LabelsJson);
             workloads.Add(w);
         }
 
@@ -46,7 +47,7 @@ public sealed record ScanBaseline(
             Id = f.Id, ClusterId = f.ClusterId, WorkloadId = f.WorkloadId, Fingerprint = f.Fingerprint, Namespace = f.Namespace, Kind = f.Kind,
             WorkloadName = f.WorkloadName, Container = f.Container, ContainerType = f.ContainerType, Image = f.Image, PolicyId = f.PolicyId,
             Severity = f.Severity, Message = f.Message, Remediation = f.Remediation, IsOpen = f.IsOpen, FirstSeen = f.FirstSeen,
-            LastSeen = f.LastSeen, ResolvedAt = f.ResolvedAt, LastScanId = f.LastScanId, Note = f.Note,
+            LastSeen = f.LastSeen, ResolvedAt = f.ResolvedAt, LastScanId = f.LastScanId, Note = f.Note, TeamId = f.TeamId,
         });
         await foreach (var f in openRows.AsAsyncEnumerable().WithCancellation(ct))
         {

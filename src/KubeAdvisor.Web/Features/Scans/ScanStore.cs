@@ -6,6 +6,7 @@ using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
 using KubeAdvisor.Web.Features.Exceptions;
 using KubeAdvisor.Web.Features.Findings;
+using KubeAdvisor.Web.Features.Teams;
 using Microsoft.EntityFrameworkCore;
 
 namespace KubeAdvisor.Web.Features.Scans;
@@ -27,7 +28,10 @@ public sealed class ScanStore(TimeProvider time)
         var previous = await LastSucceededScan.OfAsync(db, cluster, ct);
 
         var unjudged = UnjudgedFindings.Of(snapshot, result);
-        var workloadIds = await WorkloadWriter.SyncAsync(db, cluster.Id, snapshot, baseline.Workloads, previous, now, ct, unjudged);
+        var owners = await Owners.ResolverAsync(db, cluster.Id, ct);
+        var workloadIds = await WorkloadWriter.SyncAsync(db, cluster.Id, snapshot, baseline.Workloads, previous, now, ct, unjudged,
+            w => Owners.TeamOf(owners, Owners.Of(w, snapshot)));
+        await Owners.SyncNamespacesAsync(db, cluster.Id, snapshot, ct);
         var digests = await DigestWriter.SyncAsync(db, cluster.Id, scan.Id, snapshot, baseline.Observations, previous, now, ct);
         var pins = PinSuggestions.From(digests);
         var (introduced, fixedCount) = await FindingWriter.SyncAsync(db, cluster.Id, scan.Id, workloadIds, result.Findings, baseline, pins, previous, now, ct,
@@ -58,6 +62,7 @@ public sealed class ScanStore(TimeProvider time)
 
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
+        await Owners.SyncFindingsAsync(db, cluster.Id, ct); // after the rows above are written: findings take their workload's team
         await tx.CommitAsync(ct);
 
         // Measured after the commit, so it is the whole write; recorded outside the transaction (a statistic only).

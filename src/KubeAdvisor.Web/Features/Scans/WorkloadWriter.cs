@@ -11,7 +11,8 @@ namespace KubeAdvisor.Web.Features.Scans;
 internal static class WorkloadWriter
 {
     public static async Task<Dictionary<string, Guid>> SyncAsync(KubeAdvisorDbContext db, Guid clusterId, ClusterSnapshot snapshot,
-        IReadOnlyList<WorkloadRecord> stored, LastSucceededScan previous, DateTimeOffset now, CancellationToken ct, UnjudgedFindings? unjudged = null)
+        IReadOnlyList<WorkloadRecord> stored, LastSucceededScan previous, DateTimeOffset now, CancellationToken ct, UnjudgedFindings? unjudged = null,
+        Func<Workload, Guid?>? owner = null)
     {
         // Untracked (from the baseline): only rows that really change are attached and written (most rows of a scan do not change).
         var existing = stored.ToDictionary(w => w.Uid, StringComparer.Ordinal);
@@ -31,7 +32,7 @@ internal static class WorkloadWriter
                 row = found!;
             }
 
-            var before = (row.Kind, row.Namespace, row.Name, row.Replicas, row.GoneAt, row.AnnotationsJson, row.ContainersJson);
+            var before = (row.Kind, row.Namespace, row.Name, row.Replicas, row.GoneAt, row.AnnotationsJson, row.ContainersJson, row.LabelsJson, row.TeamId);
             row.Kind = w.Kind;
             row.Namespace = w.Namespace;
             row.Name = w.Name;
@@ -43,8 +44,11 @@ internal static class WorkloadWriter
                  new(nameof(StoredContainer.Image), c.Image), new(nameof(StoredContainer.ImagePullPolicy), c.ImagePullPolicy)])));
             row.AnnotationsJson = isNew ? annotations : Unchanged(row.AnnotationsJson, annotations);
             row.ContainersJson = isNew ? containers : Unchanged(row.ContainersJson, containers);
+            var labels = JsonbText.Object(Teams.Owners.LabelsOf(w).Select(l => new KeyValuePair<string, string?>(l.Key, l.Value)));
+            row.LabelsJson = isNew ? labels : Unchanged(row.LabelsJson, labels);
+            row.TeamId = owner?.Invoke(w);
             ids[w.Uid] = row.Id;
-            if (!isNew && before != (row.Kind, row.Namespace, row.Name, row.Replicas, row.GoneAt, row.AnnotationsJson, row.ContainersJson))
+            if (!isNew && before != (row.Kind, row.Namespace, row.Name, row.Replicas, row.GoneAt, row.AnnotationsJson, row.ContainersJson, row.LabelsJson, row.TeamId))
             {
                 row.LastSeen = now; // unchanged rows are not written: a present workload reads as seen by the last succeeded scan
                 db.Workloads.Update(row);
