@@ -33,6 +33,9 @@ public static partial class SnapshotValidator
 
         Check(errors, s.Namespaces.All(n => !string.IsNullOrEmpty(n)), "namespaces contains an empty or null entry.");
         Check(errors, s.PodDisruptionBudgets.All(p => p is not null), "podDisruptionBudgets contains null.");
+        Check(errors, s.ServiceAccounts.All(a => a is not null), "serviceAccounts contains null.");
+        Check(errors, s.HorizontalPodAutoscalers.All(a => a is not null), "horizontalPodAutoscalers contains null.");
+        Check(errors, s.NetworkPolicies.All(p => p is not null), "networkPolicies contains null.");
         for (var i = 0; i < s.Workloads.Count && errors.Count < 10; i++)
         {
             var w = s.Workloads[i];
