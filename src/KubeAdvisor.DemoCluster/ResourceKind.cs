@@ -19,6 +19,8 @@ internal sealed record ResourceKind(string Path, string Plural, string ApiVersio
         new("/apis/batch/v1/cronjobs", "cronjobs", "batch/v1", "CronJob", typeof(V1CronJob)),
         new("/apis/policy/v1/poddisruptionbudgets", "poddisruptionbudgets", "policy/v1", "PodDisruptionBudget", typeof(V1PodDisruptionBudget)),
         new("/api/v1/serviceaccounts", "serviceaccounts", "v1", "ServiceAccount", typeof(V1ServiceAccount)),
+        new("/apis/autoscaling/v2/horizontalpodautoscalers", "horizontalpodautoscalers", "autoscaling/v2", "HorizontalPodAutoscaler", typeof(V2HorizontalPodAutoscaler)),
+        new("/apis/networking.k8s.io/v1/networkpolicies", "networkpolicies", "networking.k8s.io/v1", "NetworkPolicy", typeof(V1NetworkPolicy)),
     ];
 
     public static ResourceKind? ByPath(string path) => All.FirstOrDefault(r => r.Path == path.TrimEnd('/'));

@@ -26,10 +26,26 @@ namespace KubeAdvisor.Agent.Tests;
 /// </summary>
 public sealed class NativeAgentTests(NativeAgentBuild build, ITestOutputHelper output) : IClassFixture<NativeAgentBuild>
 {
+    // Kinds the demo cluster does not have, so the trimmed agent must read and serialize them too.
+    private const string AutoscalerAndNetworkPolicy = """
+        apiVersion: autoscaling/v2
+        kind: HorizontalPodAutoscaler
+        metadata: {name: web, namespace: shop}
+        spec:
+          scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+          minReplicas: 2
+          maxReplicas: 6
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: {name: default-deny, namespace: shop}
+        spec: {podSelector: {}}
+        """;
+
     [Fact]
     public async Task PublishedAgent_DeliversTheSnapshotTheJitCollectorProduces_AndAnswersItsProbes()
     {
-        await using var fake = await FakeCluster.StartAsync(DemoManifests.LoadAll());
+        await using var fake = await FakeCluster.StartAsync([.. DemoManifests.LoadAll(), .. YamlObjects.Parse(AutoscalerAndNetworkPolicy)]);
         var pushes = new List<byte[]>();
         await using var receiver = await StartReceiverAsync(pushes);
         var healthPort = FreePort();
@@ -73,6 +89,10 @@ public sealed class NativeAgentTests(NativeAgentBuild build, ITestOutputHelper o
             Assert.NotEmpty(pushed.Workloads);
             Assert.Equal(Json(jit.Workloads), Json(pushed.Workloads));
             Assert.Equal(Json(jit.PodDisruptionBudgets), Json(pushed.PodDisruptionBudgets));
+            Assert.Equal(Json(jit.HorizontalPodAutoscalers), Json(pushed.HorizontalPodAutoscalers));
+            Assert.Equal(Json(jit.NetworkPolicies), Json(pushed.NetworkPolicies));
+            Assert.Equal(new HorizontalPodAutoscaler("shop", "web", "Deployment", "web", 2, 6), Assert.Single(pushed.HorizontalPodAutoscalers));
+            Assert.Equal(["Ingress"], Assert.Single(pushed.NetworkPolicies).PolicyTypes);
             Assert.Equal(jit.Namespaces, pushed.Namespaces);
 
             // SIGTERM, as the kubelet stops a pod: a graceful exit with code 0

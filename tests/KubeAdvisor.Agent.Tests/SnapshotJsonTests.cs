@@ -27,6 +27,26 @@ public sealed class SnapshotJsonTests
         Assert.Equal("linux", back.Workloads[0].Template.Spec.OsName);
         Assert.True(back.Workloads[0].Template.Spec.InitContainers[0].IsSidecar);
         Assert.True(back.PodDisruptionBudgets[0].SelectsNothing);
+        Assert.Equal(new HorizontalPodAutoscaler("shop", "web", "Deployment", "web", 2, 6), Assert.Single(back.HorizontalPodAutoscalers));
+        Assert.Equal(["Ingress", "Egress"], Assert.Single(back.NetworkPolicies).PolicyTypes);
+        Assert.True(back.HasNetworkPolicyList);
+    }
+
+    [Fact]
+    public async Task Read_OldAgentsPayload_HasNoNetworkPolicyListRatherThanAnEmptyOne()
+    {
+        const string old = "{\"snapshotId\":\"x\",\"collectedAt\":\"2026-11-27T10:00:00Z\",\"kubernetesVersion\":null,\"namespaces\":[],\"workloads\":[],\"podDisruptionBudgets\":[]}";
+        var current = new ClusterSnapshot("c", DateTimeOffset.UnixEpoch, null, [], [], []) { NetworkPolicies = [] };
+
+        var fromOldAgent = await SnapshotJson.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(old)), CancellationToken.None);
+        var json = JsonSerializer.Serialize(current, SnapshotJson.Options);
+        var back = await SnapshotJson.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), CancellationToken.None);
+
+        Assert.False(fromOldAgent.HasNetworkPolicyList); // unknown: workload-network-policy-missing judges nothing
+        Assert.Empty(fromOldAgent.HorizontalPodAutoscalers);
+        Assert.Contains("\"networkPolicies\":[]", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("hasNetworkPolicyList", json, StringComparison.Ordinal);
+        Assert.True(back.HasNetworkPolicyList); // listed, and none found
     }
 
     [Fact]
@@ -95,6 +115,12 @@ public sealed class SnapshotJsonTests
         };
         var first = w with { Template = w.Template with { Spec = spec } };
         var pdb = new PodDisruptionBudget("shop", "none", new LabelSelector(new Dictionary<string, string>(), [])) { SelectsNothing = true };
-        return s with { Workloads = [first, .. s.Workloads.Skip(1)], PodDisruptionBudgets = [pdb, .. s.PodDisruptionBudgets] };
+        var autoscaler = new HorizontalPodAutoscaler("shop", "web", "Deployment", "web", 2, 6);
+        var policy = new NetworkPolicy("shop", "web", new LabelSelector(new Dictionary<string, string> { ["app"] = "web" }, []), ["Ingress", "Egress"]);
+        return s with
+        {
+            Workloads = [first, .. s.Workloads.Skip(1)], PodDisruptionBudgets = [pdb, .. s.PodDisruptionBudgets],
+            HorizontalPodAutoscalers = [autoscaler], NetworkPolicies = [policy],
+        };
     }
 }

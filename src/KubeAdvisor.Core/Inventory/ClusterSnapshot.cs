@@ -18,6 +18,10 @@ public sealed record ClusterSnapshot(
     IReadOnlyList<Workload> Workloads,
     IReadOnlyList<PodDisruptionBudget> PodDisruptionBudgets)
 {
+    // The listed kinds that neither are workloads nor attribute pods to one: without them, what runs is still known.
+    private static readonly HashSet<string> NotWorkloads =
+        new(["PodDisruptionBudget", "ServiceAccount", "HorizontalPodAutoscaler", "NetworkPolicy"], StringComparer.Ordinal);
+
     /// <summary>
     /// Kinds that could not be listed (empty for a complete snapshot). Workloads of these kinds are not in
     /// <see cref="Workloads"/>, and policies that need one of them are not evaluated. Optional on the wire, so the
@@ -54,14 +58,39 @@ public sealed record ClusterSnapshot(
 
     private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? _namespaceLabels;
 
+    /// <summary>The cluster's HorizontalPodAutoscalers (empty when they were not listed, e.g. in an older agent's snapshot).</summary>
+    public IReadOnlyList<HorizontalPodAutoscaler> HorizontalPodAutoscalers
+    {
+        get => _autoscalers ?? [];
+        init => _autoscalers = value;
+    }
+
+    private readonly IReadOnlyList<HorizontalPodAutoscaler>? _autoscalers;
+
+    /// <summary>The cluster's NetworkPolicies (empty when none exist or they were not listed).</summary>
+    public IReadOnlyList<NetworkPolicy> NetworkPolicies
+    {
+        get => _networkPolicies ?? [];
+        init => _networkPolicies = value;
+    }
+
+    private readonly IReadOnlyList<NetworkPolicy>? _networkPolicies;
+
+    /// <summary>
+    /// Whether the snapshot carries a NetworkPolicy list at all (possibly empty). False for the payload of an agent that
+    /// predates NetworkPolicies (the member is absent): "no NetworkPolicy" would then fail every workload, while the
+    /// truth is unknown. Not written to the wire (computed).
+    /// </summary>
+    public bool HasNetworkPolicyList => _networkPolicies is not null;
+
     /// <summary>Whether the list of <paramref name="resource"/> (as RBAC spells it) was not read.</summary>
     public bool IsUnavailable(string resource) => Unavailable.Any(u => u.Resource == resource);
 
     /// <summary>
-    /// Whether every workload kind was listed (only PodDisruptionBudgets, if anything, are missing): only then does a
-    /// workload or a running digest absent from the snapshot mean that it stopped.
+    /// Whether every workload kind was listed (only kinds that are not workloads, such as PodDisruptionBudgets, if
+    /// anything, are missing): only then does a workload or a running digest absent from the snapshot mean that it stopped.
     /// </summary>
-    public bool RunningComplete => Unavailable.All(u => u.Kind == "PodDisruptionBudget");
+    public bool RunningComplete => Unavailable.All(u => NotWorkloads.Contains(u.Kind));
 
     /// <summary>
     /// This snapshot with <paramref name="unavailable"/> as its unavailable kinds, less the workloads of those kinds:
@@ -77,12 +106,16 @@ public sealed record ClusterSnapshot(
         }
 
         var kinds = unavailable.Select(u => u.Kind).ToHashSet(StringComparer.Ordinal);
-        return this with
+        var result = this with
         {
             Workloads = Workloads.Where(w => !kinds.Contains(w.Kind)).ToList(),
             PodDisruptionBudgets = kinds.Contains("PodDisruptionBudget") ? [] : PodDisruptionBudgets,
             ServiceAccounts = kinds.Contains("ServiceAccount") ? [] : ServiceAccounts,
+            HorizontalPodAutoscalers = kinds.Contains("HorizontalPodAutoscaler") ? [] : HorizontalPodAutoscalers,
             Unavailable = unavailable,
         };
+
+        // Assigned only when unavailable, so an absent list (an older agent's payload) stays absent.
+        return kinds.Contains("NetworkPolicy") ? result with { NetworkPolicies = [] } : result;
     }
 }

@@ -28,6 +28,8 @@ public sealed class InventoryBuilder
     private readonly List<Workload> _barePods = [];
     private readonly Dictionary<(string Ns, string Name), PodDisruptionBudget> _pdbs = [];
     private readonly Dictionary<(string Ns, string Name), ServiceAccount> _serviceAccounts = [];
+    private readonly Dictionary<(string Ns, string Name), HorizontalPodAutoscaler> _autoscalers = [];
+    private readonly Dictionary<(string Ns, string Name), NetworkPolicy> _networkPolicies = [];
     private readonly List<UnavailableKind> _unavailable = [];
 
     /// <summary>
@@ -67,6 +69,20 @@ public sealed class InventoryBuilder
     {
         ArgumentNullException.ThrowIfNull(account);
         _serviceAccounts[(account.Namespace, account.Name)] = account;
+    }
+
+    /// <summary>Adds a HorizontalPodAutoscaler; one with the same namespace and name replaces it.</summary>
+    public void AddHorizontalPodAutoscaler(HorizontalPodAutoscaler autoscaler)
+    {
+        ArgumentNullException.ThrowIfNull(autoscaler);
+        _autoscalers[(autoscaler.Namespace, autoscaler.Name)] = autoscaler;
+    }
+
+    /// <summary>Adds a NetworkPolicy; one with the same namespace and name replaces it.</summary>
+    public void AddNetworkPolicy(NetworkPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        _networkPolicies[(policy.Namespace, policy.Name)] = policy;
     }
 
     /// <summary>
@@ -166,6 +182,10 @@ public sealed class InventoryBuilder
             ServiceAccounts = _serviceAccounts.Values
                 .OrderBy(a => a.Namespace, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal).ToList(),
             NamespaceLabels = _namespaceLabels,
+            HorizontalPodAutoscalers = _autoscalers.Values
+                .OrderBy(a => a.Namespace, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal).ToList(),
+            NetworkPolicies = _networkPolicies.Values
+                .OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ToList(),
         };
         return _unavailable.Count == 0 ? snapshot : snapshot.WithUnavailable([.. _unavailable]);
     }

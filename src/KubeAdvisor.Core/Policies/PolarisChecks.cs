@@ -9,7 +9,6 @@ namespace KubeAdvisor.Core.Policies;
 public static class PolarisChecks
 {
     private const string NeedsRbac = "not yet: needs Roles, ClusterRoles and their bindings, which scans do not collect yet";
-    private const string NeedsAutoscaling = "not yet: needs HorizontalPodAutoscalers, which scans do not collect yet";
 
     /// <summary>Every Polaris check id, with why KubeAdvisor has no equivalent yet (null when a policy names it).</summary>
     public static IReadOnlyList<(string Id, string? NotYetBecause)> All { get; } =
@@ -25,9 +24,9 @@ public static class PolarisChecks
         ("pdbDisruptionsIsZero", null),
         ("missingPodDisruptionBudget", null),
         ("topologySpreadConstraint", null),
-        ("hpaMaxAvailability", NeedsAutoscaling),
-        ("hpaMinAvailability", NeedsAutoscaling),
-        ("pdbMinAvailableGreaterThanOrEqualToHPAMinReplicas", NeedsAutoscaling),
+        ("hpaMaxAvailability", null),
+        ("hpaMinAvailability", null),
+        ("pdbMinAvailableGreaterThanOrEqualToHPAMinReplicas", null),
         ("oneController", "not judged: the API server refuses an object with a second controller owner reference (only one may set controller: true), so a scanned pod cannot fail it; pods with no controller are pod-without-controller's"),
 
         // efficiency
@@ -44,7 +43,7 @@ public static class PolarisChecks
         ("hostProcess", null),
         ("hostPIDSet", null),
         ("linuxHardening", null),
-        ("missingNetworkPolicy", "not yet: needs NetworkPolicies, which scans do not collect yet"),
+        ("missingNetworkPolicy", null),
         ("notReadOnlyRootFilesystem", null),
         ("privilegeEscalationAllowed", null),
         ("procMount", null),

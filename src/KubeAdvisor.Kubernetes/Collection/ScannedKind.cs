@@ -23,6 +23,10 @@ internal sealed record ScannedKind(string Resource, string ApiVersion, string Ki
         new("poddisruptionbudgets.policy", "policy/v1", "PodDisruptionBudget", "apis/policy/v1/poddisruptionbudgets",
             (b, q, j) => b.AddPodDisruptionBudget(ObjectJson.DisruptionBudget(j, q))),
         new("serviceaccounts", "v1", "ServiceAccount", "api/v1/serviceaccounts", (b, q, j) => b.AddServiceAccount(ObjectJson.ServiceAccount(j, q))),
+        new("horizontalpodautoscalers.autoscaling", "autoscaling/v2", "HorizontalPodAutoscaler", "apis/autoscaling/v2/horizontalpodautoscalers",
+            (b, q, j) => b.AddHorizontalPodAutoscaler(ObjectJson.Autoscaler(j, q))),
+        new("networkpolicies.networking.k8s.io", "networking.k8s.io/v1", "NetworkPolicy", "apis/networking.k8s.io/v1/networkpolicies",
+            (b, q, j) => b.AddNetworkPolicy(ObjectJson.NetworkPolicy(j, q))),
     ];
 
     /// <summary>

@@ -86,6 +86,8 @@ public static class ManifestLoader
         ("batch/v1", "CronJob") => KubernetesYaml.Deserialize<V1CronJob>(doc),
         ("policy/v1", "PodDisruptionBudget") => KubernetesYaml.Deserialize<V1PodDisruptionBudget>(doc),
         ("v1", "ServiceAccount") => KubernetesYaml.Deserialize<V1ServiceAccount>(doc),
+        ("autoscaling/v2", "HorizontalPodAutoscaler") => KubernetesYaml.Deserialize<V2HorizontalPodAutoscaler>(doc),
+        ("networking.k8s.io/v1", "NetworkPolicy") => KubernetesYaml.Deserialize<V1NetworkPolicy>(doc),
         _ => null,
     };
 

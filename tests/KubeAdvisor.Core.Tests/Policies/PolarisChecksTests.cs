@@ -44,6 +44,6 @@ public sealed class PolarisChecksTests
         Assert.Contains("- **Polaris:** `pullPolicyNotAlways`", text, StringComparison.Ordinal);
         Assert.Contains("- **Unlike Polaris:** Polaris fails every pull policy", text, StringComparison.Ordinal);
         Assert.Contains("| `pullPolicyNotAlways` | `image-pull-policy-mutable` |", text, StringComparison.Ordinal);
-        Assert.Contains("| `missingNetworkPolicy` | none, not yet: needs NetworkPolicies, which scans do not collect yet |", text, StringComparison.Ordinal);
+        Assert.Contains("| `tlsSettingsMissing` | none, not yet: needs Ingresses, which scans do not collect yet |", text, StringComparison.Ordinal);
     }
 }

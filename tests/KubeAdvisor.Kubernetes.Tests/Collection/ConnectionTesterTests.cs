@@ -13,7 +13,7 @@ public sealed class ConnectionTesterTests : FakeServerTestBase
 
         Assert.True(r.Succeeded);
         Assert.Equal("v1.31.2-fake", r.KubernetesVersion);
-        Assert.Equal(11, r.Kinds.Count); // every kind the collector lists, ServiceAccounts included
+        Assert.Equal(13, r.Kinds.Count); // every kind the collector lists, ServiceAccounts, HorizontalPodAutoscalers and NetworkPolicies included
         Assert.Empty(r.Problems);
     }
 

@@ -19,7 +19,10 @@ namespace KubeAdvisor.Kubernetes.Tests.Collection;
 /// workload-priority-class-missing, workload-topology-spread-missing, workload-disruption-budget-blocks-eviction and
 /// workload-instance-label-mismatch (→ 321 and 145,000). Each time, the findings without the new policies' still gave
 /// the earlier digest (checked in that commit). Then the automount policy's message for a pod that leaves the field
-/// unset changed with ServiceAccounts collected (same counts; neither cluster has ServiceAccounts).
+/// unset changed with ServiceAccounts collected (same counts; neither cluster has ServiceAccounts). Then
+/// HorizontalPodAutoscalers and NetworkPolicies were collected with four policies: workload-network-policy-missing fails
+/// every judged workload, as neither cluster has a NetworkPolicy (→ 338 and 155,000), and the three autoscaler policies
+/// find nothing, as neither has an autoscaler; without the four, the findings still gave the earlier digests (checked).
 /// </summary>
 public sealed class FindingsGoldenTests : FakeServerTestBase
 {
@@ -32,8 +35,8 @@ public sealed class FindingsGoldenTests : FakeServerTestBase
     };
 
     [Theory]
-    [InlineData("demo", 321, "481052325e2afe0a68dd875d71db06ca1f44d451c45526a00be4f4ac065db0c4")]
-    [InlineData("synthetic-10000", 145_000, "5c37419d0486f160abf56b9ef62e3d150e9fd898f241e72c4fafb35934af841c")]
+    [InlineData("demo", 338, "b2d89a844586289fe6368d137ef4cbcbcf5c85d905316b1c392499541e60bbdb")]
+    [InlineData("synthetic-10000", 155_000, "ea081b10793b66c78fda255bd7ccc65d1464b32e4b68b7df97f8ef0f9db3c3a4")]
     public async Task Scan_EveryPolicy_FindingsAreUnchanged(string cluster, int expectedCount, string expectedSha256)
     {
         Server.Objects.Replace(cluster == "demo" ? DemoManifests.LoadAll() : SyntheticCluster.Generate(10_000));

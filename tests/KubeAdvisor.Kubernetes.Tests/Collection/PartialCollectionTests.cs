@@ -44,7 +44,8 @@ public sealed class PartialCollectionTests : FakeServerTestBase
         Assert.Empty(partial.PodDisruptionBudgets);
         Assert.NotEmpty(complete.PodDisruptionBudgets);
         Assert.Equal(complete.Workloads.Count, partial.Workloads.Count);
-        Assert.Equal(["workload-disruption-budget-blocks-eviction", "workload-disruption-budget-missing"], result.NotEvaluated.Order());
+        Assert.Equal(["workload-disruption-budget-blocks-eviction", "workload-disruption-budget-exceeds-autoscaler-min", "workload-disruption-budget-missing"],
+            result.NotEvaluated.Order());
         Assert.Empty(full.NotEvaluated);
         // Not a pass: the budget policy has no checks at all, while the complete scan had some.
         Assert.Contains(full.Tallies, t => t.PolicyId == "workload-disruption-budget-missing");
@@ -68,6 +69,39 @@ public sealed class PartialCollectionTests : FakeServerTestBase
         Assert.Contains(full.Findings, f => f.WorkloadKind == "CronJob");
         Assert.Empty(result.NotEvaluated); // no policy needs CronJobs: their workloads are simply unknown
         Assert.Equal(Lines(full.Findings.Where(f => f.WorkloadKind != "CronJob")), Lines(result.Findings));
+    }
+
+    [Fact]
+    public async Task CollectAsync_NetworkPoliciesForbidden_OnlyTheNetworkPolicyPolicyIsNotEvaluatedAndWhatRunsIsComplete()
+    {
+        Server.Objects.Replace(DemoManifests.LoadAll());
+        var full = PolicyEvaluator.Evaluate(await CollectAsync(), Everything);
+        Server.Faults.ForbiddenResource = "networkpolicies";
+
+        var partial = await CollectAsync();
+        var result = PolicyEvaluator.Evaluate(partial, Everything);
+
+        Assert.Equal([new UnavailableKind("networkpolicies.networking.k8s.io", "NetworkPolicy", 403)], partial.Unavailable);
+        Assert.True(partial.RunningComplete); // not a workload kind: what runs is still fully known
+        Assert.Equal(["workload-network-policy-missing"], result.NotEvaluated);
+        Assert.Contains(full.Findings, f => f.PolicyId == "workload-network-policy-missing");
+        Assert.Equal(Lines(full.Findings.Where(f => f.PolicyId != "workload-network-policy-missing")), Lines(result.Findings));
+    }
+
+    [Fact]
+    public async Task CollectAsync_AutoscalersNotServed_TheThreeAutoscalerPoliciesAreNotEvaluated()
+    {
+        Server.Objects.Replace(DemoManifests.LoadAll());
+        Server.Faults.NotServedResource = "horizontalpodautoscalers";
+
+        var partial = await CollectAsync();
+        var result = PolicyEvaluator.Evaluate(partial, Everything);
+
+        Assert.Equal([new UnavailableKind("horizontalpodautoscalers.autoscaling", "HorizontalPodAutoscaler", 404)], partial.Unavailable);
+        Assert.True(partial.RunningComplete);
+        Assert.Equal(["workload-autoscaler-fixed-size", "workload-autoscaler-single-replica", "workload-disruption-budget-exceeds-autoscaler-min"],
+            result.NotEvaluated.Order(StringComparer.Ordinal));
+        Assert.Contains("does not serve autoscaling/v2 horizontalpodautoscalers", UnavailableKinds.Advice(partial.Unavailable[0]), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -136,7 +170,9 @@ public sealed class PartialCollectionTests : FakeServerTestBase
     {
         var needs = PolicyCatalog.Descriptors.SelectMany(d => d.RequiredKinds.Select(k => (d.Id, Kind: k))).ToList();
 
-        Assert.Equal(7, needs.Count); // the two budget policies and the automount policy (one kind each), the two running-digest policies (two each)
+        // One kind each: the two budget policies, the automount policy, the two autoscaler policies and the network policy
+        // one; two each: the running-digest policies and the budget-against-autoscaler policy.
+        Assert.Equal(12, needs.Count);
         Assert.All(needs, n => Assert.Single(UnavailableKinds.Checked([new UnavailableKind(n.Kind, "", 403)])));
     }
 

@@ -44,6 +44,16 @@ public static class KubeObjectMapper
             MaxUnavailable = o.Spec?.MaxUnavailable?.Value,
         };
 
+    public static HorizontalPodAutoscaler Map(V2HorizontalPodAutoscaler o) =>
+        new(MetadataMapper.Namespace(o.Metadata), o.Metadata?.Name ?? "", o.Spec?.ScaleTargetRef?.Kind ?? "",
+            o.Spec?.ScaleTargetRef?.Name ?? "", o.Spec?.MinReplicas ?? 1, o.Spec?.MaxReplicas ?? 0);
+
+    // policyTypes defaulted as the API server does (pkg/apis/networking/v1 defaults): Ingress, plus Egress with egress rules.
+    public static NetworkPolicy Map(V1NetworkPolicy o) =>
+        new(MetadataMapper.Namespace(o.Metadata), o.Metadata?.Name ?? "", Selector(o.Spec?.PodSelector),
+            o.Spec?.PolicyTypes is { Count: > 0 } types ? types.ToList()
+                : o.Spec?.Egress is { Count: > 0 } ? ["Ingress", "Egress"] : ["Ingress"]);
+
     /// <summary>Any supported object; null for kinds the inventory does not use (Services, ConfigMaps, …).</summary>
     public static KubeObject? TryMap(object obj) => obj switch
     {

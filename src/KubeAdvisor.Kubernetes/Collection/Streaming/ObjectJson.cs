@@ -168,6 +168,61 @@ internal static class ObjectJson
         return new ServiceAccount(meta.NamespaceOrDefault, meta.Name ?? "", automount);
     }
 
+    /// <summary>A HorizontalPodAutoscaler (autoscaling/v2): namespace, name, scaleTargetRef, minReplicas (default 1), maxReplicas.</summary>
+    public static HorizontalPodAutoscaler Autoscaler(ReadOnlySpan<byte> json, ReadCache cache)
+    {
+        var r = Begin(json);
+        var meta = MetaJson.None;
+        (string? Kind, string? Name, int? Min, int? Max) spec = default;
+        while (JsonRead.NextProperty(ref r))
+        {
+            if (r.ValueTextEquals("metadata"u8))
+            {
+                JsonRead.Next(ref r);
+                meta = MetaJson.Read(ref r, cache);
+            }
+            else if (r.ValueTextEquals("spec"u8))
+            {
+                JsonRead.Next(ref r);
+                spec = AutoscalerSpecJson.Read(ref r, cache);
+            }
+            else
+            {
+                JsonRead.SkipValue(ref r);
+            }
+        }
+
+        return new HorizontalPodAutoscaler(meta.NamespaceOrDefault, meta.Name ?? "", spec.Kind ?? "", spec.Name ?? "", spec.Min ?? 1, spec.Max ?? 0);
+    }
+
+    /// <summary>A NetworkPolicy (networking.k8s.io/v1): namespace, name, podSelector and the effective policyTypes.</summary>
+    public static NetworkPolicy NetworkPolicy(ReadOnlySpan<byte> json, ReadCache cache)
+    {
+        var r = Begin(json);
+        var meta = MetaJson.None;
+        (LabelSelector Selector, IReadOnlyList<string> Types)? spec = null;
+        while (JsonRead.NextProperty(ref r))
+        {
+            if (r.ValueTextEquals("metadata"u8))
+            {
+                JsonRead.Next(ref r);
+                meta = MetaJson.Read(ref r, cache);
+            }
+            else if (r.ValueTextEquals("spec"u8))
+            {
+                JsonRead.Next(ref r);
+                spec = NetworkPolicySpecJson.Read(ref r, cache);
+            }
+            else
+            {
+                JsonRead.SkipValue(ref r);
+            }
+        }
+
+        var (selector, types) = spec ?? (SelectorJson.Empty, Core.Inventory.NetworkPolicy.EffectivePolicyTypes(null, false));
+        return new NetworkPolicy(meta.NamespaceOrDefault, meta.Name ?? "", selector, types);
+    }
+
     /// <summary>A Namespace's metadata.name (null when it has none) and labels.</summary>
     public static (string? Name, IReadOnlyDictionary<string, string> Labels) Namespace(ReadOnlySpan<byte> json, ReadCache cache)
     {

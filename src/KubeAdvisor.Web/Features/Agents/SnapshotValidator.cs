@@ -37,6 +37,8 @@ public static partial class SnapshotValidator
             "serviceAccounts contains null, or an account without namespace or name.");
         Check(errors, s.NamespaceLabels.All(n => n.Key.Length > 0 && n.Value is not null && NoNullValues(n.Value)),
             "namespaceLabels has an empty namespace, or a null label value.");
+        Check(errors, s.HorizontalPodAutoscalers.All(a => a is not null), "horizontalPodAutoscalers contains null.");
+        Check(errors, s.NetworkPolicies.All(p => p is not null), "networkPolicies contains null.");
         for (var i = 0; i < s.Workloads.Count && errors.Count < 10; i++)
         {
             var w = s.Workloads[i];

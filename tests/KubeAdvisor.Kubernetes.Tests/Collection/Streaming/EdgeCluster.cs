@@ -8,8 +8,9 @@ namespace KubeAdvisor.Kubernetes.Tests.Collection.Streaming;
 /// A small cluster that sets every field the inventory reads, in its edge forms: pod and container
 /// securityContexts, capabilities, seccomp, probes, hostPorts, env literal vs valueFrom, hostPath volumes,
 /// resources (canonicalized quantities, other resource names only), owner references, init / sidecar / ephemeral
-/// containers with statuses and imageID forms, PDB selectors (expressions, empty, missing), and one item larger
-/// than the streaming buffer.
+/// containers with statuses and imageID forms, PDB selectors (expressions, empty, missing), autoscalers (metrics and
+/// behavior skipped, minReplicas unset), NetworkPolicy podSelectors and policyTypes (set, unset with and without egress
+/// rules, podSelector missing), and one item larger than the streaming buffer.
 /// </summary>
 internal static class EdgeCluster
 {

@@ -131,6 +131,48 @@ public sealed class ObjectJsonTests
     }
 
     [Theory]
+    [InlineData("""{"metadata":{"name":"h","namespace":""},"spec":null}""")]
+    [InlineData("""{"metadata":{"name":"h"},"spec":{"scaleTargetRef":null,"minReplicas":null,"maxReplicas":3}}""")]
+    [InlineData("""{"metadata":{"name":"h"},"spec":{"scaleTargetRef":{"kind":"StatefulSet","name":"db","apiVersion":"apps/v1"},"minReplicas":0,"maxReplicas":4,"metrics":[{"type":"Resource"}],"behavior":null},"status":{"currentReplicas":2}}""")]
+    public void Autoscaler_JsonEdgeForms_EqualsTypedMapping(string json)
+    {
+        var expected = KubeObjectMapper.Map(KubernetesJson.Deserialize<V2HorizontalPodAutoscaler>(json));
+
+        var actual = ObjectJson.Autoscaler(Encoding.UTF8.GetBytes(json), new ReadCache());
+
+        Assert.Equal(SnapshotAssert.Json(expected), SnapshotAssert.Json(actual));
+    }
+
+    [Theory]
+    [InlineData("""{"metadata":{"name":"n"},"spec":null}""")]
+    [InlineData("""{"metadata":{"name":"n"},"spec":{"podSelector":null,"policyTypes":null,"egress":null}}""")]
+    [InlineData("""{"metadata":{"name":"n"},"spec":{"podSelector":{},"policyTypes":[],"egress":[{}]}}""")]
+    [InlineData("""{"metadata":{"name":"n"},"spec":{"egress":[],"ingress":[{"from":[{"ipBlock":{"cidr":"0.0.0.0/0"}}]}]}}""")]
+    [InlineData("""{"metadata":{"name":"n"},"spec":{"egress":[{"to":[{"podSelector":{}}],"ports":[{"port":53}]}],"podSelector":{"matchExpressions":[{"key":"app","operator":"Exists"}]}}}""")]
+    [InlineData("""{"metadata":{"name":"n"},"spec":{"podSelector":{"matchLabels":{"app":"w"}},"policyTypes":["Egress"],"egress":[{"to":[]}]}}""")]
+    public void NetworkPolicy_JsonEdgeForms_EqualsTypedMapping(string json)
+    {
+        var expected = KubeObjectMapper.Map(KubernetesJson.Deserialize<V1NetworkPolicy>(json));
+
+        var actual = ObjectJson.NetworkPolicy(Encoding.UTF8.GetBytes(json), new ReadCache());
+
+        Assert.Equal(SnapshotAssert.Json(expected), SnapshotAssert.Json(actual));
+    }
+
+    [Theory]
+    [InlineData("""{"spec":{"minReplicas":"2"}}""", true)]
+    [InlineData("""{"spec":{"scaleTargetRef":[]}}""", true)]
+    [InlineData("""{"spec":{"egress":{}}}""", false)]
+    [InlineData("""{"spec":{"policyTypes":"Ingress"}}""", false)]
+    [InlineData("""{"spec":{"podSelector":[]}}""", false)]
+    public void AutoscalerAndNetworkPolicy_WrongTypes_JsonExceptionSoTheScanSaysMalformed(string json, bool autoscaler)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+
+        Assert.ThrowsAny<JsonException>(() => autoscaler ? ObjectJson.Autoscaler(bytes, new ReadCache()) : ObjectJson.NetworkPolicy(bytes, new ReadCache()));
+    }
+
+    [Theory]
     [InlineData("""{"spec":{"hostNetwork":"yes"}}""")]
     [InlineData("""{"spec":{"containers":{"name":"a"}}}""")]
     [InlineData("""{"spec":{"containers":[{"ports":[{"hostPort":99999999999}]}]}}""")]

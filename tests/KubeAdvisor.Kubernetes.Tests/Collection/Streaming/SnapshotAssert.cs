@@ -7,7 +7,7 @@ using KubeAdvisor.Kubernetes.Transport;
 
 namespace KubeAdvisor.Kubernetes.Tests.Collection.Streaming;
 
-/// <summary>Compares snapshots by their wire JSON (namespaces, workloads, budgets), ignoring id and time.</summary>
+/// <summary>Compares snapshots by their wire JSON (namespaces, workloads, budgets, accounts, autoscalers, network policies), ignoring id and time.</summary>
 internal static class SnapshotAssert
 {
     /// <summary>The reference: the V1 objects themselves through InventoryBuilder + KubeObjectMapper.</summary>
@@ -27,6 +27,12 @@ internal static class SnapshotAssert
                 case V1ServiceAccount account:
                     builder.AddServiceAccount(new ServiceAccount(
                         MetadataMapper.Namespace(account.Metadata), account.Metadata?.Name ?? "", account.AutomountServiceAccountToken));
+                    break;
+                case V2HorizontalPodAutoscaler hpa:
+                    builder.AddHorizontalPodAutoscaler(KubeObjectMapper.Map(hpa));
+                    break;
+                case V1NetworkPolicy policy:
+                    builder.AddNetworkPolicy(KubeObjectMapper.Map(policy));
                     break;
                 default:
                     builder.Add(KubeObjectMapper.TryMap(o) ?? throw new ArgumentException(o.GetType().Name));
@@ -53,6 +59,8 @@ internal static class SnapshotAssert
         }
 
         Assert.Equal(Json(expected.ServiceAccounts), Json(actual.ServiceAccounts));
+        Assert.Equal(Json(expected.HorizontalPodAutoscalers), Json(actual.HorizontalPodAutoscalers));
+        Assert.Equal(Json(expected.NetworkPolicies), Json(actual.NetworkPolicies));
     }
 
     public static string Json<T>(T value) => JsonSerializer.Serialize(value, SnapshotJson.Options);

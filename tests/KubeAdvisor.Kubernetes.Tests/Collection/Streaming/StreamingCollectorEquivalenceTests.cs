@@ -69,6 +69,18 @@ public sealed class StreamingCollectorEquivalenceTests : FakeServerTestBase
         Assert.True(budgets["nothing"].SelectsNothing);
         Assert.Equal(3, budgets["full"].Selector.MatchExpressions.Count);
         Assert.Equal("default", budgets["defaulted"].Namespace);
+        var autoscalers = s.HorizontalPodAutoscalers.ToDictionary(a => a.Name);
+        Assert.Equal(new Core.Inventory.HorizontalPodAutoscaler("edge", "full", "Deployment", "full", 3, 12), autoscalers["full"]);
+        Assert.Equal(new Core.Inventory.HorizontalPodAutoscaler("default", "defaulted", "StatefulSet", "db", 1, 1), autoscalers["defaulted"]);
+        var policies = s.NetworkPolicies.ToDictionary(p => p.Name);
+        Assert.Equal(["Ingress"], policies["default-deny"].PolicyTypes);
+        Assert.Empty(policies["default-deny"].PodSelector.MatchLabels);
+        Assert.Equal(["Ingress", "Egress"], policies["full"].PolicyTypes); // unset, with egress rules
+        Assert.Single(policies["full"].PodSelector.MatchExpressions);
+        Assert.Equal(["Egress"], policies["egress-only"].PolicyTypes);
+        Assert.False(policies["egress-only"].IsolatesIngress);
+        Assert.Equal("default", policies["no-selector"].Namespace);
+        Assert.True(policies["no-selector"].Selects(new Dictionary<string, string> { ["any"] = "pod" }));
     }
 
     // requests: {ephemeral-storage: 1Gi} is not "no resources" for the mapper, but carries no cpu/memory.

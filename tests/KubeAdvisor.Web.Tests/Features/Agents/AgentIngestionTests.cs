@@ -156,6 +156,7 @@ public sealed class AgentIngestionTests(WebAppFixture fx)
     [InlineData("{\"snapshotId\": ", "not valid")]
     [InlineData("{\"collectedAt\":\"2026-11-27T10:00:00Z\",\"namespaces\":[],\"workloads\":[],\"podDisruptionBudgets\":[]}", "snapshotId")]
     [InlineData("{\"snapshotId\":\"a b\",\"collectedAt\":\"2026-11-27T10:00:00Z\",\"kubernetesVersion\":null,\"namespaces\":[],\"workloads\":[null],\"podDisruptionBudgets\":[]}", "workloads[0]")]
+    [InlineData("{\"snapshotId\":\"n\",\"collectedAt\":\"2026-11-27T10:00:00Z\",\"kubernetesVersion\":null,\"namespaces\":[],\"workloads\":[],\"podDisruptionBudgets\":[],\"networkPolicies\":[null]}", "networkPolicies contains null")]
     [InlineData("null", "null")]
     public async Task Push_MalformedSnapshot_Returns400WithAMessage(string json, string mentioned)
     {
