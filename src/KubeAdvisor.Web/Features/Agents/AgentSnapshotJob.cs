@@ -66,10 +66,14 @@ public sealed class AgentSnapshotJob(
 
     private async Task FailAsync(Guid scanId, string error)
     {
+        // A failed snapshot keeps its size and digest, not its payload: dropped before the scan reads as failed, so
+        // whoever sees "Failed" never finds the payload still stored (a crash in between resumes and fails again).
+        await using (var db = await dbFactory.CreateDbContextAsync(CancellationToken.None))
+        {
+            await db.AgentSnapshots.Where(a => a.ScanId == scanId)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.ProcessedAt, time.GetUtcNow()).SetProperty(a => a.Payload, Array.Empty<byte>()), CancellationToken.None);
+        }
+
         await lifecycle.FailAsync(scanId, error);
-        // A failed snapshot keeps its size and digest, not its payload.
-        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-        await db.AgentSnapshots.Where(a => a.ScanId == scanId)
-            .ExecuteUpdateAsync(u => u.SetProperty(a => a.ProcessedAt, time.GetUtcNow()).SetProperty(a => a.Payload, Array.Empty<byte>()), CancellationToken.None);
     }
 }
