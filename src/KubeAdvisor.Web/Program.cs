@@ -16,6 +16,7 @@ using KubeAdvisor.Web.Features.Namespaces;
 using KubeAdvisor.Web.Features.Overview;
 using KubeAdvisor.Web.Features.Policies;
 using KubeAdvisor.Web.Features.Scans;
+using KubeAdvisor.Web.Features.Teams;
 using KubeAdvisor.Web.Features.Tokens;
 using KubeAdvisor.Web.Features.Violations;
 using KubeAdvisor.Web.Features.Workloads;
@@ -44,6 +45,7 @@ builder.AddKubeAdvisorConfiguration()
     .AddNamespaces()
     .AddCompliance()
     .AddExceptions()
+    .AddTeams()
     .AddWorkloads()
     .AddFindings()
     .AddPolicies();

@@ -41,6 +41,14 @@ public sealed class ApiRoleMatrixTests(WebAppFixture fx)
         ["GET /api/v1/clusters/{id}/agent"] = Roles.Viewer,
         ["POST /api/v1/clusters/{id}/agent/token"] = Roles.Admin,
         ["DELETE /api/v1/clusters/{id}/agent/token"] = Roles.Admin,
+        ["GET /api/v1/teams"] = Roles.Viewer,
+        ["POST /api/v1/teams"] = Roles.Admin,
+        ["DELETE /api/v1/teams/{id}"] = Roles.Admin,
+        ["PUT /api/v1/teams/{id}/members"] = Roles.Admin,
+        ["GET /api/v1/ownership-rules"] = Roles.Viewer,
+        ["POST /api/v1/ownership-rules"] = Roles.Admin,
+        ["PUT /api/v1/ownership-rules/{id}"] = Roles.Admin,
+        ["DELETE /api/v1/ownership-rules/{id}"] = Roles.Admin,
         ["GET /violations/export.csv"] = Roles.Engineer,
         ["POST /api/v1/agent/snapshots"] = AgentOnly, // agent tokens only: no user, not even an Admin, can push
     };

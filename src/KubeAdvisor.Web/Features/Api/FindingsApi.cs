@@ -30,7 +30,7 @@ public static class FindingsApi
     }
 
     private static async Task<IResult> FindingsAsync(
-        Guid id, string? @namespace, string? policy, string? severity, string? status, int? page, int? pageSize, string? format, string? cursor,
+        Guid id, string? @namespace, string? policy, string? severity, string? status, int? page, int? pageSize, string? format, string? cursor, string? team,
         HttpContext http, FindingsQueries queries, IAuthorizationService authorization, CancellationToken ct)
     {
         var csv = format == "csv" || http.Request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true);
@@ -59,6 +59,11 @@ public static class FindingsApi
         if (page is < 1 || pageSize is < 1 or > FindingsQueries.MaxPageSize)
         {
             return ApiEndpoints.BadRequest("page must be 1 or more and pageSize between 1 and 1000.");
+        }
+
+        if (!string.IsNullOrEmpty(team) && !FindingsFilter.IsTeam(team))
+        {
+            return ApiEndpoints.BadRequest("team must be a team id or unowned.");
         }
 
         if (format is not (null or "" or "json" or "csv"))
@@ -91,7 +96,7 @@ public static class FindingsApi
             return ApiEndpoints.NotFound("cluster");
         }
 
-        var filter = new FindingsFilter(id, NullIfEmpty(@namespace), NullIfEmpty(policy), sev, Resolved: status == "resolved");
+        var filter = new FindingsFilter(id, NullIfEmpty(@namespace), NullIfEmpty(policy), sev, Resolved: status == "resolved", Team: NullIfEmpty(team));
         if (csv)
         {
             // The same writer and rows as the explorer's export (GET /violations/export.csv); all rows unless a page is asked for.

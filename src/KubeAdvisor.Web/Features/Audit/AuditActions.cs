@@ -34,4 +34,10 @@ public static class AuditActions
     public const string ExceptionRevoked = "exception.revoked";
     public const string ExceptionExpired = "exception.expired";
     public const string ExceptionsImported = "exception.imported";
+    public const string TeamCreated = "team.created";
+    public const string TeamDeleted = "team.deleted";
+    public const string TeamMembersChanged = "team.members-changed";
+    public const string OwnershipRuleCreated = "ownership.rule-created";
+    public const string OwnershipRuleChanged = "ownership.rule-changed";
+    public const string OwnershipRuleDeleted = "ownership.rule-deleted";
 }

@@ -8,9 +8,16 @@ namespace KubeAdvisor.Web.Features.Findings;
 /// its export and the API answer show the same set.
 /// </summary>
 /// <param name="Resolved">false: open findings (the default everywhere); true: resolved ones.</param>
+/// <param name="Team">The owning team's id, or <see cref="Unowned"/>; null = any owner.</param>
 public sealed record FindingsFilter(Guid? Cluster = null, string? Namespace = null, string? Policy = null,
-    Severity? Severity = null, string? Kind = null, string? Text = null, bool Resolved = false)
+    Severity? Severity = null, string? Kind = null, string? Text = null, bool Resolved = false, string? Team = null)
 {
+    /// <summary>The <see cref="Team"/> value of findings no team owns.</summary>
+    public const string Unowned = "unowned";
+
+    /// <summary>Whether <paramref name="team"/> is a usable team filter: a team id or "unowned".</summary>
+    public static bool IsTeam(string team) => team == Unowned || Guid.TryParse(team, out _);
+
     public static FindingsFilter From(string? cluster, string? ns, string? policy, string? severity, string? kind, string? text) => new(
         Guid.TryParse(cluster, out var id) ? id : null,
         Clean(ns),
@@ -29,6 +36,7 @@ public sealed record FindingsFilter(Guid? Cluster = null, string? Namespace = nu
         ["kind"] = Kind,
         ["q"] = Text,
         ["status"] = Resolved ? "resolved" : null,
+        ["team"] = Team,
     };
 
     public string ToQueryString() => string.Join("&", ToQuery()

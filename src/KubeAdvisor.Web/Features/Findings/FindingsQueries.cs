@@ -154,6 +154,15 @@ public sealed class FindingsQueries(IDbContextFactory<KubeAdvisorDbContext> dbFa
             q = q.Where(x => x.Kind == kind);
         }
 
+        if (f.Team == FindingsFilter.Unowned)
+        {
+            q = q.Where(x => x.TeamId == null);
+        }
+        else if (Guid.TryParse(f.Team, out var team))
+        {
+            q = q.Where(x => x.TeamId == team);
+        }
+
         if (f.Text is { } text)
         {
             // One trigram-indexed column (findings.SearchText: workload, namespace, image, message, container, lower-cased).
