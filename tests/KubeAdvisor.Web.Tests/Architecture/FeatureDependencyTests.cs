@@ -18,7 +18,8 @@ public sealed class FeatureDependencyTests
     // Further edges, each with its reason.
     private static readonly Dictionary<string, string[]> Extra = new(StringComparer.Ordinal)
     {
-        ["Api"] = ["Tokens", "Workloads", "Compliance"], // the token endpoints; the workload page's digest rows in the API; the compliance report
+        // the token endpoints; the workload page's digest rows in the API; the compliance report; the exception workflow, its queries and YAML
+        ["Api"] = ["Tokens", "Workloads", "Compliance", "Exceptions"],
         ["Agents"] = ["Api"], // ApiError, the one error body of the API
         ["ClusterDetail"] = ["Agents"], // the cluster page shows the agent's liveness
         ["Fleet"] = ["Agents"], // the fleet table's connection column shows the agent's liveness
