@@ -18,7 +18,9 @@ public sealed class FeatureDependencyTests
     // Further edges, each with its reason.
     private static readonly Dictionary<string, string[]> Extra = new(StringComparer.Ordinal)
     {
-        ["Api"] = ["Tokens", "Workloads", "Compliance", "Teams"], // the token endpoints; the workload page's digest rows in the API; the compliance report; teams and ownership rules
+        // the token endpoints; the workload page's digest rows in the API; the compliance report; the exception workflow, its queries and YAML;
+        // teams and ownership rules
+        ["Api"] = ["Tokens", "Workloads", "Compliance", "Exceptions", "Teams"],
         ["Agents"] = ["Api"], // ApiError, the one error body of the API
         ["ClusterDetail"] = ["Agents"], // the cluster page shows the agent's liveness
         ["Fleet"] = ["Agents"], // the fleet table's connection column shows the agent's liveness

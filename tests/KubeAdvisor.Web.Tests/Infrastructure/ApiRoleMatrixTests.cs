@@ -34,6 +34,14 @@ public sealed class ApiRoleMatrixTests(WebAppFixture fx)
         ["GET /api/v1/compliance"] = Roles.Viewer,
         ["GET /api/v1/clusters/{id}/compliance"] = Roles.Viewer,
         ["GET /api/v1/clusters/{id}/workloads/{workloadId}/digests"] = Roles.Viewer,
+        ["GET /api/v1/exceptions"] = Roles.Viewer,
+        ["GET /api/v1/exceptions/{id}"] = Roles.Viewer,
+        ["POST /api/v1/exceptions"] = Roles.Engineer, // a request; an Admin's own is approved at once
+        ["POST /api/v1/exceptions/{id}/approve"] = Roles.Admin,
+        ["POST /api/v1/exceptions/{id}/reject"] = Roles.Admin,
+        ["POST /api/v1/exceptions/{id}/revoke"] = Roles.Engineer, // the workflow then allows an Engineer only their own
+        ["GET /api/v1/exceptions/export"] = Roles.Viewer,
+        ["POST /api/v1/exceptions/import"] = Roles.Admin,
         ["GET /api/v1/tokens"] = Roles.Admin,
         ["POST /api/v1/tokens"] = Roles.Admin,
         ["DELETE /api/v1/tokens/{id}"] = Roles.Admin,

@@ -29,6 +29,7 @@ public static class ApiEndpoints
         api.MapTokenApi();
         api.MapComplianceApi();
         api.MapTeamsApi();
+        api.MapExceptionsApi();
         return app;
     }
 

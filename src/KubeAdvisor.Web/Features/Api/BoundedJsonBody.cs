@@ -10,12 +10,21 @@ namespace KubeAdvisor.Web.Features.Api;
 internal static class BoundedJsonBody
 {
     /// <returns>The value, or an error sentence for a 400 (too large, not JSON).</returns>
-    public static async Task<(T? Value, string? Error)> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken ct)
+    /// <param name="request">The request whose body is read.</param>
+    /// <param name="maxBytes">The largest accepted body.</param>
+    /// <param name="ct">Cancels the read.</param>
+    /// <param name="optional">True: an empty (or blank) body is no error and gives the default value.</param>
+    public static async Task<(T? Value, string? Error)> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken ct, bool optional = false)
     {
         var body = await BoundedBody.ReadAsync(request, maxBytes, ct);
         if (body is null)
         {
             return (default, $"The request body is larger than {maxBytes / 1024} KiB.");
+        }
+
+        if (optional && body.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        {
+            return (default, null);
         }
 
         var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;

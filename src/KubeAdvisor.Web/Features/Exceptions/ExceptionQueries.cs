@@ -14,6 +14,9 @@ public sealed class ExceptionQueries(IDbContextFactory<KubeAdvisorDbContext> dbF
     /// <summary>"Expiring soon" means within this.</summary>
     public static readonly TimeSpan ExpiringWithin = TimeSpan.FromDays(7);
 
+    /// <summary>The most exceptions one list returns (the newest requests).</summary>
+    public const int MaxListed = 1000;
+
     /// <summary>Exceptions, newest request first, optionally of one status (as <see cref="ExceptionStatuses"/> names them) and cluster (its own and all-cluster ones).</summary>
     public async Task<IReadOnlyList<ExceptionView>> ListAsync(string? status = null, Guid? clusterId = null, CancellationToken ct = default)
     {
@@ -34,7 +37,7 @@ public sealed class ExceptionQueries(IDbContextFactory<KubeAdvisorDbContext> dbF
             ExceptionStatuses.Revoked => query.Where(e => e.Status == ExceptionStatus.Revoked),
             _ => query,
         };
-        var rows = await query.OrderByDescending(e => e.RequestedAt).Take(1000).ToListAsync(ct);
+        var rows = await query.OrderByDescending(e => e.RequestedAt).Take(MaxListed).ToListAsync(ct);
         var names = await ClusterNamesAsync(db, ct);
         return rows.Select(e => View(e, names, now)).ToList();
     }

@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace KubeAdvisor.Web.Features.Exceptions;
 
 /// <summary>
 /// A request for an exception, as the API's POST body and the request form send it (field names are part of the API:
-/// scripts rely on them). Globs where it makes sense; null or "*" means any.
+/// scripts rely on them). Globs where it makes sense; null or "*" means any. A JSON field it does not know is an error:
+/// a misspelt "namespce" must not silently widen the scope to every namespace.
 /// </summary>
 /// <param name="ClusterId">The cluster; null for all clusters.</param>
 /// <param name="Namespace">Namespace glob.</param>
@@ -15,6 +18,7 @@ namespace KubeAdvisor.Web.Features.Exceptions;
 /// <param name="TicketUrl">An http(s) link to the ticket (optional).</param>
 /// <param name="ExpiresAt">When it ends; null = 30 days from now (or the configured maximum when shorter).</param>
 /// <param name="Approve">Admins only: false leaves their own request pending for another Admin; default true.</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ExceptionRequest(
     Guid? ClusterId = null,
     string? Namespace = null,

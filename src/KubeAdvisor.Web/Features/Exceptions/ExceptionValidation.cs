@@ -54,7 +54,7 @@ public static class ExceptionValidation
         errors.AddRange(ScopeOf(request).Validate());
 
         var latest = now.AddDays(maxDays);
-        var expiresAt = request.ExpiresAt ?? now.AddDays(Math.Min(DefaultDays, maxDays));
+        var expiresAt = StoredForm(request.ExpiresAt ?? now.AddDays(Math.Min(DefaultDays, maxDays)));
         if (expiresAt <= now)
         {
             errors.Add("The end date (expiresAt) must be in the future.");
@@ -65,6 +65,16 @@ public static class ExceptionValidation
         }
 
         return (expiresAt, errors);
+    }
+
+    /// <summary>
+    /// A moment as PostgreSQL keeps it: UTC (Npgsql writes no other offset to timestamptz) and whole microseconds, so an
+    /// end date read back, exported and imported again compares equal to the one that was sent.
+    /// </summary>
+    public static DateTimeOffset StoredForm(DateTimeOffset moment)
+    {
+        var utc = moment.ToUniversalTime();
+        return utc.AddTicks(-(utc.Ticks % 10));
     }
 
     /// <summary>The scope the request describes (blank parts mean any).</summary>

@@ -51,29 +51,8 @@ public sealed class ExceptionWorkflow(
             return new ExceptionCommandResult(null, null, errors);
         }
 
-        var scope = ExceptionValidation.ScopeOf(request);
         var approveNow = isAdmin && request.Approve != false;
-        var row = new PolicyException
-        {
-            Id = Guid.NewGuid(),
-            ClusterId = request.ClusterId,
-            Namespace = scope.Namespace,
-            Kind = scope.Kind,
-            Name = scope.Name,
-            Container = scope.Container,
-            Image = scope.Image,
-            Policies = request.Policies!.Select(p => p.Trim()).Distinct(StringComparer.Ordinal).ToList(),
-            Reason = request.Reason!.Trim(),
-            TicketUrl = string.IsNullOrWhiteSpace(request.TicketUrl) ? null : request.TicketUrl.Trim(),
-            ExpiresAt = expiresAt,
-            Status = approveNow ? ExceptionStatus.Approved : ExceptionStatus.Pending,
-            RequestedBy = actor.Name,
-            RequestedByUserId = actor.UserId,
-            RequestedAt = now,
-            DecidedBy = approveNow ? actor.Name : null,
-            DecidedAt = approveNow ? now : null,
-            DecisionComment = approveNow ? "approved by the requesting Admin" : null,
-        };
+        var row = NewRow(request, expiresAt, actor, now, approveNow ? "approved by the requesting Admin" : null);
         db.PolicyExceptions.Add(row);
         var target = Target(row, clusterName);
         audit.Add(db, actor.Name, AuditActions.ExceptionRequested, target, Describe(row));
@@ -122,7 +101,7 @@ public sealed class ExceptionWorkflow(
         var status = ExceptionStatuses.Of(row.Status, row.ExpiresAt, now);
         if (status is not (ExceptionStatuses.Pending or ExceptionStatuses.Approved))
         {
-            return ExceptionCommandResult.Fail($"The exception is {status}; only a pending or approved one can be revoked.");
+            return ExceptionCommandResult.Conflicting($"The exception is {status}; only a pending or approved one can be revoked.");
         }
 
         row.Status = ExceptionStatus.Revoked;
@@ -157,7 +136,7 @@ public sealed class ExceptionWorkflow(
         var status = ExceptionStatuses.Of(row.Status, row.ExpiresAt, now);
         if (status != ExceptionStatuses.Pending)
         {
-            return ExceptionCommandResult.Fail($"The exception is {status}; only a pending one can be {(approve ? "approved" : "rejected")}.");
+            return ExceptionCommandResult.Conflicting($"The exception is {status}; only a pending one can be {(approve ? "approved" : "rejected")}.");
         }
 
         row.Status = approve ? ExceptionStatus.Approved : ExceptionStatus.Rejected;
@@ -178,7 +157,7 @@ public sealed class ExceptionWorkflow(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ExceptionCommandResult.Fail("Someone else changed this exception at the same moment; reload and try again.");
+            return ExceptionCommandResult.Conflicting("Someone else changed this exception at the same moment; reload and try again.");
         }
 
         return ExceptionCommandResult.Ok(row.Id, ExceptionStatuses.Of(row.Status, row.ExpiresAt, time.GetUtcNow()));
@@ -198,6 +177,38 @@ public sealed class ExceptionWorkflow(
 
     private static async Task<string> ClusterNameAsync(KubeAdvisorDbContext db, PolicyException row, CancellationToken ct) =>
         row.ClusterId is { } id ? await db.Clusters.Where(c => c.Id == id).Select(c => c.Name).SingleOrDefaultAsync(ct) ?? "(deleted)" : "all clusters";
+
+    /// <summary>
+    /// The row a validated request becomes (<see cref="ExceptionValidation.Check"/> has passed and gave
+    /// <paramref name="expiresAt"/>): globs cleaned, policies trimmed and distinct, requested by <paramref name="actor"/>;
+    /// approved by them at once when <paramref name="approvalComment"/> is given, else pending.
+    /// </summary>
+    internal static PolicyException NewRow(ExceptionRequest request, DateTimeOffset expiresAt, Actor actor, DateTimeOffset now, string? approvalComment)
+    {
+        var scope = ExceptionValidation.ScopeOf(request);
+        var approved = approvalComment is not null;
+        return new PolicyException
+        {
+            Id = Guid.NewGuid(),
+            ClusterId = request.ClusterId,
+            Namespace = scope.Namespace,
+            Kind = scope.Kind,
+            Name = scope.Name,
+            Container = scope.Container,
+            Image = scope.Image,
+            Policies = request.Policies!.Select(p => p.Trim()).Distinct(StringComparer.Ordinal).ToList(),
+            Reason = request.Reason!.Trim(),
+            TicketUrl = string.IsNullOrWhiteSpace(request.TicketUrl) ? null : request.TicketUrl.Trim(),
+            ExpiresAt = expiresAt,
+            Status = approved ? ExceptionStatus.Approved : ExceptionStatus.Pending,
+            RequestedBy = actor.Name,
+            RequestedByUserId = actor.UserId,
+            RequestedAt = now,
+            DecidedBy = approved ? actor.Name : null,
+            DecidedAt = approved ? now : null,
+            DecisionComment = approvalComment,
+        };
+    }
 
     /// <summary>The audit target: the exception's id and where it applies.</summary>
     internal static string Target(PolicyException row, string clusterName) => $"exception {row.Id} on {clusterName}";

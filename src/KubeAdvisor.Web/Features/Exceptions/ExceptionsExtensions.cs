@@ -2,13 +2,14 @@ using Hangfire;
 
 namespace KubeAdvisor.Web.Features.Exceptions;
 
-/// <summary>Registers the exception workflow, its queries and the expiry job.</summary>
+/// <summary>Registers the exception workflow, its queries, the YAML importer and the expiry job.</summary>
 public static class ExceptionsExtensions
 {
     public static WebApplicationBuilder AddExceptions(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ExceptionQueries>();
         builder.Services.AddScoped<ExceptionWorkflow>();
+        builder.Services.AddScoped<ExceptionImporter>();
         builder.Services.AddTransient<ExceptionExpiryJob>();
         return builder;
     }
