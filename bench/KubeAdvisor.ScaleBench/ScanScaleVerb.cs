@@ -112,7 +112,7 @@ internal static class ScanScaleVerb
             Console.WriteLine($"collect only: median {Timings.Of(collectRatios).Median:0.00}× download, median scanner CPU {Timings.Of(collectCpu).Median:0.00} s");
         }
 
-        var processor = new ScanProcessor(database, new ScanStore(TimeProvider.System));
+        var processor = new ScanProcessor(database, new ScanStore(TimeProvider.System), TimeProvider.System);
 
         // One scan exactly as ScanJob runs it; prints its lines unless quiet.
         async Task<ScanRun> ScanAsync(Guid cluster, string label, double baseline, bool quiet)
