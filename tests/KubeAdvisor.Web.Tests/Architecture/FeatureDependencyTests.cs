@@ -22,10 +22,12 @@ public sealed class FeatureDependencyTests
         // teams and ownership rules
         ["Api"] = ["Tokens", "Workloads", "Compliance", "Exceptions", "Teams"],
         ["Agents"] = ["Api"], // ApiError, the one error body of the API
-        ["ClusterDetail"] = ["Agents"], // the cluster page shows the agent's liveness
+        ["ClusterDetail"] = ["Agents", "Exceptions"], // the cluster page shows the agent's liveness and its exceptions expiring within 7 days
         ["Fleet"] = ["Agents"], // the fleet table's connection column shows the agent's liveness
         ["Overview"] = ["Fleet"], // the Overview is the fleet table with its groups
+        ["Policies"] = ["Exceptions"], // the exempt annotation's mode is named as the Exceptions page names it
         ["Scans"] = ["Exceptions", "Teams"], // a scan applies the cluster's approved exceptions and notes the lapsed ones; it resolves owners
+        ["Workloads"] = ["Exceptions"], // "Request exception" on a finding links to the request form with the finding's scope
     };
 
     private static readonly Assembly Web = typeof(KubeAdvisor.Web.Features.Findings.FindingsQueries).Assembly;

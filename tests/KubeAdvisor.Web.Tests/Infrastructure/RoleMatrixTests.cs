@@ -31,6 +31,8 @@ public sealed class RoleMatrixTests(WebAppFixture fx)
         Row("/clusters", "login", "ok", "ok", "ok");
         Row("/violations", "login", "ok", "ok", "ok");
         Row("/policies", "login", "ok", "ok", "ok");
+        Row("/exceptions", "login", "ok", "ok", "ok");
+        Row("/exceptions/new", "login", "forbidden", "ok", "ok");
         Row("/settings", "login", "ok", "ok", "ok");
         Row("/account/password", "login", "ok", "ok", "ok");
         Row("/settings/users", "login", "forbidden", "forbidden", "ok");

@@ -12,14 +12,15 @@ namespace KubeAdvisor.Web.Features.Api;
 /// </summary>
 public static class FindingsApi
 {
+    /// <param name="Note">Why the finding opened again ("exception expired" / "exception revoked"), else null.</param>
     public sealed record FindingDto(
         long Id, string Namespace, string Kind, string Name, string? Container, string? ContainerType, string? Image, string Policy,
         string Severity, string Message, string Remediation, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, DateTimeOffset? ResolvedAt, Guid WorkloadId,
-        IReadOnlyList<string> Digests)
+        IReadOnlyList<string> Digests, string? Note)
     {
         public static FindingDto From(FindingRow r) => new(
             r.Id, r.Namespace, r.Kind, r.WorkloadName, r.Container, r.ContainerType?.ToString(), r.Image, r.PolicyId, r.Severity.ToString(),
-            r.Message, r.Remediation, r.FirstSeen, r.LastSeen, r.ResolvedAt, r.WorkloadId, r.Digests);
+            r.Message, r.Remediation, r.FirstSeen, r.LastSeen, r.ResolvedAt, r.WorkloadId, r.Digests, r.Note);
     }
 
     public static RouteGroupBuilder MapFindingsApi(this RouteGroupBuilder api)

@@ -33,7 +33,7 @@ public sealed class ClusterDetailQueries(IDbContextFactory<KubeAdvisorDbContext>
 
     public sealed record ScanRow(
         Guid Id, ScanTrigger Trigger, ScanStatus Status, string? RequestedBy, DateTimeOffset QueuedAt,
-        DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, int Workloads, int Checks, int Failed,
+        DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, int Workloads, int Checks, int Failed, int Exempt,
         int Introduced, int Fixed, double? Score, string? Error, string? UnavailableKinds = null);
 
     public sealed record Data(Header Cluster, IReadOnlyList<NamespaceRow> Namespaces, IReadOnlyList<PolicyRow> Policies, IReadOnlyList<ScanRow> Scans);
@@ -78,7 +78,7 @@ public sealed class ClusterDetailQueries(IDbContextFactory<KubeAdvisorDbContext>
             .OrderByDescending(s => s.QueuedAt)
             .Take(ScanHistoryLength)
             .Select(s => new ScanRow(s.Id, s.Trigger, s.Status, s.RequestedBy, s.QueuedAt, s.StartedAt, s.FinishedAt,
-                s.Workloads, s.Checks, s.Failed, s.Introduced, s.Fixed, s.Score, s.Error, s.UnavailableKinds))
+                s.Workloads, s.Checks, s.Failed, s.Exempt, s.Introduced, s.Fixed, s.Score, s.Error, s.UnavailableKinds))
             .ToListAsync(ct);
 
         var cluster = samples.FirstOrDefault(s => s.Namespace == "");

@@ -11,6 +11,8 @@ namespace KubeAdvisor.Web.Features.Exceptions;
 /// <summary>Reads exceptions for the Exceptions page, the cluster page, the navigation badge and the API.</summary>
 public sealed class ExceptionQueries(IDbContextFactory<KubeAdvisorDbContext> dbFactory, TimeProvider time)
 {
+    private static readonly string[] AnnotationKeys = [ExemptAnnotation.Key, $"{ExemptAnnotation.Key} (pod template)"];
+
     /// <summary>"Expiring soon" means within this.</summary>
     public static readonly TimeSpan ExpiringWithin = TimeSpan.FromDays(7);
 
@@ -74,9 +76,9 @@ public sealed class ExceptionQueries(IDbContextFactory<KubeAdvisorDbContext> dbF
             .Select(c => new { c.Id, c.Name, c.PolicySettingsJson }).ToListAsync(ct);
         var modes = clusters.ToDictionary(c => c.Id, c => (c.Name, Mode: PolicySettingsJson.Deserialize(c.PolicySettingsJson).ExemptAnnotations));
         var ids = modes.Keys.ToList();
-        // The annotation is stored under its key, or "<key> (pod template)" (WorkloadWriter); jsonb text search finds both.
+        // The annotation is stored under its key, or "<key> (pod template)" (WorkloadWriter): jsonb's ?| finds either key.
         var rows = await db.Workloads.AsNoTracking()
-            .Where(w => ids.Contains(w.ClusterId) && w.GoneAt == null && w.AnnotationsJson.Contains(ExemptAnnotation.Key))
+            .Where(w => ids.Contains(w.ClusterId) && w.GoneAt == null && EF.Functions.JsonExistAny(w.AnnotationsJson, AnnotationKeys))
             .OrderBy(w => w.Namespace).ThenBy(w => w.Name).Take(2000)
             .Select(w => new { w.Id, w.ClusterId, w.Namespace, w.Kind, w.Name, w.AnnotationsJson }).ToListAsync(ct);
         var result = new List<AnnotationExemptionView>();

@@ -34,5 +34,5 @@ internal sealed class ClusterFacts(Dictionary<Guid, (string Name, LastSucceededS
         s.Id, s.ClusterId, clusters.TryGetValue(s.ClusterId, out var c) ? c.Name : "?", s.WorkloadId, s.Namespace, s.Kind, s.WorkloadName,
         s.Container, s.ContainerType, s.Image, s.PolicyId, s.Severity, s.Message, s.Remediation, s.IsOpen, s.FirstSeen,
         s.IsOpen ? Last(s.ClusterId).SeenAt(s.LastSeen) : s.LastSeen, s.ResolvedAt,
-        digests?.GetValueOrDefault(s.Id) ?? []);
+        digests?.GetValueOrDefault(s.Id) ?? [], s.Note);
 }

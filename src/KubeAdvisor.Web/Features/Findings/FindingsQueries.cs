@@ -176,5 +176,5 @@ public sealed class FindingsQueries(IDbContextFactory<KubeAdvisorDbContext> dbFa
     // The stored columns, LastSeen/LastScanId as stored: only ClusterFacts.Resolve turns them into what a reader sees.
     private static IQueryable<StoredFinding> Project(IQueryable<FindingRecord> q) =>
         q.Select(f => new StoredFinding(f.Id, f.ClusterId, f.WorkloadId, f.Namespace, f.Kind, f.WorkloadName, f.Container, f.ContainerType,
-            f.Image, f.PolicyId, f.Severity, f.Message, f.Remediation, f.IsOpen, f.FirstSeen, f.LastSeen, f.ResolvedAt, f.LastScanId));
+            f.Image, f.PolicyId, f.Severity, f.Message, f.Remediation, f.IsOpen, f.FirstSeen, f.LastSeen, f.ResolvedAt, f.LastScanId, f.Note));
 }

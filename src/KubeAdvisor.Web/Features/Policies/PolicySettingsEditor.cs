@@ -1,7 +1,10 @@
 using KubeAdvisor.Web.Features.Clusters;
+using KubeAdvisor.Core.Evaluation;
+using KubeAdvisor.Core.Exceptions;
 using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Data;
 using KubeAdvisor.Web.Features.Audit;
+using KubeAdvisor.Web.Features.Exceptions;
 using KubeAdvisor.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
@@ -73,6 +76,11 @@ public sealed class PolicySettingsEditor(IDbContextFactory<KubeAdvisorDbContext>
             return (s.WithPolicy(policyId, current with { ExemptImages = clean.Count == 0 ? null : clean }),
                 $"{policyId} exempt images: [{string.Join(", ", s.ExemptImagesOf(policyId))}] -> [{string.Join(", ", clean)}]");
         }, ct);
+
+    /// <summary>What the <c>kubeadvisor.io/exempt</c> annotation does on the cluster: allow, require-reason or ignore.</summary>
+    public Task<PolicyChangeResult> SetExemptAnnotationModeAsync(Guid clusterId, ExemptAnnotationMode mode, CancellationToken ct = default) =>
+        ChangeAsync(clusterId, s => (s with { ExemptAnnotations = mode },
+            $"{ExemptAnnotation.Key} annotation: {ExceptionQueries.ModeName(s.ExemptAnnotations)} -> {ExceptionQueries.ModeName(mode)}"), ct);
 
     private async Task<PolicyChangeResult> ChangeAsync(Guid clusterId, Func<ClusterPolicySettings, (ClusterPolicySettings Next, string Details)> change, CancellationToken ct)
     {

@@ -87,12 +87,13 @@ public sealed class ClusterDetailPageTests(DashboardFixture fx)
             Row(null), Row("poddisruptionbudgets.policy=403"),
         ]));
         Assert.Single(history.FindAll("[data-testid=scan-partial]"));
+        Assert.Equal(["1", "1"], history.FindAll("[data-testid=scan-exempt]").Select(c => c.TextContent)); // exempt checks, apart from failed
         Assert.Contains("cannot list poddisruptionbudgets.policy (403)", history.Find("[data-testid=scan-incomplete]").TextContent);
     }
 
     private static ClusterDetailQueries.ScanRow Row(string? unavailable) => new(
         Guid.NewGuid(), KubeAdvisor.Data.Entities.ScanTrigger.Scheduled, KubeAdvisor.Data.Entities.ScanStatus.Succeeded, null,
-        DashboardFixture.Now, DashboardFixture.Now, DashboardFixture.Now.AddSeconds(2), 3, 10, 2, 0, 0, 80, null, unavailable);
+        DashboardFixture.Now, DashboardFixture.Now, DashboardFixture.Now.AddSeconds(2), 3, 10, 2, 1, 0, 0, 80, null, unavailable);
 
     private static KubeAdvisor.Data.Entities.Scan Scan(Guid cluster, Guid id, DateTimeOffset at, string? unavailable) => new()
     {

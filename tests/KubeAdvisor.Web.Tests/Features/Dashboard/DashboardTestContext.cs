@@ -10,6 +10,7 @@ using KubeAdvisor.Web.Features.Audit;
 using KubeAdvisor.Web.Features.ClusterDetail;
 using KubeAdvisor.Web.Features.Compliance;
 using KubeAdvisor.Web.Features.Dashboard;
+using KubeAdvisor.Web.Features.Exceptions;
 using KubeAdvisor.Web.Features.Findings;
 using KubeAdvisor.Web.Features.Fleet;
 using KubeAdvisor.Web.Features.Namespaces;
@@ -65,7 +66,8 @@ public sealed class DashboardTestContext : BunitContext
         Services.AddSingleton<AuthenticationStateProvider>(new FixedAuthState(role));
         Services.AddScoped<AccessGuard>();
         var builder = WebApplication.CreateBuilder();
-        builder.AddDashboard().AddOverview().AddFleet().AddClusterDetail().AddNamespaces().AddWorkloads().AddFindings().AddPolicies().AddCompliance();
+        builder.AddDashboard().AddOverview().AddFleet().AddClusterDetail().AddNamespaces().AddWorkloads().AddFindings().AddPolicies().AddCompliance()
+            .AddExceptions();
         foreach (var d in builder.Services.Where(d => d.ServiceType.Namespace?.StartsWith("KubeAdvisor.Web.Features", StringComparison.Ordinal) == true))
         {
             Services.Add(d);

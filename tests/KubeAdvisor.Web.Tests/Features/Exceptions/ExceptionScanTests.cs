@@ -55,6 +55,10 @@ public sealed class ExceptionScanTests(WebAppFixture fx) : IAsyncLifetime
         Assert.Equal(ExceptionRules.ExpiredNote, await NoteAsync(cluster, "image-tag-latest"));
         Assert.Null(await NoteAsync(cluster, "image-tag-missing"));
         Assert.Equal((1, 0), (reopened.Introduced, reopened.Exempt));
+        // The API's finding JSON carries the note too.
+        var api = await _api.FindingsAsync(cluster);
+        Assert.Equal(ExceptionRules.ExpiredNote, api.Single(f => f!["policy"]!.GetValue<string>() == "image-tag-latest")!["note"]!.GetValue<string>());
+        Assert.Null(api.Single(f => f!["policy"]!.GetValue<string>() == "image-tag-missing")!["note"]);
         Assert.True(reopened.Score < exempted.Score, $"{reopened.Score} should be below {exempted.Score}");
     }
 

@@ -38,5 +38,5 @@ public sealed class FindingsCsvTests
 
     private static FindingRow Row(bool isOpen, string message, DateTimeOffset? resolvedAt) => new(
         1, Guid.NewGuid(), "prod", Guid.NewGuid(), "shop", "Deployment", "web", "nginx", ContainerType.Init, "nginx:latest",
-        "image-tag-latest", Severity.Critical, message, "r", isOpen, First, Last, resolvedAt, []);
+        "image-tag-latest", Severity.Critical, message, "r", isOpen, First, Last, resolvedAt, [], null);
 }

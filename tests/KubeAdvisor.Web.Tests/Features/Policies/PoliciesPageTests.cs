@@ -1,11 +1,14 @@
 using Bunit;
 using KubeAdvisor.Web.Features.Clusters;
+using KubeAdvisor.Core.Exceptions;
 using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Testing.Seeding;
 using KubeAdvisor.Web.Features.Audit;
+using KubeAdvisor.Web.Features.Exceptions;
 using KubeAdvisor.Web.Features.Policies;
 using KubeAdvisor.Web.Infrastructure.Auth;
 using KubeAdvisor.Web.Tests.Features.Dashboard;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -93,6 +96,38 @@ public sealed class PoliciesPageTests(DashboardFixture fx)
         Assert.True(valid.Succeeded);
         var json = (string)(await fx.Seeded.ScalarAsync($"SELECT \"PolicySettingsJson\"::text FROM clusters WHERE \"Id\" = '{fx.Seed.ProdId}'"))!;
         Assert.Equal(["monitoring/prometheus-*"], PolicySettingsJson.Deserialize(json).AutomountAllowedWorkloads);
+    }
+
+    [Fact]
+    public async Task AnnotationModeSelect_Admin_SavesAndAudits_ViewerSeesItReadOnlyAndIsRefused()
+    {
+        await using var admin = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Admin);
+        admin.Services.GetRequiredService<NavigationManager>().NavigateTo($"/policies?tab=settings&cluster={fx.Seed.StagingId}");
+        var page = admin.Render<PoliciesPage>();
+        page.WaitForAssertion(() => page.Find("[data-testid=exempt-annotation]"));
+        var before = PolicySettingsJson.Deserialize(await SettingsJsonAsync()).ExemptAnnotations;
+        var next = before == ExemptAnnotationMode.Ignore ? ExemptAnnotationMode.RequireReason : ExemptAnnotationMode.Ignore;
+
+        var select = page.FindComponent<MudBlazor.MudSelect<ExemptAnnotationMode>>();
+        await select.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(next));
+
+        page.WaitForAssertion(() => Assert.Contains("Saved", page.Find("[data-testid=policy-message]").TextContent));
+        Assert.Equal(next, PolicySettingsJson.Deserialize(await SettingsJsonAsync()).ExemptAnnotations);
+        await using (var db = DashboardSeeder.Context(fx.Seeded.ConnectionString))
+        {
+            var audit = await db.AuditEntries.Where(a => a.Action == AuditActions.PolicyChanged && a.Target == "staging").OrderBy(a => a.Id).LastAsync();
+            Assert.Equal($"kubeadvisor.io/exempt annotation: {ExceptionQueries.ModeName(before)} -> {ExceptionQueries.ModeName(next)}", audit.Details);
+            Assert.Equal("admin@test.local", audit.Actor);
+        }
+
+        await using var viewer = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Viewer);
+        viewer.Services.GetRequiredService<NavigationManager>().NavigateTo($"/policies?tab=settings&cluster={fx.Seed.StagingId}");
+        var readOnly = viewer.Render<PoliciesPage>();
+        readOnly.WaitForAssertion(() => Assert.Contains(ExceptionQueries.ModeName(next), readOnly.Find("[data-testid=exempt-annotation-mode-readonly]").TextContent));
+        Assert.Empty(readOnly.FindComponents<MudBlazor.MudSelect<ExemptAnnotationMode>>());
+        var refused = await viewer.Services.GetRequiredService<PolicySettingsEditor>().SetExemptAnnotationModeAsync(fx.Seed.StagingId, ExemptAnnotationMode.Allow);
+        Assert.False(refused.Succeeded);
+        Assert.Equal(next, PolicySettingsJson.Deserialize(await SettingsJsonAsync()).ExemptAnnotations);
     }
 
     private async Task<string> SettingsJsonAsync() =>
