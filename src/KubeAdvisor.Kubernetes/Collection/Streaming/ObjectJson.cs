@@ -171,54 +171,15 @@ internal static class ObjectJson
     /// <summary>A HorizontalPodAutoscaler (autoscaling/v2): namespace, name, scaleTargetRef, minReplicas (default 1), maxReplicas.</summary>
     public static HorizontalPodAutoscaler Autoscaler(ReadOnlySpan<byte> json, ReadCache cache)
     {
-        var r = Begin(json);
-        var meta = MetaJson.None;
-        (string? Kind, string? Name, int? Min, int? Max) spec = default;
-        while (JsonRead.NextProperty(ref r))
-        {
-            if (r.ValueTextEquals("metadata"u8))
-            {
-                JsonRead.Next(ref r);
-                meta = MetaJson.Read(ref r, cache);
-            }
-            else if (r.ValueTextEquals("spec"u8))
-            {
-                JsonRead.Next(ref r);
-                spec = AutoscalerSpecJson.Read(ref r, cache);
-            }
-            else
-            {
-                JsonRead.SkipValue(ref r);
-            }
-        }
-
-        return new HorizontalPodAutoscaler(meta.NamespaceOrDefault, meta.Name ?? "", spec.Kind ?? "", spec.Name ?? "", spec.Min ?? 1, spec.Max ?? 0);
+        var (meta, read) = MetaAndSpec(json, cache, AutoscalerSpecJson.Read);
+        var spec = read ?? default;
+        return new HorizontalPodAutoscaler(meta.NamespaceOrDefault, meta.Name ?? "", spec.TargetKind ?? "", spec.TargetName ?? "", spec.MinReplicas ?? 1, spec.MaxReplicas ?? 0);
     }
 
     /// <summary>A NetworkPolicy (networking.k8s.io/v1): namespace, name, podSelector and the effective policyTypes.</summary>
     public static NetworkPolicy NetworkPolicy(ReadOnlySpan<byte> json, ReadCache cache)
     {
-        var r = Begin(json);
-        var meta = MetaJson.None;
-        (LabelSelector Selector, IReadOnlyList<string> Types)? spec = null;
-        while (JsonRead.NextProperty(ref r))
-        {
-            if (r.ValueTextEquals("metadata"u8))
-            {
-                JsonRead.Next(ref r);
-                meta = MetaJson.Read(ref r, cache);
-            }
-            else if (r.ValueTextEquals("spec"u8))
-            {
-                JsonRead.Next(ref r);
-                spec = NetworkPolicySpecJson.Read(ref r, cache);
-            }
-            else
-            {
-                JsonRead.SkipValue(ref r);
-            }
-        }
-
+        var (meta, spec) = MetaAndSpec(json, cache, NetworkPolicySpecJson.Read);
         var (selector, types) = spec ?? (SelectorJson.Empty, Core.Inventory.NetworkPolicy.EffectivePolicyTypes(null, false));
         return new NetworkPolicy(meta.NamespaceOrDefault, meta.Name ?? "", selector, types);
     }
@@ -226,16 +187,31 @@ internal static class ObjectJson
     /// <summary>A Namespace's metadata.name (null when it has none) and labels.</summary>
     public static (string? Name, IReadOnlyDictionary<string, string> Labels) Namespace(ReadOnlySpan<byte> json, ReadCache cache)
     {
+        var (meta, _) = MetaAndSpec<bool>(json, cache, null);
+        return (meta.Name, meta.Labels);
+    }
+
+    /// <summary>Reads a spec object of one kind (the reader is on its start).</summary>
+    private delegate T SpecReader<T>(ref Utf8JsonReader r, ReadCache cache);
+
+    // metadata and (when a reader is given) spec of an object; everything else skipped. The spec is null when absent.
+    private static (MetaJson Meta, T? Spec) MetaAndSpec<T>(ReadOnlySpan<byte> json, ReadCache cache, SpecReader<T>? readSpec)
+        where T : struct
+    {
         var r = Begin(json);
-        string? name = null;
-        IReadOnlyDictionary<string, string> labels = EmptyLabels;
+        var meta = MetaJson.None;
+        T? spec = null;
         while (JsonRead.NextProperty(ref r))
         {
             if (r.ValueTextEquals("metadata"u8))
             {
                 JsonRead.Next(ref r);
-                var meta = MetaJson.Read(ref r, cache);
-                (name, labels) = (meta.Name, meta.Labels);
+                meta = MetaJson.Read(ref r, cache);
+            }
+            else if (readSpec is not null && r.ValueTextEquals("spec"u8))
+            {
+                JsonRead.Next(ref r);
+                spec = readSpec(ref r, cache);
             }
             else
             {
@@ -243,10 +219,9 @@ internal static class ObjectJson
             }
         }
 
-        return (name, labels);
+        return (meta, spec);
     }
 
-    private static readonly IReadOnlyDictionary<string, string> EmptyLabels = new Dictionary<string, string>();
 
     private static Utf8JsonReader Begin(ReadOnlySpan<byte> json)
     {
