@@ -2,13 +2,16 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KubeAdvisor.DemoCluster;
 using KubeAdvisor.Testing;
+using KubeAdvisor.Web.Features.Notifications;
 using KubeAdvisor.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KubeAdvisor.Web.Tests.Features.Notifications;
 
 /// <summary>
 /// Routes through real scans: a route filtered by team hears only of that team's findings; scan-health speaks once per
-/// change (healthy → failed → failed → healthy gives two messages), here as an Adaptive Card to a Teams workflow URL.
+/// change (healthy → failed → failed → healthy gives two messages), here as an Adaptive Card to a Teams workflow URL; an
+/// agent that stopped reporting is announced once by the sweep.
 /// </summary>
 [Collection(WebAppCollection.Name)]
 public sealed class RoutingTests(WebAppFixture fx) : IAsyncLifetime
@@ -105,6 +108,47 @@ public sealed class RoutingTests(WebAppFixture fx) : IAsyncLifetime
             .Select(f => $"{f!["title"]}={f["value"]}"));
         Assert.StartsWith("State=scan failed;Before=healthy;Detail=", Facts(cards[0]), StringComparison.Ordinal);
         Assert.Equal("State=healthy;Before=scan failed", Facts(cards[1]));
+    }
+
+    [Fact]
+    public async Task ScanHealth_AgentMissingThreeIntervals_IsAnnouncedOnceAsAgentOffline()
+    {
+        var cluster = Guid.NewGuid();
+        await using (var db = new DbFactory(fx.Database.ConnectionString).CreateDbContext())
+        {
+            db.Clusters.Add(new KubeAdvisor.Data.Entities.Cluster
+            {
+                Id = cluster, Name = "agent-" + Guid.NewGuid().ToString("N")[..8], ConnectionType = KubeAdvisor.Data.Entities.ConnectionType.Agent,
+                AgentTokenHash = "hash-" + Guid.NewGuid().ToString("N"), AgentIntervalMinutes = 10, AgentLastContactAt = DateTimeOffset.UtcNow.AddHours(-2),
+                CreatedAt = DateTimeOffset.UtcNow.AddDays(-1),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var channel = await Track(_client.WebhookAsync(_receiver, "/agent"));
+        await _client.RouteAsync(new { channelId = channel, @event = "scan-health", clusterIds = new[] { cluster } });
+
+        await SweepAsync();
+        await SweepAsync(); // still offline: nothing more
+        var message = await Eventually.ValueAsync(() => Task.FromResult(_receiver.Requests.FirstOrDefault(r => r.Path == "/agent")),
+            TimeSpan.FromSeconds(60), () => "the agent-offline message");
+
+        Assert.Single(await _client.DeliveriesAsync(channel));
+        var health = JsonNode.Parse(message.Text)!["health"]!;
+        Assert.Equal("agent-offline", health["state"]!.GetValue<string>());
+        Assert.Null(health["previousState"]);
+        Assert.StartsWith("The agent has not reported since ", health["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        await using (var db = new DbFactory(fx.Database.ConnectionString).CreateDbContext())
+        {
+            db.Clusters.Remove(db.Clusters.Single(c => c.Id == cluster));
+            await db.SaveChangesAsync();
+        }
+    }
+
+    private async Task SweepAsync()
+    {
+        using var scope = fx.App.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<ScanHealthJob>().RunAsync(CancellationToken.None);
     }
 
     private async Task<Guid> TeamAsync(string name)
