@@ -26,6 +26,10 @@ public sealed class KubeAdvisorDbContext(DbContextOptions<KubeAdvisorDbContext> 
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<OwnershipRuleRecord> OwnershipRules => Set<OwnershipRuleRecord>();
     public DbSet<NamespaceRecord> Namespaces => Set<NamespaceRecord>();
+    public DbSet<NotificationChannel> NotificationChannels => Set<NotificationChannel>();
+    public DbSet<NotificationRoute> NotificationRoutes => Set<NotificationRoute>();
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
+    public DbSet<NotificationHealthState> NotificationHealthStates => Set<NotificationHealthState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,6 +4,7 @@ using KubeAdvisor.Web.Configuration;
 using KubeAdvisor.Web.Features.Audit;
 using KubeAdvisor.Web.Features.Clusters;
 using KubeAdvisor.Web.Features.Exceptions;
+using KubeAdvisor.Web.Features.Notifications;
 using KubeAdvisor.Web.Features.Scans;
 using KubeAdvisor.Web.Features.Users;
 using KubeAdvisor.Web.Infrastructure.Auth;
@@ -81,6 +82,7 @@ public static class AppExtensions
         {
             services.RegisterRecurringScanJobs();
             services.RegisterRecurringExceptionJobs();
+            services.RegisterRecurringNotificationJobs();
         }
     }
 
@@ -90,7 +92,7 @@ public static class AppExtensions
         await services.GetRequiredService<KeyRingGuard>().CheckStoredKeysAsync(ct);
         await services.MigrateDatabaseAsync(ct);
         var result = await services.GetRequiredService<KubeconfigKeyRotation>().RotateAsync(ct);
-        Console.WriteLine($"New Data Protection key {result.NewKeyId}; {result.Kubeconfigs} kubeconfig(s) re-encrypted; {result.RevokedKeys} older key(s) revoked. Users sign in again.");
+        Console.WriteLine($"New Data Protection key {result.NewKeyId}; {result.Kubeconfigs} kubeconfig(s) and {result.OtherSecrets} notification channel(s) re-encrypted; {result.RevokedKeys} older key(s) revoked. Users sign in again.");
     }
 
     /// <summary>A worker (KUBEADVISOR_ROLE=worker) answers probes only: no pages, no API, no sign-in, nothing static.</summary>

@@ -13,6 +13,7 @@ using KubeAdvisor.Web.Features.Demo;
 using KubeAdvisor.Web.Features.Findings;
 using KubeAdvisor.Web.Features.Fleet;
 using KubeAdvisor.Web.Features.Namespaces;
+using KubeAdvisor.Web.Features.Notifications;
 using KubeAdvisor.Web.Features.Overview;
 using KubeAdvisor.Web.Features.Policies;
 using KubeAdvisor.Web.Features.Scans;
@@ -46,6 +47,7 @@ builder.AddKubeAdvisorConfiguration()
     .AddCompliance()
     .AddExceptions()
     .AddTeams()
+    .AddNotifications()
     .AddWorkloads()
     .AddFindings()
     .AddPolicies();

@@ -463,8 +463,14 @@ namespace KubeAdvisor.Migrations.Migrations
                     b.Property<DateTimeOffset>("FirstSeen")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("FixedByScanId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Image")
                         .HasColumnType("text");
+
+                    b.Property<Guid?>("IntroducedByScanId")
+                        .HasColumnType("uuid");
 
                     b.Property<bool>("IsOpen")
                         .HasColumnType("boolean");
@@ -524,6 +530,12 @@ namespace KubeAdvisor.Migrations.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FixedByScanId")
+                        .HasFilter("\"FixedByScanId\" IS NOT NULL");
+
+                    b.HasIndex("IntroducedByScanId")
+                        .HasFilter("\"IntroducedByScanId\" IS NOT NULL");
+
                     b.HasIndex("SearchText")
                         .HasDatabaseName("ix_findings_search_trgm");
 
@@ -569,6 +581,212 @@ namespace KubeAdvisor.Migrations.Migrations
                     b.HasKey("ClusterId", "Name");
 
                     b.ToTable("namespaces", (string)null);
+                });
+
+            modelBuilder.Entity("KubeAdvisor.Data.Entities.NotificationChannel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("EmailTo")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("EncryptedSecret")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EncryptedUrl")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("notification_channels", (string)null);
+                });
+
+            modelBuilder.Entity("KubeAdvisor.Data.Entities.NotificationDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("NotBefore")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<int?>("ResponseCode")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("RouteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DedupKey")
+                        .IsUnique();
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("RouteId");
+
+                    b.HasIndex("ChannelId", "Id");
+
+                    b.ToTable("notification_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("KubeAdvisor.Data.Entities.NotificationHealthState", b =>
+                {
+                    b.Property<Guid>("RouteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("RouteId", "ClusterId");
+
+                    b.HasIndex("ClusterId");
+
+                    b.ToTable("notification_health_states", (string)null);
+                });
+
+            modelBuilder.Entity("KubeAdvisor.Data.Entities.NotificationRoute", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<Guid>>("ClusterIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<string>("ClusterLabel")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Limit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinSeverity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Namespace")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.PrimitiveCollection<List<string>>("PolicyIds")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int?>("QuietEndHour")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("QuietStartHour")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<Guid>>("TeamIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId");
+
+                    b.HasIndex("Event");
+
+                    b.ToTable("notification_routes", (string)null);
                 });
 
             modelBuilder.Entity("KubeAdvisor.Data.Entities.OwnershipRuleRecord", b =>
@@ -1217,6 +1435,44 @@ namespace KubeAdvisor.Migrations.Migrations
                     b.HasOne("KubeAdvisor.Data.Entities.Cluster", null)
                         .WithMany()
                         .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KubeAdvisor.Data.Entities.NotificationDelivery", b =>
+                {
+                    b.HasOne("KubeAdvisor.Data.Entities.NotificationChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KubeAdvisor.Data.Entities.NotificationRoute", null)
+                        .WithMany()
+                        .HasForeignKey("RouteId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("KubeAdvisor.Data.Entities.NotificationHealthState", b =>
+                {
+                    b.HasOne("KubeAdvisor.Data.Entities.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("KubeAdvisor.Data.Entities.NotificationRoute", null)
+                        .WithMany()
+                        .HasForeignKey("RouteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KubeAdvisor.Data.Entities.NotificationRoute", b =>
+                {
+                    b.HasOne("KubeAdvisor.Data.Entities.NotificationChannel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

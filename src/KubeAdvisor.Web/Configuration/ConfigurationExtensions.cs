@@ -23,6 +23,12 @@ public static class ConfigurationExtensions
                 "KUBEADVISOR_SERVER_ALLOWLIST has an entry that is not a host name, *.suffix, IP address or CIDR (e.g. 10.0.0.0/8,*.k8s.internal).")
             .Validate(o => o.SessionRevalidateSeconds is >= 1 and <= 3600, "KUBEADVISOR_SESSION_REVALIDATE_SECONDS must be between 1 and 3600.")
             .Validate(o => o.ExceptionMaxDays is >= 1 and <= 3650, "KUBEADVISOR_EXCEPTION_MAX_DAYS must be between 1 and 3650.")
+            .Validate(o => o.SmtpPort is >= 1 and <= 65_535, "KUBEADVISOR_SMTP_PORT must be between 1 and 65535.")
+            .Validate(o => o.SmtpSecurity is "starttls" or "tls" or "none", "KUBEADVISOR_SMTP_SECURITY must be starttls, tls or none.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.SmtpHost) || MimeKit.MailboxAddress.TryParse(o.SmtpFrom, out _),
+                "KUBEADVISOR_SMTP_FROM must be an e-mail address, e.g. KubeAdvisor <kubeadvisor@example.com>.")
+            .Validate(o => o.NotifyMaxAttempts is >= 1 and <= 20, "KUBEADVISOR_NOTIFY_MAX_ATTEMPTS must be between 1 and 20.")
+            .Validate(o => o.NotifyRetrySeconds is >= 1 and <= 3600, "KUBEADVISOR_NOTIFY_RETRY_SECONDS must be between 1 and 3600.")
             .ValidateOnStart();
         return builder;
     }

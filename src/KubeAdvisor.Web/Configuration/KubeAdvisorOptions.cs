@@ -123,6 +123,50 @@ public sealed class KubeAdvisorOptions
     [ConfigurationKeyName("EXCEPTION_MAX_DAYS")]
     public int ExceptionMaxDays { get; set; } = 365;
 
+    /// <summary>
+    /// SMTP server of e-mail notifications (KUBEADVISOR_SMTP_HOST; default empty = e-mail channels cannot be created).
+    /// Set by whoever runs KubeAdvisor, not by users, so it is not subject to the destination guard.
+    /// </summary>
+    [ConfigurationKeyName("SMTP_HOST")]
+    public string? SmtpHost { get; set; }
+
+    /// <summary>SMTP port (KUBEADVISOR_SMTP_PORT, default 587).</summary>
+    [ConfigurationKeyName("SMTP_PORT")]
+    public int SmtpPort { get; set; } = 587;
+
+    /// <summary>
+    /// SMTP transport security (KUBEADVISOR_SMTP_SECURITY): <c>starttls</c> (the default: upgrade or fail),
+    /// <c>tls</c> (TLS from the first byte, usually port 465) or <c>none</c> (plain text: a local relay only).
+    /// </summary>
+    [ConfigurationKeyName("SMTP_SECURITY")]
+    public string SmtpSecurity { get; set; } = "starttls";
+
+    /// <summary>SMTP user name (KUBEADVISOR_SMTP_USERNAME; default empty = no authentication).</summary>
+    [ConfigurationKeyName("SMTP_USERNAME")]
+    public string? SmtpUserName { get; set; }
+
+    /// <summary>SMTP password (KUBEADVISOR_SMTP_PASSWORD). Never logged.</summary>
+    [ConfigurationKeyName("SMTP_PASSWORD")]
+    public string? SmtpPassword { get; set; }
+
+    /// <summary>Sender of notification e-mails (KUBEADVISOR_SMTP_FROM, default <c>KubeAdvisor &lt;kubeadvisor@localhost&gt;</c>).</summary>
+    [ConfigurationKeyName("SMTP_FROM")]
+    public string SmtpFrom { get; set; } = "KubeAdvisor <kubeadvisor@localhost>";
+
+    /// <summary>
+    /// Attempts of one notification when the failures are transient: network errors, 5xx, 429, SMTP 4xx
+    /// (KUBEADVISOR_NOTIFY_MAX_ATTEMPTS, default 5). Other answers (400, 401, 404, ...) are not retried.
+    /// </summary>
+    [ConfigurationKeyName("NOTIFY_MAX_ATTEMPTS")]
+    public int NotifyMaxAttempts { get; set; } = 5;
+
+    /// <summary>
+    /// First delay before a notification is retried, in seconds; doubles each attempt (KUBEADVISOR_NOTIFY_RETRY_SECONDS,
+    /// default 30). A 429 with Retry-After waits what it asks instead, at most 15 minutes.
+    /// </summary>
+    [ConfigurationKeyName("NOTIFY_RETRY_SECONDS")]
+    public int NotifyRetrySeconds { get; set; } = 30;
+
     public IReadOnlyList<string> ServerAllowListEntries =>
         (ServerAllowList ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

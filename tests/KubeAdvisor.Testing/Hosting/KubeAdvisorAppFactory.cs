@@ -17,6 +17,9 @@ public sealed class KubeAdvisorAppFactory(string connectionString, IReadOnlyDict
     /// <summary>Fixed master key of the key ring (32 bytes, base64); a test overrides DATA_PROTECTION_KEY through settings.</summary>
     public const string DataProtectionKey = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
 
+    /// <summary>KUBEADVISOR_PUBLIC_URL of test apps (links in notifications start with it).</summary>
+    public const string PublicUrl = "http://kubeadvisor.test";
+
     public static string EmailFor(string role) => role == Roles.Admin ? AdminEmail : $"{role.ToLowerInvariant()}@test.local";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -30,6 +33,9 @@ public sealed class KubeAdvisorAppFactory(string connectionString, IReadOnlyDict
         builder.UseSetting("HANGFIRE_POLL_SECONDS", "1");
         builder.UseSetting("SCAN_RETRY_SECONDS", "1");
         builder.UseSetting("SCAN_TIMEOUT_SECONDS", "20");
+        builder.UseSetting("NOTIFY_RETRY_SECONDS", "1");
+        // Notification links point here (nothing listens: tests read the links, they do not follow them).
+        builder.UseSetting("PUBLIC_URL", PublicUrl);
         builder.UseSetting("DATA_PROTECTION_KEY", DataProtectionKey);
         // The tests' fake API servers listen on loopback, which is private: allow-listed explicitly, as a
         // self-hosted install would its own clusters. A test may override it through settings.

@@ -19,15 +19,20 @@ public sealed class FeatureDependencyTests
     private static readonly Dictionary<string, string[]> Extra = new(StringComparer.Ordinal)
     {
         // the token endpoints; the workload page's digest rows in the API; the compliance report; the exception workflow, its queries and YAML;
-        // teams and ownership rules
-        ["Api"] = ["Tokens", "Workloads", "Compliance", "Exceptions", "Teams"],
+        // teams and ownership rules; notification channels and routes
+        ["Api"] = ["Tokens", "Workloads", "Compliance", "Exceptions", "Teams", "Notifications"],
         ["Agents"] = ["Api"], // ApiError, the one error body of the API
         ["ClusterDetail"] = ["Agents", "Exceptions"], // the cluster page shows the agent's liveness and its exceptions expiring within 7 days
         ["Fleet"] = ["Agents"], // the fleet table's connection column shows the agent's liveness
         ["Overview"] = ["Fleet"], // the Overview is the fleet table with its groups
         ["Policies"] = ["Exceptions"], // the exempt annotation's mode is named as the Exceptions page names it
-        ["Scans"] = ["Exceptions", "Teams"], // a scan applies the cluster's approved exceptions and notes the lapsed ones; it resolves owners
         ["Workloads"] = ["Exceptions"], // "Request exception" on a finding links to the request form with the finding's scope
+        // a scan applies the cluster's approved exceptions and notes the lapsed ones; it resolves owners; once stored (or failed) it
+        // queues its notifications (NotificationTrigger)
+        ["Scans"] = ["Exceptions", "Teams", "Notifications"],
+        // scan-health reads the agent's liveness (AgentLiveness) and links use KUBEADVISOR_PUBLIC_URL (AgentIngestionOptions); the weekly
+        // digest lists the exceptions about to expire (ExceptionQueries)
+        ["Notifications"] = ["Agents", "Exceptions"],
     };
 
     private static readonly Assembly Web = typeof(KubeAdvisor.Web.Features.Findings.FindingsQueries).Assembly;

@@ -57,6 +57,15 @@ public sealed class ApiRoleMatrixTests(WebAppFixture fx)
         ["POST /api/v1/ownership-rules"] = Roles.Admin,
         ["PUT /api/v1/ownership-rules/{id}"] = Roles.Admin,
         ["DELETE /api/v1/ownership-rules/{id}"] = Roles.Admin,
+        ["GET /api/v1/notifications/channels"] = Roles.Admin, // destinations are an Admin's business
+        ["POST /api/v1/notifications/channels"] = Roles.Admin,
+        ["DELETE /api/v1/notifications/channels/{id}"] = Roles.Admin,
+        ["POST /api/v1/notifications/channels/{id}/test"] = Roles.Admin,
+        ["GET /api/v1/notifications/channels/{id}/deliveries"] = Roles.Admin,
+        ["GET /api/v1/notifications/routes"] = Roles.Admin,
+        ["POST /api/v1/notifications/routes"] = Roles.Admin,
+        ["PUT /api/v1/notifications/routes/{id}"] = Roles.Admin,
+        ["DELETE /api/v1/notifications/routes/{id}"] = Roles.Admin,
         ["GET /violations/export.csv"] = Roles.Engineer,
         ["POST /api/v1/agent/snapshots"] = AgentOnly, // agent tokens only: no user, not even an Admin, can push
     };

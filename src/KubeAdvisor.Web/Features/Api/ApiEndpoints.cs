@@ -30,6 +30,7 @@ public static class ApiEndpoints
         api.MapComplianceApi();
         api.MapTeamsApi();
         api.MapExceptionsApi();
+        api.MapNotificationsApi();
         return app;
     }
 

@@ -40,4 +40,10 @@ public static class AuditActions
     public const string OwnershipRuleCreated = "ownership.rule-created";
     public const string OwnershipRuleChanged = "ownership.rule-changed";
     public const string OwnershipRuleDeleted = "ownership.rule-deleted";
+    public const string NotificationChannelCreated = "notification.channel-created";
+    public const string NotificationChannelDeleted = "notification.channel-deleted";
+    public const string NotificationTestSent = "notification.test-sent";
+    public const string NotificationRouteCreated = "notification.route-created";
+    public const string NotificationRouteChanged = "notification.route-changed";
+    public const string NotificationRouteDeleted = "notification.route-deleted";
 }

@@ -7,14 +7,14 @@ namespace KubeAdvisor.Web.Features.Clusters;
 
 /// <summary>
 /// The `rotate-keys` verb: a new Data Protection key becomes the default now, every stored kubeconfig is
-/// re-encrypted with it (one transaction), then every older key is revoked, so a leaked old key (or an old backup of
+/// re-encrypted with it, and so is every other feature's secret (<see cref="IReprotectedSecrets"/>, one transaction), then every older key is revoked, so a leaked old key (or an old backup of
 /// an unencrypted key ring) no longer opens anything stored. Users sign in again afterwards.
 /// </summary>
 public sealed class KubeconfigKeyRotation(
     IKeyManager keyManager, IDataProtectionProvider provider, IDbContextFactory<KubeAdvisorDbContext> dbFactory,
-    KubeconfigProtector protector, TimeProvider time)
+    KubeconfigProtector protector, TimeProvider time, IEnumerable<IReprotectedSecrets> otherSecrets)
 {
-    public sealed record Result(Guid NewKeyId, int Kubeconfigs, int RevokedKeys);
+    public sealed record Result(Guid NewKeyId, int Kubeconfigs, int RevokedKeys, int OtherSecrets = 0);
 
     public async Task<Result> RotateAsync(CancellationToken ct = default)
     {
@@ -30,13 +30,19 @@ public sealed class KubeconfigKeyRotation(
             cluster.EncryptedKubeconfig = protector.Protect(protector.Unprotect(cluster.EncryptedKubeconfig!));
         }
 
+        var others = 0;
+        foreach (var secrets in otherSecrets)
+        {
+            others += await secrets.ReprotectAsync(db, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         foreach (var keyId in older)
         {
             keyManager.RevokeKey(keyId, "rotate-keys");
         }
 
-        return new Result(newKey.KeyId, clusters.Count, older.Count);
+        return new Result(newKey.KeyId, clusters.Count, older.Count, others);
     }
 
     /// <summary>

@@ -12,10 +12,15 @@ namespace KubeAdvisor.Web.Features.Scans;
 /// <summary>
 /// The findings lifecycle: a finding is identified by workload, container and policy (not by image or message),
 /// opened when first seen, resolved when a scan no longer reports it, and reopened when it comes back. A partial scan
-/// resolves none that it could not judge (<see cref="UnjudgedFindings"/>).
+/// resolves none that it could not judge (<see cref="UnjudgedFindings"/>). Each row notes the scan that introduced it
+/// and the scan that fixed it, for notifications; a finding back within <see cref="FlapWindow"/> of being resolved
+/// flaps and keeps the scan that introduced it first, so it is not announced again.
 /// </summary>
 internal static class FindingWriter
 {
+    /// <summary>A finding reopened less than this after it was resolved is flapping, not newly introduced.</summary>
+    public static readonly TimeSpan FlapWindow = TimeSpan.FromHours(24);
+
     public static async Task<(int Introduced, int Fixed)> SyncAsync(
         KubeAdvisorDbContext db, Guid clusterId, Guid scanId, IReadOnlyDictionary<string, Guid> workloadIds,
         IReadOnlyList<Finding> findings, ScanBaseline baseline, PinSuggestions pins, LastSucceededScan previous, DateTimeOffset now, CancellationToken ct,
@@ -53,7 +58,7 @@ internal static class FindingWriter
                 {
                     ClusterId = clusterId, Fingerprint = fingerprint, FirstSeen = now, LastSeen = now, LastScanId = scanId,
                     Namespace = f.Namespace, Kind = f.WorkloadKind, WorkloadName = f.WorkloadName, PolicyId = f.PolicyId,
-                    Message = f.Message, Remediation = "",
+                    Message = f.Message, Remediation = "", IntroducedByScanId = scanId,
                 };
                 added.Add(row);
                 introduced++;
@@ -83,6 +88,12 @@ internal static class FindingWriter
             if (opens)
             {
                 row.Note = exceptions?.LapseNote(f);
+                if (!isNew && !(now - before.ResolvedAt < FlapWindow))
+                {
+                    row.IntroducedByScanId = scanId;
+                }
+
+                row.FixedByScanId = null;
             }
 
             if (!isNew && before != (row.WorkloadId, row.Namespace, row.Kind, row.WorkloadName, row.Container, row.ContainerType, row.Image,
@@ -105,6 +116,7 @@ internal static class FindingWriter
             gone.LastScanId = previous.SeenBy(gone.LastScanId);
             gone.IsOpen = false;
             gone.ResolvedAt = now;
+            gone.FixedByScanId = scanId;
             db.Findings.Update(gone);
             fixedCount++;
         }

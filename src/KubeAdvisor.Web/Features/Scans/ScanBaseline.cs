@@ -48,6 +48,7 @@ public sealed record ScanBaseline(
             WorkloadName = f.WorkloadName, Container = f.Container, ContainerType = f.ContainerType, Image = f.Image, PolicyId = f.PolicyId,
             Severity = f.Severity, Message = f.Message, Remediation = f.Remediation, IsOpen = f.IsOpen, FirstSeen = f.FirstSeen,
             LastSeen = f.LastSeen, ResolvedAt = f.ResolvedAt, LastScanId = f.LastScanId, Note = f.Note, TeamId = f.TeamId,
+            IntroducedByScanId = f.IntroducedByScanId, FixedByScanId = f.FixedByScanId, // rewritten as read when the row changes
         });
         await foreach (var f in openRows.AsAsyncEnumerable().WithCancellation(ct))
         {

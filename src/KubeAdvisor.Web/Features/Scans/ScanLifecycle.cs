@@ -1,5 +1,6 @@
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
+using KubeAdvisor.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace KubeAdvisor.Web.Features.Scans;
@@ -7,9 +8,9 @@ namespace KubeAdvisor.Web.Features.Scans;
 /// <summary>
 /// The states of a scan record, one set of transitions for the kubeconfig scan (<see cref="ScanJob"/>) and the agent
 /// snapshot (<c>AgentSnapshotJob</c>) alike: queued → running → succeeded (written by <see cref="ScanStore"/> in the
-/// scan's transaction) or failed; a scan that must wait (retry, busy lock) goes back to queued.
+/// scan's transaction) or failed (which notifications hear of); a scan that must wait (retry, busy lock) goes back to queued.
 /// </summary>
-public sealed class ScanLifecycle(IDbContextFactory<KubeAdvisorDbContext> dbFactory, TimeProvider time)
+public sealed class ScanLifecycle(IDbContextFactory<KubeAdvisorDbContext> dbFactory, TimeProvider time, NotificationTrigger? notifications = null)
 {
     /// <summary>
     /// Moves a queued scan (and, with <paramref name="resumeRunning"/>, one left running by a stopped process) to
@@ -74,6 +75,10 @@ public sealed class ScanLifecycle(IDbContextFactory<KubeAdvisorDbContext> dbFact
         {
             await db.Clusters.Where(c => db.Scans.Any(s => s.Id == scanId && s.ClusterId == c.Id))
                 .ExecuteUpdateAsync(u => u.SetProperty(c => c.LastScanAt, now), CancellationToken.None);
+            if (notifications is not null)
+            {
+                await notifications.ScanFinishedAsync(scanId, CancellationToken.None); // scan-health routes hear of it
+            }
         }
     }
 }

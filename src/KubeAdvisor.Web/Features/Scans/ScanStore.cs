@@ -6,6 +6,7 @@ using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
 using KubeAdvisor.Web.Features.Exceptions;
 using KubeAdvisor.Web.Features.Findings;
+using KubeAdvisor.Web.Features.Notifications;
 using KubeAdvisor.Web.Features.Teams;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,9 +15,10 @@ namespace KubeAdvisor.Web.Features.Scans;
 /// <summary>
 /// Writes one scan's results in a single transaction: workloads seen, the findings lifecycle (open, resolved,
 /// reopened), per-namespace × policy summaries, score samples, today's rollups and the scan record. If anything
-/// fails, nothing that was visible before changes.
+/// fails, nothing that was visible before changes. Once it is committed, notifications are queued (never before: a
+/// rolled-back scan announces nothing).
 /// </summary>
-public sealed class ScanStore(TimeProvider time)
+public sealed class ScanStore(TimeProvider time, NotificationTrigger? notifications = null)
 {
     public async Task SaveAsync(KubeAdvisorDbContext db, Cluster cluster, Scan scan, ClusterSnapshot snapshot, EvaluationResult result,
         ScanBaseline baseline, CancellationToken ct, ExceptionSet? exceptions = null)
@@ -68,5 +70,9 @@ public sealed class ScanStore(TimeProvider time)
         // Measured after the commit, so it is the whole write; recorded outside the transaction (a statistic only).
         var storeSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         await db.Scans.Where(s => s.Id == scan.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.StoreSeconds, storeSeconds), ct);
+        if (notifications is not null)
+        {
+            await notifications.ScanFinishedAsync(scan.Id, ct);
+        }
     }
 }
