@@ -378,6 +378,11 @@ namespace KubeAdvisor.Migrations.Migrations
                     b.HasIndex("ClusterId", "Namespace", "Day")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "Day" }, "IX_daily_rollups_cluster_rows_by_day")
+                        .HasFilter("\"Namespace\" = ''");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Day" }, "IX_daily_rollups_cluster_rows_by_day"), new[] { "PassedWeight", "FailedWeight", "Scans", "FailedChecks" });
+
                     b.ToTable("daily_rollups", (string)null);
                 });
 

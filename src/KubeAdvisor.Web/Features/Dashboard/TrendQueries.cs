@@ -20,7 +20,10 @@ public sealed class TrendQueries(IDbContextFactory<KubeAdvisorDbContext> dbFacto
     {
         var from = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddDays(-days));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rollups = db.DailyRollups.AsNoTracking().Where(r => r.Namespace == ns && r.Day >= from);
+        // The cluster rows ("" namespace) are asked with a literal, so the planner may use their partial index.
+        var rollups = ns.Length == 0
+            ? db.DailyRollups.AsNoTracking().Where(r => r.Namespace == "" && r.Day >= from)
+            : db.DailyRollups.AsNoTracking().Where(r => r.Namespace == ns && r.Day >= from);
         if (clusterId is { } id)
         {
             return (await rollups.Where(r => r.ClusterId == id).OrderBy(r => r.Day)
