@@ -24,8 +24,10 @@ public sealed class FeatureDependencyTests
         ["Agents"] = ["Api"], // ApiError, the one error body of the API
         ["ClusterDetail"] = ["Agents", "Exceptions"], // the cluster page shows the agent's liveness and its exceptions expiring within 7 days
         ["Fleet"] = ["Agents"], // the fleet table's connection column shows the agent's liveness
-        ["Overview"] = ["Fleet"], // the Overview is the fleet table with its groups
+        ["Overview"] = ["Fleet", "Teams"], // the Overview is the fleet table with its groups; unowned findings and "My teams"
         ["Policies"] = ["Exceptions"], // the exempt annotation's mode is named as the Exceptions page names it
+        ["Teams"] = ["Users"], // the teams admin page picks members from the users list (UserAdministration, Admin-checked)
+        ["Violations"] = ["Teams"], // the team filter's choices, and team=mine resolved to the user's teams (page and CSV export)
         ["Workloads"] = ["Exceptions"], // "Request exception" on a finding links to the request form with the finding's scope
         // a scan applies the cluster's approved exceptions and notes the lapsed ones; it resolves owners; once stored (or failed) it
         // queues its notifications (NotificationTrigger)

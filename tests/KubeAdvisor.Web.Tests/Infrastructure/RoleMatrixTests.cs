@@ -39,6 +39,9 @@ public sealed class RoleMatrixTests(WebAppFixture fx)
         Row("/settings/audit", "login", "forbidden", "forbidden", "ok");
         Row("/hangfire", "login", "forbidden", "forbidden", "ok");
         Row("/settings/tokens", "login", "forbidden", "forbidden", "ok");
+        Row("/settings/teams", "login", "forbidden", "forbidden", "ok");
+        Row("/teams", "login", "ok", "ok", "ok");
+        Row($"/teams/{Guid.Empty}", "login", "ok", "ok", "ok"); // no such team: the page says so
         Row("/clusters/new", "login", "forbidden", "forbidden", "ok");
         Row("/clusters/new/agent", "login", "forbidden", "forbidden", "ok");
         Row("/api/v1/clusters", "unauthorized", "ok", "ok", "ok");

@@ -1,6 +1,7 @@
 using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Web.Features.Dashboard;
 using KubeAdvisor.Web.Features.Findings;
+using KubeAdvisor.Web.Features.Teams;
 using KubeAdvisor.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authorization;
 
@@ -13,14 +14,15 @@ namespace KubeAdvisor.Web.Features.Api;
 public static class FindingsApi
 {
     /// <param name="Note">Why the finding opened again ("exception expired" / "exception revoked"), else null.</param>
+    /// <param name="Team">The owning team's name, null when unowned; <paramref name="TeamId"/> is what <c>team=</c> takes.</param>
     public sealed record FindingDto(
         long Id, string Namespace, string Kind, string Name, string? Container, string? ContainerType, string? Image, string Policy,
         string Severity, string Message, string Remediation, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, DateTimeOffset? ResolvedAt, Guid WorkloadId,
-        IReadOnlyList<string> Digests, string? Note)
+        IReadOnlyList<string> Digests, string? Note, string? Team, Guid? TeamId)
     {
         public static FindingDto From(FindingRow r) => new(
             r.Id, r.Namespace, r.Kind, r.WorkloadName, r.Container, r.ContainerType?.ToString(), r.Image, r.PolicyId, r.Severity.ToString(),
-            r.Message, r.Remediation, r.FirstSeen, r.LastSeen, r.ResolvedAt, r.WorkloadId, r.Digests, r.Note);
+            r.Message, r.Remediation, r.FirstSeen, r.LastSeen, r.ResolvedAt, r.WorkloadId, r.Digests, r.Note, r.TeamName, r.TeamId);
     }
 
     public static RouteGroupBuilder MapFindingsApi(this RouteGroupBuilder api)
@@ -32,7 +34,7 @@ public static class FindingsApi
 
     private static async Task<IResult> FindingsAsync(
         Guid id, string? @namespace, string? policy, string? severity, string? status, int? page, int? pageSize, string? format, string? cursor, string? team,
-        HttpContext http, FindingsQueries queries, IAuthorizationService authorization, CancellationToken ct)
+        HttpContext http, FindingsQueries queries, MyTeams myTeams, IAuthorizationService authorization, CancellationToken ct)
     {
         var csv = format == "csv" || http.Request.Headers.Accept.Any(a => a?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true);
         // Export is Engineer and above, in the API as in the UI; reading findings as JSON is for every role.
@@ -64,7 +66,7 @@ public static class FindingsApi
 
         if (!string.IsNullOrEmpty(team) && !FindingsFilter.IsTeam(team))
         {
-            return ApiEndpoints.BadRequest("team must be a team id or unowned.");
+            return ApiEndpoints.BadRequest($"team must be a team id, several separated by commas (at most {FindingsFilter.MaxTeams}), unowned or mine.");
         }
 
         if (format is not (null or "" or "json" or "csv"))
@@ -97,7 +99,9 @@ public static class FindingsApi
             return ApiEndpoints.NotFound("cluster");
         }
 
-        var filter = new FindingsFilter(id, NullIfEmpty(@namespace), NullIfEmpty(policy), sev, Resolved: status == "resolved", Team: NullIfEmpty(team));
+        // team=mine: the teams of the caller (the token's owner); a system token is in none and gets no rows.
+        var filter = await myTeams.ResolveAsync(
+            new FindingsFilter(id, NullIfEmpty(@namespace), NullIfEmpty(policy), sev, Resolved: status == "resolved", Team: NullIfEmpty(team)), http.User, ct);
         if (csv)
         {
             // The same writer and rows as the explorer's export (GET /violations/export.csv); all rows unless a page is asked for.

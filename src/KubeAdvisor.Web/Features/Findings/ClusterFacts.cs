@@ -4,10 +4,11 @@ using Microsoft.EntityFrameworkCore;
 namespace KubeAdvisor.Web.Features.Findings;
 
 /// <summary>
-/// Name and last succeeded scan of each cluster a read touches (a few dozen rows, joined in memory so paged queries stay
-/// on the findings indexes), and the one place where a stored finding becomes a <see cref="FindingRow"/>.
+/// Name and last succeeded scan of each cluster a read touches and every team's name (a few dozen rows each, joined in
+/// memory so paged queries stay on the findings indexes); the one place where a stored finding becomes a
+/// <see cref="FindingRow"/>.
 /// </summary>
-internal sealed class ClusterFacts(Dictionary<Guid, (string Name, LastSucceededScan Last)> clusters)
+internal sealed class ClusterFacts(Dictionary<Guid, (string Name, LastSucceededScan Last)> clusters, Dictionary<Guid, string> teams)
 {
     private static readonly LastSucceededScan None = new(null, null);
 
@@ -24,7 +25,8 @@ internal sealed class ClusterFacts(Dictionary<Guid, (string Name, LastSucceededS
             c.Id, c.Name, c.LastSucceededScanId,
             FinishedAt = db.Scans.Where(s => s.Id == c.LastSucceededScanId).Select(s => s.FinishedAt).FirstOrDefault(),
         }).ToListAsync(ct);
-        return new ClusterFacts(rows.ToDictionary(r => r.Id, r => (r.Name, new LastSucceededScan(r.LastSucceededScanId, r.FinishedAt))));
+        var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        return new ClusterFacts(rows.ToDictionary(r => r.Id, r => (r.Name, new LastSucceededScan(r.LastSucceededScanId, r.FinishedAt))), teams);
     }
 
     public LastSucceededScan Last(Guid clusterId) => clusters.TryGetValue(clusterId, out var c) ? c.Last : None;
@@ -34,5 +36,5 @@ internal sealed class ClusterFacts(Dictionary<Guid, (string Name, LastSucceededS
         s.Id, s.ClusterId, clusters.TryGetValue(s.ClusterId, out var c) ? c.Name : "?", s.WorkloadId, s.Namespace, s.Kind, s.WorkloadName,
         s.Container, s.ContainerType, s.Image, s.PolicyId, s.Severity, s.Message, s.Remediation, s.IsOpen, s.FirstSeen,
         s.IsOpen ? Last(s.ClusterId).SeenAt(s.LastSeen) : s.LastSeen, s.ResolvedAt,
-        digests?.GetValueOrDefault(s.Id) ?? [], s.Note);
+        digests?.GetValueOrDefault(s.Id) ?? [], s.Note, s.TeamId, s.TeamId is { } team ? teams.GetValueOrDefault(team) : null);
 }

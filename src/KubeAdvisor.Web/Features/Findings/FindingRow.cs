@@ -10,8 +10,10 @@ namespace KubeAdvisor.Web.Features.Findings;
 /// <param name="Digests">What the container ran (sorted): now for an open finding, at its last scan for a resolved one.
 /// Filled only where asked for (the API), empty otherwise.</param>
 /// <param name="Note">Why it opened again when that is not obvious ("exception expired" / "exception revoked"); null otherwise.</param>
+/// <param name="TeamId">The owning team (decision 0024); null = unowned.</param>
+/// <param name="TeamName">Its name; null when unowned.</param>
 public sealed record FindingRow(
     long Id, Guid ClusterId, string ClusterName, Guid WorkloadId, string Namespace, string Kind, string WorkloadName,
     string? Container, ContainerType? ContainerType, string? Image, string PolicyId, Severity Severity, string Message,
     string Remediation, bool IsOpen, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, DateTimeOffset? ResolvedAt,
-    IReadOnlyList<string> Digests, string? Note);
+    IReadOnlyList<string> Digests, string? Note, Guid? TeamId = null, string? TeamName = null);

@@ -7,10 +7,11 @@ namespace KubeAdvisor.Web.Features.Findings;
 /// <summary>
 /// The one CSV of findings, written by the explorer's export and by the API alike (RFC 4180, CRLF, UTF-8 without BOM).
 /// Cells a spreadsheet would run as a formula are prefixed with a quote (<see cref="CsvCell"/>). Times are UTC, ISO 8601.
+/// <c>team</c> is the owning team's name, empty when unowned (last, so scripts reading the earlier columns by position still work).
 /// </summary>
 public static class FindingsCsv
 {
-    public const string Header = "cluster,namespace,kind,workload,container,containerType,image,policy,severity,message,firstSeen,lastSeen,resolvedAt";
+    public const string Header = "cluster,namespace,kind,workload,container,containerType,image,policy,severity,message,firstSeen,lastSeen,resolvedAt,team";
 
     public const string ContentType = "text/csv; charset=utf-8";
 
@@ -27,7 +28,7 @@ public static class FindingsCsv
     public static string Line(FindingRow f) => string.Join(',',
         Cell(f.ClusterName), Cell(f.Namespace), Cell(f.Kind), Cell(f.WorkloadName), Cell(f.Container), Cell(f.ContainerType?.ToString()),
         Cell(f.Image), Cell(f.PolicyId), Cell(f.Severity.ToString().ToLowerInvariant()), Cell(f.Message),
-        Time(f.FirstSeen), Time(f.LastSeen), f.ResolvedAt is { } resolved ? Time(resolved) : "");
+        Time(f.FirstSeen), Time(f.LastSeen), f.ResolvedAt is { } resolved ? Time(resolved) : "", Cell(f.TeamName));
 
     public static string Cell(string? value) => CsvCell.Escape(value);
 

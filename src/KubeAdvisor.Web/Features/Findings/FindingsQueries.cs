@@ -158,9 +158,17 @@ public sealed class FindingsQueries(IDbContextFactory<KubeAdvisorDbContext> dbFa
         {
             q = q.Where(x => x.TeamId == null);
         }
-        else if (Guid.TryParse(f.Team, out var team))
+        else if (f.Team is not null)
         {
-            q = q.Where(x => x.TeamId == team);
+            // An unresolved "mine" or a malformed value names no team: nothing, never everything.
+            List<Guid?> teams = [.. f.TeamIds.Select(t => (Guid?)t)];
+            var one = teams.Count == 1 ? teams[0] : null;
+            q = teams.Count switch
+            {
+                0 => q.Where(x => false),
+                1 => q.Where(x => x.TeamId == one),
+                _ => q.Where(x => teams.Contains(x.TeamId)),
+            };
         }
 
         if (f.Text is { } text)
@@ -176,5 +184,5 @@ public sealed class FindingsQueries(IDbContextFactory<KubeAdvisorDbContext> dbFa
     // The stored columns, LastSeen/LastScanId as stored: only ClusterFacts.Resolve turns them into what a reader sees.
     private static IQueryable<StoredFinding> Project(IQueryable<FindingRecord> q) =>
         q.Select(f => new StoredFinding(f.Id, f.ClusterId, f.WorkloadId, f.Namespace, f.Kind, f.WorkloadName, f.Container, f.ContainerType,
-            f.Image, f.PolicyId, f.Severity, f.Message, f.Remediation, f.IsOpen, f.FirstSeen, f.LastSeen, f.ResolvedAt, f.LastScanId, f.Note));
+            f.Image, f.PolicyId, f.Severity, f.Message, f.Remediation, f.IsOpen, f.FirstSeen, f.LastSeen, f.ResolvedAt, f.LastScanId, f.Note, f.TeamId));
 }

@@ -7,4 +7,4 @@ namespace KubeAdvisor.Web.Features.Findings;
 internal sealed record StoredFinding(
     long Id, Guid ClusterId, Guid WorkloadId, string Namespace, string Kind, string WorkloadName, string? Container,
     ContainerType? ContainerType, string? Image, string PolicyId, Severity Severity, string Message, string Remediation, bool IsOpen,
-    DateTimeOffset FirstSeen, DateTimeOffset LastSeen, DateTimeOffset? ResolvedAt, Guid LastScanId, string? Note);
+    DateTimeOffset FirstSeen, DateTimeOffset LastSeen, DateTimeOffset? ResolvedAt, Guid LastScanId, string? Note, Guid? TeamId);

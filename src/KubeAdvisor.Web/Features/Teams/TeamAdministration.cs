@@ -157,6 +157,53 @@ public sealed class TeamAdministration(
         return TeamCommandResult.Ok(id);
     }
 
+    /// <summary>
+    /// Moves a rule one place up (<paramref name="offset"/> −1) or down (+1) in the order: it swaps with its neighbour and
+    /// every rule gets a distinct position again (10, 20, …), in one transaction with one audit entry. At either end it
+    /// stays where it is.
+    /// </summary>
+    public async Task<TeamCommandResult> MoveRuleAsync(ClaimsPrincipal user, Guid id, int offset, CancellationToken ct = default)
+    {
+        var actor = await guard.EnsureAsync(user, AuthPolicies.CanAdminister, ct);
+        if (offset is not (-1 or 1))
+        {
+            return TeamCommandResult.Fail("A rule moves one place up (-1) or down (+1).");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rules = await db.OwnershipRules.OrderBy(r => r.Position).ThenBy(r => r.CreatedAt).ToListAsync(ct);
+        var index = rules.FindIndex(r => r.Id == id);
+        if (index < 0)
+        {
+            return TeamCommandResult.Missing("ownership rule");
+        }
+
+        var other = index + offset;
+        if (other < 0 || other >= rules.Count)
+        {
+            return TeamCommandResult.Ok(id);
+        }
+
+        var (moved, passed) = (rules[index], rules[other]);
+        var before = moved.Position;
+        (rules[index], rules[other]) = (passed, moved);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            rules[i].Position = (i + 1) * 10;
+        }
+
+        audit.Add(db, actor.Name, AuditActions.OwnershipRuleChanged, moved.Id.ToString(),
+            $"moved {(offset < 0 ? "up" : "down")} past rule {passed.Id}: position {before} -> {moved.Position}");
+        await db.SaveChangesAsync(ct);
+        // Two rules of different clusters never compete: their order decides nothing. Otherwise the one cluster, or all.
+        if (moved.ClusterId is null || passed.ClusterId is null || moved.ClusterId == passed.ClusterId)
+        {
+            Reresolve(moved.ClusterId ?? passed.ClusterId);
+        }
+
+        return TeamCommandResult.Ok(id);
+    }
+
     private void Reresolve(Guid? clusterId) => jobs.Enqueue<OwnershipResolutionJob>(j => j.RunAsync(clusterId, CancellationToken.None));
 
     private static async Task<List<string>> ValidateAsync(KubeAdvisorDbContext db, OwnershipRuleRequest request, CancellationToken ct)

@@ -10,6 +10,9 @@ public sealed record TeamView(Guid Id, string Name, IReadOnlyList<string> Member
 public sealed record OwnershipRuleView(Guid Id, int Position, Guid TeamId, string TeamName, Guid? ClusterId, string ClusterName,
     IReadOnlyList<string> Namespaces, string? NamespaceLabel, string? WorkloadKey, string? WorkloadValue);
 
+/// <summary>A team as a choice in a filter.</summary>
+public sealed record TeamOption(Guid Id, string Name);
+
 /// <summary>Reads teams, rules and unowned counts for pages and the API.</summary>
 public sealed class TeamQueries(IDbContextFactory<KubeAdvisorDbContext> dbFactory)
 {
@@ -24,6 +27,13 @@ public sealed class TeamQueries(IDbContextFactory<KubeAdvisorDbContext> dbFactor
             Open = db.Findings.Count(f => f.TeamId == t.Id && f.IsOpen),
         }).ToListAsync(ct);
         return teams.Select(t => new TeamView(t.Id, t.Name, t.Members, t.Workloads, t.Open)).ToList();
+    }
+
+    /// <summary>Every team's id and name, by name (filters; no counts).</summary>
+    public async Task<IReadOnlyList<TeamOption>> OptionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new TeamOption(t.Id, t.Name)).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<OwnershipRuleView>> RulesAsync(CancellationToken ct = default)

@@ -7,6 +7,8 @@ public static class TeamsExtensions
     {
         builder.Services.AddSingleton<TeamQueries>();
         builder.Services.AddScoped<TeamAdministration>();
+        builder.Services.AddScoped<MyTeams>();
+        builder.Services.AddSingleton<TeamPageQueries>();
         builder.Services.AddTransient<OwnershipResolutionJob>();
         return builder;
     }

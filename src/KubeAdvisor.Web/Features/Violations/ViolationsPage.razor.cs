@@ -1,13 +1,16 @@
 using KubeAdvisor.Web.Features.Dashboard;
 using KubeAdvisor.Web.Features.Findings;
+using KubeAdvisor.Web.Features.Teams;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace KubeAdvisor.Web.Features.Violations;
 
 /// <summary>
 /// /violations: every open finding; filters and sort order in the query string, paging and sorting in PostgreSQL (next and
-/// previous by keyset, see <see cref="KeysetPager"/>).
+/// previous by keyset, see <see cref="KeysetPager"/>). <c>team=</c> is a team id, <c>unowned</c> or <c>mine</c> ("My
+/// teams": the signed-in user's teams, resolved here and again by the CSV export for whoever downloads it).
 /// </summary>
 public sealed partial class ViolationsPage
 {
@@ -18,6 +21,8 @@ public sealed partial class ViolationsPage
     private MudTable<FindingRow>? _table;
     private KeysetPager? _pager;
     private IReadOnlyList<FindingsQueries.ClusterOption> _clusters = [];
+    private IReadOnlyList<TeamOption> _teams = [];
+    private IReadOnlyList<Guid> _myTeams = [];
     private FindingsFilter _filter = new();
     private string? _error;
 
@@ -33,6 +38,8 @@ public sealed partial class ViolationsPage
 
     [SupplyParameterFromQuery(Name = "q")] public string? TextParam { get; set; }
 
+    [SupplyParameterFromQuery(Name = "team")] public string? TeamParam { get; set; }
+
     [SupplyParameterFromQuery(Name = "sort")] public string? SortParam { get; set; }
 
     [SupplyParameterFromQuery(Name = "dir")] public string? DirParam { get; set; }
@@ -42,7 +49,18 @@ public sealed partial class ViolationsPage
 
     [Inject] private ILogger<ViolationsPage> Log { get; set; } = null!;
 
+    [Inject] private TeamQueries Teams { get; set; } = null!;
+
+    [Inject] private MyTeams MyTeams { get; set; } = null!;
+
+    [Inject] private AuthenticationStateProvider Auth { get; set; } = null!;
+
     private string? SeverityText => _filter.Severity?.ToString().ToLowerInvariant();
+
+    /// <summary>The team select shows one team or "unowned"; "My teams" is the switch.</summary>
+    private string? TeamChoice => _filter.Team is FindingsFilter.Mine ? null : _filter.Team;
+
+    private string TeamText(string? team) => team is null ? "" : _teams.FirstOrDefault(t => t.Id.ToString() == team)?.Name ?? team;
 
     private string ExportHref => ViolationsExport.Path + (_filter.ToQueryString() is { Length: > 0 } q ? "?" + q : "");
 
@@ -51,6 +69,8 @@ public sealed partial class ViolationsPage
         try
         {
             _clusters = await Queries.ClustersAsync();
+            _teams = await Teams.OptionsAsync();
+            _myTeams = await MyTeams.OfAsync((await Auth.GetAuthenticationStateAsync()).User);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -63,7 +83,7 @@ public sealed partial class ViolationsPage
 
     protected override async Task OnParametersSetAsync()
     {
-        var filter = FindingsFilter.From(ClusterParam, NamespaceParam, PolicyParam, SeverityParam, KindParam, TextParam);
+        var filter = FindingsFilter.From(ClusterParam, NamespaceParam, PolicyParam, SeverityParam, KindParam, TextParam, TeamParam);
         if (filter != _filter)
         {
             _filter = filter;
@@ -106,7 +126,8 @@ public sealed partial class ViolationsPage
         try
         {
             _pager ??= new KeysetPager(Queries);
-            var page = await _pager.LoadAsync(_filter, state.SortLabel, state.SortDirection != SortDirection.Ascending, state.Page,
+            // "mine" becomes the user's teams in one canonical form: the same filter each time, so next/previous stay keyset reads.
+            var page = await _pager.LoadAsync(_filter.WithTeams(_myTeams), state.SortLabel, state.SortDirection != SortDirection.Ascending, state.Page,
                 Math.Min(state.PageSize, MaxPageSize), ct);
             _error = null;
             RememberSort(state);

@@ -16,6 +16,7 @@ using KubeAdvisor.Web.Features.Fleet;
 using KubeAdvisor.Web.Features.Namespaces;
 using KubeAdvisor.Web.Features.Overview;
 using KubeAdvisor.Web.Features.Policies;
+using KubeAdvisor.Web.Features.Teams;
 using KubeAdvisor.Web.Features.Workloads;
 using KubeAdvisor.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Builder;
@@ -65,9 +66,10 @@ public sealed class DashboardTestContext : BunitContext
         Services.AddCascadingAuthenticationState();
         Services.AddSingleton<AuthenticationStateProvider>(new FixedAuthState(role));
         Services.AddScoped<AccessGuard>();
+        Services.AddScoped<KubeAdvisor.Web.Features.Users.UserAdministration>();
         var builder = WebApplication.CreateBuilder();
         builder.AddDashboard().AddOverview().AddFleet().AddClusterDetail().AddNamespaces().AddWorkloads().AddFindings().AddPolicies().AddCompliance()
-            .AddExceptions();
+            .AddExceptions().AddTeams();
         foreach (var d in builder.Services.Where(d => d.ServiceType.Namespace?.StartsWith("KubeAdvisor.Web.Features", StringComparison.Ordinal) == true))
         {
             Services.Add(d);
@@ -84,7 +86,8 @@ public sealed class DashboardTestContext : BunitContext
 
     public static string UserId(string role) => "test-" + role.ToLowerInvariant();
 
-    private static void EnsureUser(string connectionString, string role)
+    /// <summary>Stores the test user of <paramref name="role"/> (as a page test signs in), unless it exists.</summary>
+    public static void EnsureUser(string connectionString, string role)
     {
         using var db = KubeAdvisor.Testing.Seeding.DashboardSeeder.Context(connectionString);
         try

@@ -17,7 +17,7 @@ public sealed class FindingsCsvTests
 
         Assert.Equal(
             "prod,shop,Deployment,web,nginx,Init,nginx:latest,image-tag-latest,critical,\"'=HYPERLINK(\"\"x\"\")\","
-            + "2026-11-01T06:00:00.0000000Z,2026-11-20T12:00:00.0000000Z,",
+            + "2026-11-01T06:00:00.0000000Z,2026-11-20T12:00:00.0000000Z,,",
             line);
         Assert.Equal(FindingsCsv.Header.Split(',').Length, line.Split(',').Length);
     }
@@ -27,7 +27,16 @@ public sealed class FindingsCsvTests
     {
         var line = FindingsCsv.Line(Row(isOpen: false, message: "m", resolvedAt: Last.AddHours(1)));
 
-        Assert.EndsWith(",m,2026-11-01T06:00:00.0000000Z,2026-11-20T12:00:00.0000000Z,2026-11-20T13:00:00.0000000Z", line);
+        Assert.EndsWith(",m,2026-11-01T06:00:00.0000000Z,2026-11-20T12:00:00.0000000Z,2026-11-20T13:00:00.0000000Z,", line);
+    }
+
+    [Fact]
+    public void Line_OwnedFinding_EndsWithTheTeamsName_Escaped()
+    {
+        var line = FindingsCsv.Line(Row(isOpen: true, message: "m", resolvedAt: null) with { TeamId = Guid.NewGuid(), TeamName = "=payments, EU" });
+
+        Assert.EndsWith(",resolvedAt,team", FindingsCsv.Header, StringComparison.Ordinal);
+        Assert.EndsWith(",2026-11-20T12:00:00.0000000Z,,\"'=payments, EU\"", line);
     }
 
     [Theory]
