@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Xml.Linq;
 using KubeAdvisor.Data;
 using KubeAdvisor.DemoCluster;
@@ -137,6 +138,30 @@ public sealed class KeyRingEncryptionTests(WebAppFixture fx)
         Assert.Equal(kubeconfig, await StoredKubeconfigAsync(restarted, clusterId)); // a revoked key would not decrypt
         Assert.All((await KeyRowsAsync(db)).Where(r => XElement.Parse(r.Xml).Name.LocalName == "key"),
             row => AssertSealedWith(row.Xml, KubeAdvisorAppFactory.DataProtectionKey));
+    }
+
+    [Fact]
+    public async Task RotateKeys_AlsoReencryptsNotificationChannelSecrets_WhichStillDecryptAfterTheOldKeysAreRevoked()
+    {
+        await using var db = await PostgresDatabase.CreateAsync();
+        const string url = "http://127.0.0.1:9/hooks/kubeadvisor"; // loopback is allow-listed in test apps; never called here
+        const string secret = "rotate-me-0123456789abcdef";
+        Guid channelId;
+        await using (var app = App(db, KubeAdvisorAppFactory.DataProtectionKey))
+        {
+            var created = await ApiClient.WithToken(app, KubeAdvisorAppFactory.BootstrapToken).Http.PostAsJsonAsync(
+                "/api/v1/notifications/channels", new { type = "webhook", name = "rotation", url, secret });
+            Assert.True(created.StatusCode == System.Net.HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+            channelId = (await created.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<Guid>();
+            var result = await app.Services.GetRequiredService<KubeconfigKeyRotation>().RotateAsync();
+            Assert.Equal(1, result.OtherSecrets);
+        }
+
+        await using var restarted = App(db, KubeAdvisorAppFactory.DataProtectionKey);
+        await using var ctx = await restarted.Services.GetRequiredService<IDbContextFactory<KubeAdvisorDbContext>>().CreateDbContextAsync();
+        var channel = await ctx.NotificationChannels.AsNoTracking().SingleAsync(c => c.Id == channelId);
+        Assert.DoesNotContain(secret, channel.EncryptedSecret!, StringComparison.Ordinal);
+        Assert.Equal((url, secret), restarted.Services.GetRequiredService<KubeAdvisor.Web.Features.Notifications.ChannelSecrets>().Read(channel));
     }
 
     private static KubeAdvisorAppFactory App(PostgresDatabase db, string key, params (string Key, string? Value)[] more)
