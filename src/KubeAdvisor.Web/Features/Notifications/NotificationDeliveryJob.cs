@@ -28,6 +28,9 @@ public sealed class NotificationDeliveryJob(
 {
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(15);
 
+    /// <summary>The resolution of Hangfire's schedule, added to every retry delay so the job never starts early.</summary>
+    public static readonly TimeSpan ScheduleResolution = TimeSpan.FromSeconds(1);
+
     // A claim older than this belongs to a worker that died mid-send; the job Hangfire gave back may take it over.
     private static readonly TimeSpan StaleClaim = TimeSpan.FromMinutes(5);
 
@@ -97,7 +100,9 @@ public sealed class NotificationDeliveryJob(
             var text = $"{error} (attempt {attempts} of {o.NotifyMaxAttempts}; retrying in {delay.TotalSeconds:0} s)";
             await rows.ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DeliveryStatuses.Retrying).SetProperty(d => d.ResponseCode, outcome.Code)
                 .SetProperty(d => d.Error, text).SetProperty(d => d.NotBefore, now + delay), ct);
-            jobs.Schedule<NotificationDeliveryJob>(j => j.RunAsync(id, CancellationToken.None), delay);
+            // Hangfire keeps a schedule in whole seconds (rounded down), so a job scheduled in 3 s may start 2.1 s later:
+            // one more second makes "not before Retry-After" hold (CI saw a retry 2.5 s after a Retry-After of 3).
+            jobs.Schedule<NotificationDeliveryJob>(j => j.RunAsync(id, CancellationToken.None), delay + ScheduleResolution);
             return;
         }
 
