@@ -4,6 +4,7 @@ using KubeAdvisor.Core.Exceptions;
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
 using KubeAdvisor.Web.Features.Clusters;
+using KubeAdvisor.Web.Features.Findings;
 using Microsoft.EntityFrameworkCore;
 
 namespace KubeAdvisor.Web.Features.Exceptions;
@@ -11,7 +12,7 @@ namespace KubeAdvisor.Web.Features.Exceptions;
 /// <summary>Reads exceptions for the Exceptions page, the cluster page, the navigation badge and the API.</summary>
 public sealed class ExceptionQueries(IDbContextFactory<KubeAdvisorDbContext> dbFactory, TimeProvider time)
 {
-    private static readonly string[] AnnotationKeys = [ExemptAnnotation.Key, $"{ExemptAnnotation.Key} (pod template)"];
+    private static readonly string[] AnnotationKeys = [ExemptAnnotation.Key, StoredAnnotations.TemplateKey(ExemptAnnotation.Key)];
 
     /// <summary>"Expiring soon" means within this.</summary>
     public static readonly TimeSpan ExpiringWithin = TimeSpan.FromDays(7);
@@ -20,7 +21,23 @@ public sealed class ExceptionQueries(IDbContextFactory<KubeAdvisorDbContext> dbF
     public const int MaxListed = 1000;
 
     /// <summary>Exceptions, newest request first, optionally of one status (as <see cref="ExceptionStatuses"/> names them) and cluster (its own and all-cluster ones).</summary>
-    public async Task<IReadOnlyList<ExceptionView>> ListAsync(string? status = null, Guid? clusterId = null, CancellationToken ct = default)
+    public Task<IReadOnlyList<ExceptionView>> ListAsync(string? status = null, Guid? clusterId = null, CancellationToken ct = default) =>
+        LoadAsync(clusterId, (query, now) => WithStatus(query, status, now).OrderByDescending(e => e.RequestedAt).Take(MaxListed), ct);
+
+    private static IQueryable<PolicyException> WithStatus(IQueryable<PolicyException> query, string? status, DateTimeOffset now) =>
+        status switch
+        {
+            ExceptionStatuses.Pending => query.Where(e => e.Status == ExceptionStatus.Pending && e.ExpiresAt > now),
+            ExceptionStatuses.Approved => query.Where(e => e.Status == ExceptionStatus.Approved && e.ExpiresAt > now),
+            ExceptionStatuses.Expired => query.Where(e => (e.Status == ExceptionStatus.Approved || e.Status == ExceptionStatus.Pending) && e.ExpiresAt <= now),
+            ExceptionStatuses.Rejected => query.Where(e => e.Status == ExceptionStatus.Rejected),
+            ExceptionStatuses.Revoked => query.Where(e => e.Status == ExceptionStatus.Revoked),
+            _ => query,
+        };
+
+    // The exceptions of one cluster (its own and all-cluster ones) or of all, shaped by the caller, as views at one moment.
+    private async Task<IReadOnlyList<ExceptionView>> LoadAsync(
+        Guid? clusterId, Func<IQueryable<PolicyException>, DateTimeOffset, IQueryable<PolicyException>> shape, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -30,16 +47,7 @@ public sealed class ExceptionQueries(IDbContextFactory<KubeAdvisorDbContext> dbF
             query = query.Where(e => e.ClusterId == null || e.ClusterId == id);
         }
 
-        query = status switch
-        {
-            ExceptionStatuses.Pending => query.Where(e => e.Status == ExceptionStatus.Pending && e.ExpiresAt > now),
-            ExceptionStatuses.Approved => query.Where(e => e.Status == ExceptionStatus.Approved && e.ExpiresAt > now),
-            ExceptionStatuses.Expired => query.Where(e => (e.Status == ExceptionStatus.Approved || e.Status == ExceptionStatus.Pending) && e.ExpiresAt <= now),
-            ExceptionStatuses.Rejected => query.Where(e => e.Status == ExceptionStatus.Rejected),
-            ExceptionStatuses.Revoked => query.Where(e => e.Status == ExceptionStatus.Revoked),
-            _ => query,
-        };
-        var rows = await query.OrderByDescending(e => e.RequestedAt).Take(MaxListed).ToListAsync(ct);
+        var rows = await shape(query, now).ToListAsync(ct);
         var names = await ClusterNamesAsync(db, ct);
         return rows.Select(e => View(e, names, now)).ToList();
     }
@@ -59,13 +67,13 @@ public sealed class ExceptionQueries(IDbContextFactory<KubeAdvisorDbContext> dbF
         return await db.PolicyExceptions.CountAsync(e => e.Status == ExceptionStatus.Pending && e.ExpiresAt > now, ct);
     }
 
-    /// <summary>Approved exceptions that end within <see cref="ExpiringWithin"/>, soonest first (of one cluster, including all-cluster ones, when given).</summary>
-    public async Task<IReadOnlyList<ExceptionView>> ExpiringAsync(Guid? clusterId = null, CancellationToken ct = default)
-    {
-        var now = time.GetUtcNow();
-        var until = now + ExpiringWithin;
-        return (await ListAsync(ExceptionStatuses.Approved, clusterId, ct)).Where(e => e.ExpiresAt <= until).OrderBy(e => e.ExpiresAt).ToList();
-    }
+    /// <summary>
+    /// Approved exceptions that end within <see cref="ExpiringWithin"/>, soonest first (of one cluster, including all-cluster
+    /// ones, when given). Filtered in SQL, so an old exception is not lost behind the newest <see cref="MaxListed"/> requests.
+    /// </summary>
+    public Task<IReadOnlyList<ExceptionView>> ExpiringAsync(Guid? clusterId = null, CancellationToken ct = default) =>
+        LoadAsync(clusterId, (query, now) => WithStatus(query, ExceptionStatuses.Approved, now)
+            .Where(e => e.ExpiresAt <= now + ExpiringWithin).OrderBy(e => e.ExpiresAt).Take(MaxListed), ct);
 
     /// <summary>Present workloads that carry the exempt annotation, with what the cluster's mode makes of it.</summary>
     public async Task<IReadOnlyList<AnnotationExemptionView>> AnnotationExemptionsAsync(Guid? clusterId = null, CancellationToken ct = default)
@@ -76,7 +84,7 @@ public sealed class ExceptionQueries(IDbContextFactory<KubeAdvisorDbContext> dbF
             .Select(c => new { c.Id, c.Name, c.PolicySettingsJson }).ToListAsync(ct);
         var modes = clusters.ToDictionary(c => c.Id, c => (c.Name, Mode: PolicySettingsJson.Deserialize(c.PolicySettingsJson).ExemptAnnotations));
         var ids = modes.Keys.ToList();
-        // The annotation is stored under its key, or "<key> (pod template)" (WorkloadWriter): jsonb's ?| finds either key.
+        // The annotation is stored under its key or its pod-template key (StoredAnnotations): jsonb's ?| finds either.
         var rows = await db.Workloads.AsNoTracking()
             .Where(w => ids.Contains(w.ClusterId) && w.GoneAt == null && EF.Functions.JsonExistAny(w.AnnotationsJson, AnnotationKeys))
             .OrderBy(w => w.Namespace).ThenBy(w => w.Name).Take(2000)
@@ -85,7 +93,7 @@ public sealed class ExceptionQueries(IDbContextFactory<KubeAdvisorDbContext> dbF
         foreach (var w in rows)
         {
             var annotations = JsonSerializer.Deserialize<Dictionary<string, string?>>(w.AnnotationsJson) ?? [];
-            string? Get(string key) => annotations.GetValueOrDefault(key) ?? annotations.GetValueOrDefault($"{key} (pod template)");
+            string? Get(string key) => StoredAnnotations.Get(annotations, key);
             var value = Get(ExemptAnnotation.Key);
             if (value is null)
             {

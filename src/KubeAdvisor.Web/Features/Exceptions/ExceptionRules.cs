@@ -2,6 +2,7 @@ using KubeAdvisor.Core.Exceptions;
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace KubeAdvisor.Web.Features.Exceptions;
 
@@ -32,17 +33,23 @@ public static class ExceptionRules
         return new ExceptionSet(active, now, lapsed);
     }
 
-    /// <summary>Records what each applied exception matched in this scan (0 when nothing), in the caller's transaction.</summary>
+    /// <summary>Records what each applied exception matched in this scan (0 when nothing), in the caller's transaction, in one statement.</summary>
     public static async Task RecordHitsAsync(KubeAdvisorDbContext db, ExceptionSet applied, IReadOnlyDictionary<string, int> hits, DateTimeOffset now,
         CancellationToken ct)
     {
-        foreach (var rule in applied.Active)
+        if (applied.Active.Count == 0)
         {
-            var id = Guid.Parse(rule.Id);
-            var count = hits.GetValueOrDefault(rule.Id);
-            await db.PolicyExceptions.Where(e => e.Id == id)
-                .ExecuteUpdateAsync(u => u.SetProperty(e => e.MatchedChecks, count).SetProperty(e => e.MatchedAt, now), ct);
+            return;
         }
+
+        var ids = applied.Active.Select(r => Guid.Parse(r.Id)).ToArray();
+        var counts = applied.Active.Select(r => hits.GetValueOrDefault(r.Id)).ToArray();
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            UPDATE policy_exceptions e SET "MatchedChecks" = h.count, "MatchedAt" = @now
+            FROM unnest(@ids, @counts) AS h(id, count) WHERE e."Id" = h.id
+            """,
+            [new NpgsqlParameter("now", now), new NpgsqlParameter("ids", ids), new NpgsqlParameter("counts", counts)], ct);
     }
 
     private static ExceptionRule Rule(PolicyException e, string? note) =>

@@ -88,7 +88,7 @@ internal static class WorkloadWriter
 
         foreach (var (k, v) in w.Template.Annotations.Where(a => KeptAnnotations.IsKept(a.Key)))
         {
-            result[$"{k} (pod template)"] = v;
+            result[StoredAnnotations.TemplateKey(k)] = v;
         }
 
         return result;

@@ -115,10 +115,9 @@ public static class Owners
     private static IReadOnlyDictionary<string, string> Parse(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? (IReadOnlyDictionary<string, string>)Empty;
 
-    // workloads.AnnotationsJson holds the object's kept annotations under their key and the template's as "<key> (pod
-    // template)" (WorkloadWriter); rules read the object's, as they do at scan time.
+    // Rules read the object's kept annotations, as they do at scan time, not the template's (StoredAnnotations).
     private static IReadOnlyDictionary<string, string> ObjectAnnotations(string json) =>
         (JsonSerializer.Deserialize<Dictionary<string, string?>>(json) ?? [])
-        .Where(a => a.Value is not null && !a.Key.EndsWith(" (pod template)", StringComparison.Ordinal))
+        .Where(a => a.Value is not null && !Findings.StoredAnnotations.IsTemplateKey(a.Key))
         .ToDictionary(a => a.Key, a => a.Value!, StringComparer.Ordinal);
 }
