@@ -1,4 +1,3 @@
-using KubeAdvisor.Testing;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
@@ -9,6 +8,7 @@ using KubeAdvisor.Core.Inventory;
 using KubeAdvisor.DemoCluster;
 using KubeAdvisor.Kubernetes.Collection;
 using KubeAdvisor.Kubernetes.Transport;
+using KubeAdvisor.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -12,6 +12,32 @@ public static class PolicyDocs
     /// <summary>The command that regenerates docs/policies.md.</summary>
     public const string RegenerateCommand = "KUBEADVISOR_WRITE_DOCS=1 ./test.sh tests/KubeAdvisor.Core.Tests --filter PolicyDocs";
 
+    /// <summary>Where the generated reference lives in the repository.</summary>
+    public const string DocsPath = "docs/policies.md";
+
+    /// <summary>
+    /// The fragment of the policy's section in <see cref="DocsPath"/> as GitHub and GitLab render it (the heading
+    /// lower-cased, punctuation dropped, spaces as hyphens), e.g. <c>image-tag-latest-image-uses-the-latest-tag</c>.
+    /// </summary>
+    public static string Anchor(PolicyDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        var slug = new StringBuilder();
+        foreach (var c in $"{descriptor.Id}: {descriptor.Title}".ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c) || c is '-' or '_')
+            {
+                slug.Append(c);
+            }
+            else if (c == ' ')
+            {
+                slug.Append('-');
+            }
+        }
+
+        return slug.ToString();
+    }
+
     /// <summary>The markdown of docs/policies.md for <paramref name="descriptors"/> (in listing order).</summary>
     public static string Render(IReadOnlyList<PolicyDescriptor> descriptors)
     {

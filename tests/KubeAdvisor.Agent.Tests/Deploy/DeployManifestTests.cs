@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using KubeAdvisor.Agent.Tests.Support;
+using KubeAdvisor.Testing;
 using KubeAdvisor.Core.Evaluation;
 using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Kubernetes.Manifests;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using KubeAdvisor.Testing;
 using KubeAdvisor.Web.Configuration;
 using Microsoft.Extensions.Configuration;
 
@@ -11,19 +12,7 @@ public sealed partial class ConfigurationDocsTests
     // Read by run.sh or docker compose, not by the app.
     private static readonly string[] ScriptOnly = ["KUBEADVISOR_PG_PORT", "KUBEADVISOR_PG_PASSWORD", "KUBEADVISOR_URLS"];
 
-    private static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "KubeAdvisor.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            return dir?.FullName ?? throw new InvalidOperationException("KubeAdvisor.sln not found above the test binaries.");
-        }
-    }
+    private static string Root => RepositoryFiles.Root;
 
     private static List<string> EnvExampleKeys() =>
         File.ReadAllLines(Path.Combine(Root, ".env.example")).Select(l => KeyLine().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();

@@ -66,6 +66,9 @@ public sealed class ApiRoleMatrixTests(WebAppFixture fx)
         ["POST /api/v1/notifications/routes"] = Roles.Admin,
         ["PUT /api/v1/notifications/routes/{id}"] = Roles.Admin,
         ["DELETE /api/v1/notifications/routes/{id}"] = Roles.Admin,
+        ["GET /api/v1/policies"] = Roles.Viewer,
+        ["GET /api/v1/clusters/{id}/policy-settings"] = Roles.Viewer, // the CLI reads them with any token
+        ["PUT /api/v1/clusters/{id}/policy-settings"] = Roles.Admin,
         ["GET /violations/export.csv"] = Roles.Engineer,
         ["POST /api/v1/agent/snapshots"] = AgentOnly, // agent tokens only: no user, not even an Admin, can push
     };

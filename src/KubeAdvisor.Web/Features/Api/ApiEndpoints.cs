@@ -31,6 +31,7 @@ public static class ApiEndpoints
         api.MapTeamsApi();
         api.MapExceptionsApi();
         api.MapNotificationsApi();
+        api.MapPolicySettingsApi();
         return app;
     }
 

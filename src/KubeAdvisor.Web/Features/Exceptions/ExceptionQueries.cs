@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KubeAdvisor.Core.Evaluation;
 using KubeAdvisor.Core.Exceptions;
+using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
 using KubeAdvisor.Web.Features.Clusters;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using KubeAdvisor.Kubernetes.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -116,12 +115,5 @@ public static partial class ExceptionYaml
         Text(emitter, value);
     }
 
-    // A value that a YAML reader would take for a null, a boolean or a number is quoted: a namespace named "null"
-    // written plain would come back as "any namespace".
-    private static void Text(IEmitter emitter, string value) =>
-        emitter.Emit(new YamlDotNet.Core.Events.Scalar(null, null, value, value.Length == 0 || LooksTyped().IsMatch(value) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any,
-            isPlainImplicit: true, isQuotedImplicit: true));
-
-    [GeneratedRegex(@"^(~|null|true|false|yes|no|on|off|y|n|[-+]?(\.inf|\.nan|[0-9._]+([eE][-+]?[0-9]+)?|0x[0-9a-f_]+|0o[0-7_]+))$", RegexOptions.IgnoreCase)]
-    private static partial Regex LooksTyped();
+    private static void Text(IEmitter emitter, string value) => YamlJson.Text(emitter, value);
 }

@@ -10,6 +10,21 @@ public sealed class PolicyQueries(IDbContextFactory<KubeAdvisorDbContext> dbFact
 {
     public sealed record ClusterSettings(Guid Id, string Name, ClusterPolicySettings Settings);
 
+    /// <summary>One cluster's settings with their entity tag (<see cref="PolicySettingsETag"/>); null when no such cluster.</summary>
+    public async Task<(ClusterSettings Cluster, string ETag)?> FindAsync(Guid clusterId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Clusters.AsNoTracking().Where(c => c.Id == clusterId)
+            .Select(c => new { c.Id, c.Name, c.PolicySettingsJson }).FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var settings = Read(row.PolicySettingsJson);
+        return (new ClusterSettings(row.Id, row.Name, settings), PolicySettingsETag.Of(settings));
+    }
+
     public async Task<IReadOnlyList<ClusterSettings>> LoadAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

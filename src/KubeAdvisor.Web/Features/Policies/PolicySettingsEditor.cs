@@ -1,8 +1,9 @@
-using KubeAdvisor.Web.Features.Clusters;
+using System.Security.Claims;
 using KubeAdvisor.Core.Evaluation;
 using KubeAdvisor.Core.Exceptions;
 using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Data;
+using KubeAdvisor.Kubernetes.Manifests;
 using KubeAdvisor.Web.Features.Audit;
 using KubeAdvisor.Web.Features.Exceptions;
 using KubeAdvisor.Web.Infrastructure.Auth;
@@ -18,6 +19,7 @@ namespace KubeAdvisor.Web.Features.Policies;
 public sealed class PolicySettingsEditor(IDbContextFactory<KubeAdvisorDbContext> dbFactory, AccessGuard guard, AuditLog audit)
 {
     private const string RegistryAllowed = "image-registry-allowed";
+    private const int MaxAuditDetails = 8000;
 
     public Task<PolicyChangeResult> SetEnabledAsync(Guid clusterId, string policyId, bool enabled, CancellationToken ct = default) =>
         ChangeAsync(clusterId, s =>
@@ -82,6 +84,65 @@ public sealed class PolicySettingsEditor(IDbContextFactory<KubeAdvisorDbContext>
         ChangeAsync(clusterId, s => (s with { ExemptAnnotations = mode },
             $"{ExemptAnnotation.Key} annotation: {ExceptionQueries.ModeName(s.ExemptAnnotations)} -> {ExceptionQueries.ModeName(mode)}"), ct);
 
+    /// <summary>
+    /// Replaces the whole settings of a cluster (the settings API). With <paramref name="ifMatch"/>, only when the
+    /// settings still have that tag (<see cref="PolicySettingsETag"/>); a document naming another cluster is refused.
+    /// The audit entry lists every changed field; saving the same settings again changes and audits nothing.
+    /// </summary>
+    public async Task<SettingsReplaceResult> ReplaceAsync(
+        ClaimsPrincipal user, Guid clusterId, PolicySettingsDocument document, string? ifMatch, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        string actor;
+        try
+        {
+            actor = (await guard.EnsureAsync(user, AuthPolicies.CanAdminister, ct)).Name;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return new SettingsReplaceResult(SettingsReplaceStatus.Forbidden, null, [e.Message], []);
+        }
+
+        var errors = document.Settings.Validate();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var cluster = await LockAsync(db, clusterId, ct);
+        if (cluster is null)
+        {
+            return new SettingsReplaceResult(SettingsReplaceStatus.NotFound, null, ["No such cluster."], []);
+        }
+
+        var current = PolicySettingsJson.Deserialize(cluster.PolicySettingsJson);
+        var etag = PolicySettingsETag.Of(current);
+        if (ifMatch is not null && !PolicySettingsETag.Matches(ifMatch, etag))
+        {
+            return new SettingsReplaceResult(SettingsReplaceStatus.PreconditionFailed, etag,
+                ["The settings changed since they were read (If-Match does not match); read them again and re-apply."], []);
+        }
+
+        if (document.Cluster is { } named && named != cluster.Name)
+        {
+            errors = [$"cluster: the document is for cluster '{named}', not '{cluster.Name}'; remove the field to apply it here.", .. errors];
+        }
+
+        if (errors.Count > 0)
+        {
+            return new SettingsReplaceResult(SettingsReplaceStatus.Invalid, etag, errors, []);
+        }
+
+        var changes = PolicySettingsDiff.Describe(current, document.Settings);
+        if (changes.Count == 0)
+        {
+            return new SettingsReplaceResult(SettingsReplaceStatus.Unchanged, etag, [], []);
+        }
+
+        cluster.PolicySettingsJson = PolicySettingsJson.Serialize(document.Settings);
+        audit.Add(db, actor, AuditActions.PolicyChanged, cluster.Name, Bounded("settings replaced: " + string.Join("; ", changes)));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new SettingsReplaceResult(SettingsReplaceStatus.Saved, PolicySettingsETag.Of(document.Settings), [], changes);
+    }
+
     private async Task<PolicyChangeResult> ChangeAsync(Guid clusterId, Func<ClusterPolicySettings, (ClusterPolicySettings Next, string Details)> change, CancellationToken ct)
     {
         string actor;
@@ -95,7 +156,8 @@ public sealed class PolicySettingsEditor(IDbContextFactory<KubeAdvisorDbContext>
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var cluster = await db.Clusters.FirstOrDefaultAsync(c => c.Id == clusterId, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var cluster = await LockAsync(db, clusterId, ct);
         if (cluster is null)
         {
             return PolicyChangeResult.Fail("The cluster no longer exists.");
@@ -121,8 +183,17 @@ public sealed class PolicySettingsEditor(IDbContextFactory<KubeAdvisorDbContext>
         cluster.PolicySettingsJson = PolicySettingsJson.Serialize(next);
         audit.Add(db, actor, AuditActions.PolicyChanged, cluster.Name, details);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return PolicyChangeResult.Ok;
     }
+
+    // The row stays locked until the transaction ends, so two writers (this page, the settings API) never both read
+    // the same settings and the second overwrite the first's change.
+    private static Task<Data.Entities.Cluster?> LockAsync(KubeAdvisorDbContext db, Guid clusterId, CancellationToken ct) =>
+        db.Clusters.FromSql($"SELECT * FROM clusters WHERE \"Id\" = {clusterId} FOR UPDATE").FirstOrDefaultAsync(ct);
+
+    // The audit details column is bounded; a replace that changes everything says so in its first lines.
+    private static string Bounded(string details) => details.Length <= MaxAuditDetails ? details : details[..(MaxAuditDetails - 1)] + "…";
 
     private static PolicyDescriptor Descriptor(string policyId) =>
         PolicyCatalog.Find(policyId)?.Descriptor ?? throw new ArgumentException($"Unknown policy '{policyId}'.");

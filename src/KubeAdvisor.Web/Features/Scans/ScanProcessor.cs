@@ -1,9 +1,10 @@
-using KubeAdvisor.Web.Features.Clusters;
-using KubeAdvisor.Web.Features.Exceptions;
 using KubeAdvisor.Core.Evaluation;
 using KubeAdvisor.Core.Inventory;
+using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Data;
 using KubeAdvisor.Kubernetes.Collection;
+using KubeAdvisor.Web.Features.Clusters;
+using KubeAdvisor.Web.Features.Exceptions;
 using Microsoft.EntityFrameworkCore;
 
 namespace KubeAdvisor.Web.Features.Scans;

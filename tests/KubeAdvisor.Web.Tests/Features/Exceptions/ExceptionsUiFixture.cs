@@ -1,4 +1,5 @@
 using KubeAdvisor.Core.Exceptions;
+using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Data.Entities;
 using KubeAdvisor.Testing;
 using KubeAdvisor.Testing.Seeding;

@@ -1,18 +1,22 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using KubeAdvisor.Core.Policies;
 
-namespace KubeAdvisor.Web.Features.Clusters;
+namespace KubeAdvisor.Core.Policies;
 
-/// <summary>How a cluster's <see cref="ClusterPolicySettings"/> is stored in clusters.PolicySettingsJson (jsonb).</summary>
+/// <summary>
+/// The JSON form of <see cref="ClusterPolicySettings"/>: how a cluster's settings are stored (clusters.PolicySettingsJson,
+/// jsonb) and the field names of the settings document (<c>PolicySettingsDocument</c>) and the API.
+/// </summary>
 public static class PolicySettingsJson
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    /// <summary>Web defaults (camelCase) with enums as camelCase strings.</summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         WriteIndented = false,
     };
 
+    /// <summary>The settings as compact JSON.</summary>
     public static string Serialize(ClusterPolicySettings settings) => JsonSerializer.Serialize(settings, Options);
 
     /// <summary>Empty or "{}" means the defaults.</summary>

@@ -1,4 +1,4 @@
-namespace KubeAdvisor.Agent.Tests.Support;
+namespace KubeAdvisor.Testing;
 
 /// <summary>Files of this repository, found from the test's output folder upwards (where KubeAdvisor.sln is).</summary>
 public static class RepositoryFiles
