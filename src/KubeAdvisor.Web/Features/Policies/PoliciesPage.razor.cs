@@ -16,6 +16,7 @@ public sealed partial class PoliciesPage
     private string? _message;
     private string? _error;
     private Guid? _changedCluster;
+    private Guid? _copyFrom;
 
     [Inject] private PolicyQueries Queries { get; set; } = null!;
 
@@ -62,6 +63,19 @@ public sealed partial class PoliciesPage
     /// <summary>The matrix switch: the editor refuses anyone but an Admin.</summary>
     internal async Task ToggleAsync((Guid ClusterId, string PolicyId, bool Enabled) change) =>
         await ShowAsync((change.ClusterId, await Editor.SetEnabledAsync(change.ClusterId, change.PolicyId, change.Enabled)));
+
+    // Replaces every setting of the target with the source's; the editor checks the role again and audits the diff.
+    private async Task CopyAsync(PolicyQueries.ClusterSettings target)
+    {
+        if (_copyFrom is not { } source)
+        {
+            return;
+        }
+
+        var result = await Editor.CopyAsync(source, target.Id);
+        _copyFrom = null;
+        await ShowAsync((target.Id, result));
+    }
 
     private async Task ShowAsync((Guid ClusterId, PolicyChangeResult Result) change)
     {

@@ -103,6 +103,46 @@ public sealed class PolicySettingsEditor(IDbContextFactory<KubeAdvisorDbContext>
             return new SettingsReplaceResult(SettingsReplaceStatus.Forbidden, null, [e.Message], []);
         }
 
+        return await ReplaceAsync(actor, clusterId, document, ifMatch, "settings replaced", ct);
+    }
+
+    /// <summary>
+    /// Gives <paramref name="targetId"/> the settings of <paramref name="sourceId"/> (the Policies page's "Copy
+    /// settings from"), audited on the target with the diff and the source's name.
+    /// </summary>
+    public async Task<PolicyChangeResult> CopyAsync(Guid sourceId, Guid targetId, CancellationToken ct = default)
+    {
+        string actor;
+        try
+        {
+            actor = await guard.EnsureAsync(AuthPolicies.CanAdminister, ct);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return PolicyChangeResult.Fail(e.Message);
+        }
+
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var source = await db.Clusters.AsNoTracking().Where(c => c.Id == sourceId).Select(c => new { c.Name, c.PolicySettingsJson }).FirstOrDefaultAsync(ct);
+            if (source is null)
+            {
+                return PolicyChangeResult.Fail("The cluster to copy from no longer exists.");
+            }
+
+            var document = new PolicySettingsDocument(PolicySettingsJson.Deserialize(source.PolicySettingsJson));
+            var result = await ReplaceAsync(actor, targetId, document, null, $"settings copied from {source.Name}", ct);
+            return result.Status switch
+            {
+                SettingsReplaceStatus.Saved or SettingsReplaceStatus.Unchanged => PolicyChangeResult.Ok,
+                _ => new PolicyChangeResult(false, result.Errors),
+            };
+        }
+    }
+
+    private async Task<SettingsReplaceResult> ReplaceAsync(
+        string actor, Guid clusterId, PolicySettingsDocument document, string? ifMatch, string what, CancellationToken ct)
+    {
         var errors = document.Settings.Validate();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -137,7 +177,7 @@ public sealed class PolicySettingsEditor(IDbContextFactory<KubeAdvisorDbContext>
         }
 
         cluster.PolicySettingsJson = PolicySettingsJson.Serialize(document.Settings);
-        audit.Add(db, actor, AuditActions.PolicyChanged, cluster.Name, Bounded("settings replaced: " + string.Join("; ", changes)));
+        audit.Add(db, actor, AuditActions.PolicyChanged, cluster.Name, Bounded($"{what}: {string.Join("; ", changes)}"));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new SettingsReplaceResult(SettingsReplaceStatus.Saved, PolicySettingsETag.Of(document.Settings), [], changes);

@@ -45,6 +45,35 @@ public sealed class PoliciesPageTests(DashboardFixture fx)
     }
 
     [Fact]
+    public async Task CopyAsync_Admin_GivesTheTargetTheSourcesSettings_ViewerIsRefused()
+    {
+        await using var admin = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Admin);
+        await using var viewer = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Viewer);
+        var editor = admin.Services.GetRequiredService<PolicySettingsEditor>();
+        Assert.True((await editor.SetPackAsync(fx.Seed.StagingId, "efficiency", true)).Succeeded);
+        var changed = await SettingsJsonAsync();
+
+        var refused = await viewer.Services.GetRequiredService<PolicySettingsEditor>().CopyAsync(fx.Seed.ProdId, fx.Seed.StagingId);
+        var unchangedByViewer = await SettingsJsonAsync();
+        var copied = await editor.CopyAsync(fx.Seed.ProdId, fx.Seed.StagingId);
+        var nav = admin.Services.GetRequiredService<NavigationManager>();
+        nav.NavigateTo(nav.GetUriWithQueryParameters(new Dictionary<string, object?> { ["tab"] = "settings", ["cluster"] = fx.Seed.StagingId.ToString() }));
+        var page = admin.Render<PoliciesPage>();
+
+        Assert.False(refused.Succeeded);
+        Assert.Equal(changed, unchangedByViewer);
+        Assert.True(copied.Succeeded);
+        await using var db = DashboardSeeder.Context(fx.Seeded.ConnectionString);
+        var prod = await db.Clusters.Where(c => c.Id == fx.Seed.ProdId).Select(c => c.PolicySettingsJson).SingleAsync();
+        Assert.Equal(PolicySettingsJson.Serialize(PolicySettingsJson.Deserialize(prod)), PolicySettingsJson.Serialize(PolicySettingsJson.Deserialize(await SettingsJsonAsync())));
+        var audit = await db.AuditEntries.Where(a => a.Action == AuditActions.PolicyChanged && a.Target == "staging").OrderBy(a => a.Id).LastAsync();
+        Assert.StartsWith("settings copied from prod: ", audit.Details, StringComparison.Ordinal);
+        Assert.Contains("packs.efficiency: true -> unset", audit.Details, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=copy-settings]")));
+        Assert.Contains($"/api/v1/clusters/{fx.Seed.StagingId}/policy-settings?format=yaml", page.Find("[data-testid=settings-yaml]").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SetEnabledAsync_Viewer_IsRefusedAndChangesNothing()
     {
         await using var ctx = new DashboardTestContext(fx.Seeded.ConnectionString, Roles.Viewer);
