@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Bunit;
+using KubeAdvisor.Testing.Hosting;
 using KubeAdvisor.Testing.Seeding;
 using KubeAdvisor.Web.Features.Audit;
 using KubeAdvisor.Web.Features.Notifications;

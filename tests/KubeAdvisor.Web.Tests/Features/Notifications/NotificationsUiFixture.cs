@@ -1,5 +1,6 @@
 using KubeAdvisor.Data.Entities;
 using KubeAdvisor.Testing;
+using KubeAdvisor.Testing.Hosting;
 using KubeAdvisor.Testing.Seeding;
 using KubeAdvisor.Web.Configuration;
 using KubeAdvisor.Web.Features.Notifications;
@@ -28,7 +29,7 @@ public sealed class NotificationsUiFixture : IAsyncLifetime
 
     public Guid Payments { get; private set; }
 
-    internal FakeReceiver Receiver { get; private set; } = null!;
+    public FakeReceiver Receiver { get; private set; } = null!;
 
     public string ConnectionString => Database.ConnectionString;
 
