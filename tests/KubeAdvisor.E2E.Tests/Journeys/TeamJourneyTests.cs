@@ -51,12 +51,12 @@ public sealed class TeamJourneyTests(BrowserAppFixture fx) : IAsyncLifetime
         await admin.GetByTestId("create-team").ClickAsync();
         await Assertions.Expect(admin.GetByTestId("teams-admin-message")).ToContainTextAsync($"Team {team} created");
         await admin.Locator($"[data-testid=team-actions][data-team='{team}'] [data-testid=team-members-edit]").ClickAsync();
-        await ChooseAsync(admin, "member-email", KubeAdvisorAppFactory.AdminEmail);
+        await admin.ChooseAsync("member-email", KubeAdvisorAppFactory.AdminEmail);
         await admin.GetByTestId("member-add").ClickAsync();
         await Assertions.Expect(admin.GetByTestId("teams-admin-message")).ToContainTextAsync($"{team} has 1 member(s).");
         await admin.GetByTestId("rule-new").ClickAsync();
         await Assertions.Expect(admin.InputOf("rule-team")).ToHaveValueAsync(team); // the team just created
-        await ChooseAsync(admin, "rule-cluster", clusterName);
+        await admin.ChooseAsync("rule-cluster", clusterName);
         await admin.InputOf("rule-namespaces").FillAsync("shop");
         await admin.GetByTestId("rule-save").ClickAsync();
         await Assertions.Expect(admin.GetByTestId("teams-admin-message")).ToContainTextAsync("Rule added");
@@ -108,21 +108,4 @@ public sealed class TeamJourneyTests(BrowserAppFixture fx) : IAsyncLifetime
         await Assertions.Expect(admin.InputOf("filter-my-teams")).ToBeCheckedAsync();
         await Assertions.Expect(rows).ToHaveCountAsync(shop.Count);
     }
-
-    // A MudSelect opens on a click on its field; the choices are in the page's popover layer.
-    private static async Task ChooseAsync(IPage page, string testId, string option)
-    {
-        await SelectOf(page, testId).ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First.ClickAsync();
-        // The field shows the choice (its ToStringFunc) as an input's value or, with no choice before, as text.
-        await page.WaitForFunctionAsync(
-            """
-            ([id, text]) => {
-              const field = document.querySelector(`[data-testid='${id}']`)?.closest('.mud-input-control');
-              return !!field && (field.innerText.includes(text) || [...field.querySelectorAll('input')].some(i => i.value === text));
-            }
-            """, new[] { testId, option });
-    }
-
-    private static ILocator SelectOf(IPage page, string testId) => page.Locator($".mud-input-control:has([data-testid='{testId}'])").First;
 }

@@ -33,8 +33,8 @@ public sealed class FeatureDependencyTests
         // queues its notifications (NotificationTrigger)
         ["Scans"] = ["Exceptions", "Teams", "Notifications"],
         // scan-health reads the agent's liveness (AgentLiveness) and links use KUBEADVISOR_PUBLIC_URL (AgentIngestionOptions); the weekly
-        // digest lists the exceptions about to expire (ExceptionQueries)
-        ["Notifications"] = ["Agents", "Exceptions"],
+        // digest lists the exceptions about to expire (ExceptionQueries); the notifications page offers the teams as route filters (TeamQueries)
+        ["Notifications"] = ["Agents", "Exceptions", "Teams"],
     };
 
     private static readonly Assembly Web = typeof(KubeAdvisor.Web.Features.Findings.FindingsQueries).Assembly;

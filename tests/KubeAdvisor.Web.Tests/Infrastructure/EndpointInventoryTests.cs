@@ -46,6 +46,7 @@ public sealed class EndpointInventoryTests(WebAppFixture fx)
         ["/settings/audit"] = AuthPolicies.CanAdminister,
         ["/settings/tokens"] = AuthPolicies.CanAdminister,
         ["/settings/teams"] = AuthPolicies.CanAdminister,
+        ["/settings/notifications"] = AuthPolicies.CanAdminister,
         ["/account/login"] = Anonymous,
         ["/healthz"] = Anonymous,
         ["/readyz"] = Anonymous,

@@ -40,6 +40,7 @@ public sealed class RoleMatrixTests(WebAppFixture fx)
         Row("/hangfire", "login", "forbidden", "forbidden", "ok");
         Row("/settings/tokens", "login", "forbidden", "forbidden", "ok");
         Row("/settings/teams", "login", "forbidden", "forbidden", "ok");
+        Row("/settings/notifications", "login", "forbidden", "forbidden", "ok");
         Row("/teams", "login", "ok", "ok", "ok");
         Row($"/teams/{Guid.Empty}", "login", "ok", "ok", "ok"); // no such team: the page says so
         Row("/clusters/new", "login", "forbidden", "forbidden", "ok");

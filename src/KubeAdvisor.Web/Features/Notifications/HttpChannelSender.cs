@@ -33,7 +33,7 @@ public sealed class HttpChannelSender(IHttpClientFactory clients, IOptions<KubeA
         ArgumentNullException.ThrowIfNull(message);
         if (DestinationGuard.CheckUrl(url, options.Value.ServerAllowListEntries) is { } refused)
         {
-            return DeliveryOutcome.Permanent(null, refused);
+            return DeliveryOutcome.Refused(refused);
         }
 
         var host = new Uri(url).IdnHost;
@@ -74,7 +74,7 @@ public sealed class HttpChannelSender(IHttpClientFactory clients, IOptions<KubeA
         }
         catch (Exception e) when (Refusal(e) is not null)
         {
-            return DeliveryOutcome.Permanent(null, $"The destination {host} is refused at connect time: it resolves to a private, link-local or "
+            return DeliveryOutcome.Refused($"The destination {host} is refused at connect time: it resolves to a private, link-local or "
                 + $"metadata address, or does not resolve. Private destinations need {DestinationRefusedException.AllowListSetting}.");
         }
         catch (HttpRequestException e)

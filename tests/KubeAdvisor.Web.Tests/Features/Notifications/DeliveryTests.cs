@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KubeAdvisor.Data;
 using KubeAdvisor.Testing;
+using KubeAdvisor.Testing.Hosting;
 using KubeAdvisor.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;

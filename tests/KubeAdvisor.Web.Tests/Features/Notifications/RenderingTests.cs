@@ -139,7 +139,8 @@ public sealed class RenderingTests
         Assert.False(outcome.Delivered);
         Assert.False(outcome.Transient);
         Assert.Null(outcome.Code);
-        Assert.StartsWith("The destination localhost is refused at connect time", outcome.Error, StringComparison.Ordinal);
+        Assert.StartsWith(DeliveryOutcome.RefusedPrefix + "The destination localhost is refused at connect time", outcome.Error, StringComparison.Ordinal);
+        Assert.True(DeliveryOutcome.IsRefusal(outcome.Error));
         Assert.DoesNotContain("/hook", outcome.Error, StringComparison.Ordinal);
     }
 

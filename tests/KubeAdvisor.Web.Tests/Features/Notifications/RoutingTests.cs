@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KubeAdvisor.DemoCluster;
 using KubeAdvisor.Testing;
+using KubeAdvisor.Testing.Hosting;
 using KubeAdvisor.Web.Features.Notifications;
 using KubeAdvisor.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

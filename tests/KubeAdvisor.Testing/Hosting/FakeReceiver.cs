@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -7,13 +9,14 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace KubeAdvisor.Web.Tests.Features.Notifications;
+namespace KubeAdvisor.Testing.Hosting;
 
 /// <summary>
 /// A webhook receiver on Kestrel (loopback, random port, real HTTP) that records every request and answers with the
-/// replies it was given in order (then 200), e.g. 500, or 429 with Retry-After, or 400.
+/// replies it was given in order (then 200), e.g. 500, or 429 with Retry-After, or 400. Used by the notification tests
+/// and the E2E journey; the app under test reaches it only because the tests allow-list loopback explicitly.
 /// </summary>
-internal sealed class FakeReceiver : IAsyncDisposable
+public sealed class FakeReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Reply> _replies = new();
@@ -24,7 +27,23 @@ internal sealed class FakeReceiver : IAsyncDisposable
     /// <summary>A request as it arrived: headers, the exact body bytes and when.</summary>
     public sealed record Received(string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body, DateTimeOffset At)
     {
-        public string Text => System.Text.Encoding.UTF8.GetString(Body);
+        public string Text => Encoding.UTF8.GetString(Body);
+
+        /// <summary>
+        /// Whether <c>X-KubeAdvisor-Signature</c> is the HMAC-SHA256 of <c>"{X-KubeAdvisor-Timestamp}." + body</c> keyed
+        /// with <paramref name="secret"/>, compared as a receiver should (constant time), recomputed here independently.
+        /// </summary>
+        public bool IsSignedWith(string secret)
+        {
+            if (!Headers.TryGetValue("X-KubeAdvisor-Timestamp", out var timestamp) || !Headers.TryGetValue("X-KubeAdvisor-Signature", out var given))
+            {
+                return false;
+            }
+
+            var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret),
+                (byte[])[.. Encoding.UTF8.GetBytes(timestamp + "."), .. Body]));
+            return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(given));
+        }
     }
 
     /// <summary>A scripted answer.</summary>
