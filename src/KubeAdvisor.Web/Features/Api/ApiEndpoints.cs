@@ -28,6 +28,7 @@ public static class ApiEndpoints
         api.MapDigestApi();
         api.MapTokenApi();
         api.MapComplianceApi();
+        api.MapAdmissionApi();
         api.MapTeamsApi();
         api.MapExceptionsApi();
         api.MapNotificationsApi();

@@ -11,6 +11,7 @@ public static class ClusterExtensions
         s.AddSingleton<KubeconfigKeyRotation>();
         s.AddSingleton<ConnectionProbe>();
         s.AddScoped<ClusterAdministration>();
+        s.AddSingleton<AdmissionPolicyExport>();
         s.AddTransient<ClusterQueries>();
         return builder;
     }
