@@ -65,17 +65,18 @@ public sealed class MetricsQueries(IDbContextFactory<KubeAdvisorDbContext> dbFac
         var ids = clusterIds.ToArray();
         return await db.Database.SqlQuery<NamespaceScoreRow>($"""
             WITH ranked AS (
-                SELECT s."ClusterId", s."Namespace", s."Score", s."PassedWeight", s."FailedWeight",
-                       row_number() OVER (PARTITION BY s."ClusterId"
-                                          ORDER BY (s."Namespace" = {MetricNames.OtherNamespace}), s."Score", s."Namespace") AS rank
+                SELECT s."ClusterId", s."Score", s."PassedWeight", s."FailedWeight",
+                       CASE WHEN row_number() OVER (PARTITION BY s."ClusterId"
+                                                    ORDER BY (s."Namespace" = {MetricNames.OtherNamespace}), s."Score", s."Namespace") <= {top}
+                            THEN s."Namespace" END AS "Key"
                 FROM clusters c JOIN score_samples s ON s."ScanId" = c."LastSucceededScanId"
                 WHERE c."Id" = ANY({ids}) AND s."Namespace" <> ''
             )
-            SELECT "ClusterId", CASE WHEN rank <= {top} THEN "Namespace" END AS "Namespace",
+            SELECT "ClusterId", "Key" AS "Namespace",
                    min("Score") AS "Score", sum("PassedWeight") AS "PassedWeight", sum("FailedWeight") AS "FailedWeight",
                    count(*)::int AS "Count"
             FROM ranked
-            GROUP BY "ClusterId", CASE WHEN rank <= {top} THEN "Namespace" END
+            GROUP BY "ClusterId", "Key"
             """).ToListAsync(ct);
     }
 
