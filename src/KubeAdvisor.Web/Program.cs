@@ -12,6 +12,7 @@ using KubeAdvisor.Web.Features.Dashboard;
 using KubeAdvisor.Web.Features.Demo;
 using KubeAdvisor.Web.Features.Findings;
 using KubeAdvisor.Web.Features.Fleet;
+using KubeAdvisor.Web.Features.Metrics;
 using KubeAdvisor.Web.Features.Namespaces;
 using KubeAdvisor.Web.Features.Notifications;
 using KubeAdvisor.Web.Features.Overview;
@@ -50,7 +51,8 @@ builder.AddKubeAdvisorConfiguration()
     .AddNotifications()
     .AddWorkloads()
     .AddFindings()
-    .AddPolicies();
+    .AddPolicies()
+    .AddMetrics();
 
 var app = builder.Build();
 
@@ -71,8 +73,10 @@ await app.Services.StartKubeAdvisorAsync();
 
 if (app.Services.GetRequiredService<ProcessRole>().ServesWeb)
 {
+    app.UseKubeAdvisorHttpMetrics();
     app.UseKubeAdvisorPipeline();
     app.MapHealthEndpoints();
+    app.MapMetricsEndpoint();
     app.MapAccountEndpoints();
     app.MapKubeAdvisorApi();
     app.MapAgentEndpoints();

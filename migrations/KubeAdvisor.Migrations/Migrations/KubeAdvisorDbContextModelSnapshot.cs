@@ -982,6 +982,10 @@ namespace KubeAdvisor.Migrations.Migrations
                     b.Property<int>("Failed")
                         .HasColumnType("integer");
 
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1036,6 +1040,10 @@ namespace KubeAdvisor.Migrations.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_scans_one_active_per_cluster")
                         .HasFilter("\"Status\" IN (0, 1)");
+
+                    b.HasIndex("FinishedAt")
+                        .HasDatabaseName("ix_scans_finished_at")
+                        .HasFilter("\"FinishedAt\" IS NOT NULL");
 
                     b.HasIndex("ClusterId", "QueuedAt");
 

@@ -17,5 +17,8 @@ internal sealed class ScanConfiguration : IEntityTypeConfiguration<Scan>
         e.Property(x => x.SnapshotId).HasMaxLength(128);
         e.Property(x => x.RequestedBy).HasMaxLength(256);
         e.Property(x => x.UnavailableKinds).HasMaxLength(512);
+        e.Property(x => x.FailureReason).HasMaxLength(32);
+        // The metrics refresher reads the scans finished since its last look (docs/metrics.md).
+        e.HasIndex(x => x.FinishedAt).HasFilter("\"FinishedAt\" IS NOT NULL").HasDatabaseName("ix_scans_finished_at");
     }
 }

@@ -12,6 +12,11 @@ public sealed class Scan
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
     public string? Error { get; set; }
+    /// <summary>
+    /// Why a failed scan failed, one short stable word (ScanFailureReason in the Kubernetes project); null while not
+    /// failed, and for scans failed before reasons were recorded. Exported as a metric label (docs/metrics.md).
+    /// </summary>
+    public string? FailureReason { get; set; }
     public int Attempts { get; set; }
     /// <summary>Attempts whose worker stopped mid-scan (process killed or stalled); each was started again.</summary>
     public int InterruptedAttempts { get; set; }

@@ -9,4 +9,7 @@ public sealed class ClusterScanException(string message, bool transient, Excepti
 {
     /// <summary>Retrying may succeed: network, 5xx, 429, timeouts, malformed or truncated responses.</summary>
     public bool IsTransient { get; } = transient;
+
+    /// <summary>Why, as one of the <see cref="ScanFailureReason"/> words (stored with the failed scan, a metric label).</summary>
+    public string Reason { get; init; } = ScanFailureReason.Unexpected;
 }

@@ -50,6 +50,7 @@ public sealed class EndpointInventoryTests(WebAppFixture fx)
         ["/account/login"] = Anonymous,
         ["/healthz"] = Anonymous,
         ["/readyz"] = Anonymous,
+        ["/metrics"] = Anonymous, // no sign-in: its own bearer check (KUBEADVISOR_METRICS_TOKEN), MetricsTests
         ["/error"] = Anonymous,
         ["/{**path:file}"] = AuthPolicies.CanView, // the fallback for file-like paths no static asset matched: behind sign-in
     };

@@ -26,6 +26,7 @@ public sealed class RoleMatrixTests(WebAppFixture fx)
 
         Row("/healthz", "ok", "ok", "ok", "ok");
         Row("/readyz", "ok", "ok", "ok", "ok");
+        Row("/metrics", "ok", "ok", "ok", "ok"); // open unless KUBEADVISOR_METRICS_TOKEN is set (MetricsTests)
         Row("/account/login", "ok", "ok", "ok", "ok");
         Row("/", "login", "ok", "ok", "ok");
         Row("/clusters", "login", "ok", "ok", "ok");

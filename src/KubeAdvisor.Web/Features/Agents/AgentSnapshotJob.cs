@@ -74,6 +74,6 @@ public sealed class AgentSnapshotJob(
                 .ExecuteUpdateAsync(u => u.SetProperty(a => a.ProcessedAt, time.GetUtcNow()).SetProperty(a => a.Payload, Array.Empty<byte>()), CancellationToken.None);
         }
 
-        await lifecycle.FailAsync(scanId, error);
+        await lifecycle.FailAsync(scanId, error, KubeAdvisor.Kubernetes.Collection.ScanFailureReason.AgentSnapshot);
     }
 }

@@ -64,7 +64,8 @@ public sealed class ScanJob(
 
         if (scan.InterruptedAttempts > 0 && scan.Attempts > options.Value.ScanMaxAttempts)
         {
-            await lifecycle.FailAsync(scanId, $"{scan.Error} Stopped after {scan.Attempts - 1} attempts, {scan.InterruptedAttempts} of them interrupted; nothing they collected was stored.");
+            await lifecycle.FailAsync(scanId, $"{scan.Error} Stopped after {scan.Attempts - 1} attempts, {scan.InterruptedAttempts} of them interrupted; nothing they collected was stored.",
+                ScanFailureReason.Interrupted);
             logger.LogWarning("Scan {ScanId} was interrupted {Count} times; failed", scanId, scan.InterruptedAttempts);
             return;
         }
@@ -87,7 +88,7 @@ public sealed class ScanJob(
         {
             var failure = e as ClusterScanException
                 ?? (e is OperationCanceledException && !cancellationToken.IsCancellationRequested
-                    ? new ClusterScanException($"The scan timed out after {timeout.TotalSeconds:0} s.", transient: true, e)
+                    ? new ClusterScanException($"The scan timed out after {timeout.TotalSeconds:0} s.", transient: true, e) { Reason = ScanFailureReason.Timeout }
                     : ScanErrorClassifier.Classify(e, null, timeout));
             await FailOrRetryAsync(scan, failure);
         }
@@ -99,17 +100,23 @@ public sealed class ScanJob(
         var started = time.GetTimestamp();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var cluster = await db.Clusters.AsNoTracking().SingleOrDefaultAsync(c => c.Id == clusterId, ct)
-            ?? throw new ClusterScanException("The cluster was deleted.", transient: false);
+            ?? throw new ClusterScanException("The cluster was deleted.", transient: false) { Reason = ScanFailureReason.InvalidConfig };
         if (cluster.EncryptedKubeconfig is null)
         {
-            throw new ClusterScanException("This cluster has no kubeconfig; it is connected by agent.", transient: false);
+            throw new ClusterScanException("This cluster has no kubeconfig; it is connected by agent.", transient: false)
+            {
+                Reason = ScanFailureReason.InvalidConfig,
+            };
         }
 
         // Validated again at every scan: the allow-list may have changed since the kubeconfig was stored.
         var validation = stored.Read(cluster);
         if (!validation.IsValid)
         {
-            throw new ClusterScanException("The stored kubeconfig is no longer accepted: " + string.Join(" ", validation.Errors), transient: false);
+            throw new ClusterScanException("The stored kubeconfig is no longer accepted: " + string.Join(" ", validation.Errors), transient: false)
+            {
+                Reason = ScanFailureReason.InvalidConfig,
+            };
         }
 
         using var client = KubernetesClientFactory.CreateClient(validation.Config!, timeout);
@@ -130,7 +137,7 @@ public sealed class ScanJob(
             return;
         }
 
-        await lifecycle.FailAsync(scan.Id, failure.Message);
+        await lifecycle.FailAsync(scan.Id, failure.Message, failure.Reason);
         logger.LogWarning(failure.InnerException, "Scan {ScanId} of cluster {ClusterId} failed: {Error}", scan.Id, scan.ClusterId, failure.Message);
     }
 }

@@ -64,12 +64,14 @@ public sealed class ScanLifecycle(IDbContextFactory<KubeAdvisorDbContext> dbFact
     /// scan changes, so a late failure never overwrites a stored result. Runs even when the job was cancelled.
     /// With <paramref name="onlyRunning"/>, a scan that went back to queued (waiting for a retry) is left alone.
     /// </summary>
-    public async Task FailAsync(Guid scanId, string error, bool onlyRunning = false)
+    /// <param name="reason">One of the ScanFailureReason words (a metric label), stored with the scan.</param>
+    public async Task FailAsync(Guid scanId, string error, string reason, bool onlyRunning = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
         var now = time.GetUtcNow();
         var failed = await db.Scans.Where(s => s.Id == scanId && ((!onlyRunning && s.Status == ScanStatus.Queued) || s.Status == ScanStatus.Running))
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, ScanStatus.Failed).SetProperty(s => s.FinishedAt, now).SetProperty(s => s.Error, error),
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, ScanStatus.Failed).SetProperty(s => s.FinishedAt, now).SetProperty(s => s.Error, error)
+                .SetProperty(s => s.FailureReason, reason),
                 CancellationToken.None);
         if (failed > 0)
         {

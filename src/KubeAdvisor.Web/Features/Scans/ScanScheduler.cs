@@ -1,6 +1,7 @@
 using Hangfire;
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
+using KubeAdvisor.Kubernetes.Collection;
 using KubeAdvisor.Web.Configuration;
 using KubeAdvisor.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -93,7 +94,7 @@ public sealed class ScanScheduler(
                 // Failed while we hold the lock, so no worker can start it again meanwhile; a scan that has just finished
                 // or gone back to queued for a retry since we read it is not touched.
                 await lifecycle.FailAsync(active.Id,
-                    $"Attempt {active.Attempts} was interrupted (its worker stopped) and was abandoned for a new scan; nothing it collected was stored.", onlyRunning: true);
+                    $"Attempt {active.Attempts} was interrupted (its worker stopped) and was abandoned for a new scan; nothing it collected was stored.", ScanFailureReason.Interrupted, onlyRunning: true);
             }
 
             return await StillActiveAsync(db, clusterId, ct);
@@ -106,7 +107,8 @@ public sealed class ScanScheduler(
             return active.Id;
         }
 
-        await lifecycle.FailAsync(active.Id, "The scan was interrupted (its process stopped) and was abandoned; nothing it collected was stored.");
+        await lifecycle.FailAsync(active.Id, "The scan was interrupted (its process stopped) and was abandoned; nothing it collected was stored.",
+            ScanFailureReason.Interrupted);
         return await StillActiveAsync(db, clusterId, ct);
     }
 
