@@ -113,6 +113,11 @@ public static class ManifestReader
         {
             throw new ManifestException(file, (int)e.Start.Line, $"not valid YAML: {e.Message.Split('\n')[0].Trim()}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this on some malformed flow collections; the parser's position is the place.
+            throw new ManifestException(file, (int)(parser.Current?.End.Line ?? 0), "not valid YAML (an unclosed '{' or '[' around here?).", e);
+        }
     }
 
     private static void Value(Scalar scalar, ManifestWalker walker, int line)
