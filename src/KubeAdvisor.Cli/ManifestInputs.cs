@@ -1,3 +1,4 @@
+using KubeAdvisor.Core.Inventory;
 using KubeAdvisor.Kubernetes.Manifests;
 
 namespace KubeAdvisor.Cli;
@@ -12,8 +13,11 @@ internal static class ManifestInputs
     public const string StdinName = "<stdin>";
     private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
 
-    /// <summary>Every object of every input, in order; the errors of unreadable files (each "file:line: reason").</summary>
-    public static (List<ManifestObject> Objects, List<string> Errors, int Files) Read(IReadOnlyList<string> paths, CliConsole console)
+    /// <summary>
+    /// Reads every input into <paramref name="builder"/> file by file, and returns every object (without its JSON, which
+    /// is dropped once read, so memory stays at the inventory's size) and the errors (each "file:line: reason").
+    /// </summary>
+    public static (List<ManifestObject> Objects, List<string> Errors, int Files) Read(IReadOnlyList<string> paths, CliConsole console, InventoryBuilder builder)
     {
         var objects = new List<ManifestObject>();
         var errors = new List<string>();
@@ -25,7 +29,9 @@ internal static class ManifestInputs
             {
                 var content = full is null ? ReadStdin(console.Stdin) : ReadFile(full, name);
                 var json = full is null ? ManifestReader.LooksLikeJson(content) : name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-                objects.AddRange(ManifestReader.Read(content, name, json, uidPrefix: $"kubeadvisor-cli:{files}:"));
+                var read = ManifestReader.Read(content, name, json, uidPrefix: $"kubeadvisor-cli:{files}:");
+                ManifestLoader.AddTo(builder, read);
+                objects.AddRange(read.Select(o => o with { Json = [] }));
             }
             catch (ManifestException e)
             {

@@ -7,7 +7,7 @@ using KubeAdvisor.Cli.Reports;
 namespace KubeAdvisor.Cli;
 
 /// <summary>
-/// <c>kubeadvisor scan</c>: reads the manifests (<see cref="ManifestReader"/>), builds the inventory with the item
+/// <c>kubeadvisor scan</c>: reads the manifests (<see cref="ManifestReader"/>) into the inventory with the item
 /// readers of a live scan (<see cref="ManifestLoader"/>), evaluates with <see cref="PolicyEvaluator"/> under the
 /// chosen settings and exceptions, writes the report, and exits 0, 1 (findings at or above --fail-on) or 2.
 /// </summary>
@@ -16,7 +16,8 @@ internal static class ScanCommand
     public static async Task<int> RunAsync(ScanArguments args, CliConsole console, CancellationToken ct)
     {
         var now = TimeProvider.System.GetUtcNow();
-        var (objects, errors, files) = ManifestInputs.Read(args.Paths, console);
+        var builder = new InventoryBuilder();
+        var (objects, errors, files) = ManifestInputs.Read(args.Paths, console, builder);
         if (errors.Count > 0)
         {
             foreach (var error in errors)
@@ -28,17 +29,6 @@ internal static class ScanCommand
         }
 
         var settings = await ScanSettings.LoadAsync(args, console, now, ct);
-        var builder = new InventoryBuilder();
-        try
-        {
-            ManifestLoader.AddTo(builder, objects);
-        }
-        catch (ManifestException e)
-        {
-            await console.Stderr.WriteLineAsync($"kubeadvisor: {e.Message}");
-            return ExitCodes.Error;
-        }
-
         var snapshot = builder.Build("kubeadvisor-cli", now, null);
         var result = PolicyEvaluator.Evaluate(snapshot, settings.Settings, DigestHistory.Empty, settings.Exceptions);
         var outcome = new ScanOutcome(snapshot, result, objects, settings.Settings, files);
