@@ -14,8 +14,9 @@ objects=$(python3 bench/cli/generate.py "$out/big" 100 500)
 repo_objects=$(python3 bench/cli/generate.py "$out/repo" 200 3)
 
 # The catalog survived trimming: the AOT binary names as many rules as the policies it was built with.
-rules=$("$bin" scan "$out/repo" --format sarif --fail-on none | grep -c '"helpUri"')
-echo "catalog: $rules enabled rules in the published binary"
+printf 'apiVersion: kubeadvisor.io/v1\nkind: PolicySettings\npacks: {security: true, reliability: true, efficiency: true}\n' > "$out/all-packs.yaml"
+rules=$("$bin" scan "$out/repo" --format sarif --fail-on none --settings "$out/all-packs.yaml" | grep -c '"helpUri"')
+echo "catalog: $rules rules enabled with every pack but image-registry-allowed's in the published binary (39 under the JIT)"
 
 best() { # best wall time in ms of 5 runs of "$@"
   local best=999999 t s e
@@ -29,5 +30,6 @@ best() { # best wall time in ms of 5 runs of "$@"
 big_ms=$(best taskset -c 0 "$bin" scan "$out/big" --format json --fail-on none)
 repo_ms=$(best taskset -c 0 "$bin" scan "$out/repo" --format sarif --fail-on none)
 start_ms=$(best taskset -c 0 "$bin" --version)
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "throughput: $objects objects in 100 files: ${big_ms} ms on one core = $(( objects * 1000 / big_ms )) objects/s"
 echo "repository: 200 files, $repo_objects objects, SARIF: ${repo_ms} ms on one core, process start included (bare start ${start_ms} ms)"

@@ -37,6 +37,23 @@ public sealed class GoldenOutputTests
     }
 
     [Fact]
+    public async Task Scan_DemoManifests_FindsWhatTheFixturesTypedPathFinds()
+    {
+        var files = Directory.GetFiles(RepositoryFiles.PathOf(Demo), "*.yaml").Order(StringComparer.Ordinal);
+        var snapshot = KubeAdvisor.Kubernetes.Manifests.ManifestLoader.Load(string.Join("\n---\n", files.Select(File.ReadAllText)));
+        var typed = KubeAdvisor.Core.Evaluation.PolicyEvaluator.Evaluate(snapshot, KubeAdvisor.Core.Policies.ClusterPolicySettings.Default).Findings
+            .Select(f => $"{f.Namespace}/{f.WorkloadKind}/{f.WorkloadName}/{f.ContainerName}/{f.PolicyId}: {f.Message}").Order(StringComparer.Ordinal);
+
+        var run = await CliRun.ScanAsync(Demo, "--format", "json", "--fail-on", "none");
+        var cli = System.Text.Json.JsonDocument.Parse(run.Stdout).RootElement.GetProperty("findings").EnumerateArray()
+            .Select(f => $"{f.GetProperty("namespace")}/{f.GetProperty("kind")}/{f.GetProperty("name")}/{f.GetProperty("container")}/{f.GetProperty("policy")}: {f.GetProperty("message")}")
+            .Order(StringComparer.Ordinal);
+
+        Assert.NotEmpty(typed);
+        Assert.Equal(typed, cli);
+    }
+
+    [Fact]
     public async Task Scan_OutputFile_WritesTheReport_AndTheSummaryToStderr()
     {
         var output = Path.Combine(Path.GetTempPath(), $"kubeadvisor-{Guid.NewGuid():N}.json");
