@@ -11,6 +11,34 @@ public sealed record ClusterPolicySettings
     /// <summary>The settings of a new cluster.</summary>
     public static ClusterPolicySettings Default { get; } = new();
 
+    /// <summary>
+    /// Settings with the given fields; a null field keeps its default. The JSON contract is source-generated
+    /// (<see cref="PolicySettingsJson"/>), and the generator sets every init-only property it does not bind to a
+    /// constructor parameter (null for a field the JSON leaves out), so each field is a parameter here.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public ClusterPolicySettings(
+        IReadOnlyDictionary<string, PolicyOverride>? policies = null,
+        IReadOnlyDictionary<string, bool>? packs = null,
+        IReadOnlyList<string>? excludedNamespaces = null,
+        ExemptAnnotationMode exemptAnnotations = ExemptAnnotationMode.Allow,
+        IReadOnlyList<string>? floatingTags = null,
+        IReadOnlyList<string>? allowedRegistries = null,
+        IReadOnlyList<string>? digestExemptRegistries = null,
+        IReadOnlyList<string>? automountAllowedWorkloads = null,
+        IReadOnlyList<string>? resourceRanges = null)
+    {
+        Policies = policies ?? Policies;
+        Packs = packs ?? Packs;
+        ExcludedNamespaces = excludedNamespaces ?? ExcludedNamespaces;
+        ExemptAnnotations = exemptAnnotations;
+        FloatingTags = floatingTags ?? FloatingTags;
+        AllowedRegistries = allowedRegistries ?? AllowedRegistries;
+        DigestExemptRegistries = digestExemptRegistries ?? DigestExemptRegistries;
+        AutomountAllowedWorkloads = automountAllowedWorkloads ?? AutomountAllowedWorkloads;
+        ResourceRanges = resourceRanges ?? ResourceRanges;
+    }
+
     /// <summary>Per-policy overrides by policy id.</summary>
     public IReadOnlyDictionary<string, PolicyOverride> Policies { get; init; } = new Dictionary<string, PolicyOverride>();
 

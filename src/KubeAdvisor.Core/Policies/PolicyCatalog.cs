@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace KubeAdvisor.Core.Policies;
@@ -22,6 +23,9 @@ public static class PolicyCatalog
     /// <summary>The policy with this id, or null.</summary>
     public static IPolicy? Find(string id) => ById.GetValueOrDefault(id);
 
+    // Trimmed (NativeAOT) apps that evaluate keep this assembly whole (TrimmerRootAssembly in KubeAdvisor.Cli.csproj),
+    // so every policy type and its constructor survive; the CLI's published binary lists the catalog to prove it (bench/cli).
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "KubeAdvisor.Core is a trimmer root wherever it is trimmed.")]
     private static IPolicy[] Discover()
     {
         var policies = typeof(PolicyCatalog).Assembly.GetTypes()
@@ -39,6 +43,7 @@ public static class PolicyCatalog
         return policies;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "KubeAdvisor.Core is a trimmer root wherever it is trimmed.")]
     private static IPolicy Create(Type type)
     {
         if (type.BaseType != typeof(ContainerPolicy) && type.BaseType != typeof(WorkloadPolicy))

@@ -15,7 +15,7 @@ public static class PolicySettingsDiff
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         var lines = new List<string>();
-        Compare("", JsonSerializer.SerializeToNode(before, PolicySettingsJson.Options), JsonSerializer.SerializeToNode(after, PolicySettingsJson.Options), lines);
+        Compare("", JsonSerializer.SerializeToNode(before, PolicySettingsJson.TypeInfo), JsonSerializer.SerializeToNode(after, PolicySettingsJson.TypeInfo), lines);
         return lines;
     }
 

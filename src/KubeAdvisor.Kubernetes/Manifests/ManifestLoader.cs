@@ -44,6 +44,34 @@ public static class ManifestLoader
         }
     }
 
+    /// <summary>
+    /// Adds objects read by <see cref="ManifestReader"/> to <paramref name="builder"/> through the item readers of their
+    /// kinds (the CLI's path: no typed model, so it runs under NativeAOT); other kinds are skipped.
+    /// </summary>
+    /// <exception cref="ManifestException">An object does not have the shape its kind's reader expects (file:line of the object).</exception>
+    public static void AddTo(InventoryBuilder builder, IEnumerable<ManifestObject> objects)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(objects);
+        var cache = new ReadCache();
+        foreach (var obj in objects)
+        {
+            if (ScannedKind.Of(obj.ApiVersion, obj.Kind) is not { } kind)
+            {
+                continue;
+            }
+
+            try
+            {
+                kind.ReadItem(builder, cache, obj.Json);
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or InvalidOperationException)
+            {
+                throw new ManifestException(obj.File, obj.Line, $"{obj.Kind} {obj.Name}: {e.Message}", e);
+            }
+        }
+    }
+
     /// <summary>The typed objects of a YAML text, in order; documents of other kinds are left out.</summary>
     /// <exception cref="FormatException">The YAML is malformed.</exception>
     public static IReadOnlyList<IKubernetesObject> Parse(string yaml)

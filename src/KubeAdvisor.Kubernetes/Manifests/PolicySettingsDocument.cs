@@ -29,6 +29,8 @@ public sealed record PolicySettingsDocument(ClusterPolicySettings Settings, stri
         RespectNullableAnnotations = true,
     };
 
+    private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<ClusterPolicySettings> StrictTypeInfo = PolicySettingsJson.TypeInfoFor(StrictOptions);
+
     private static readonly JsonSerializerOptions IndentedOptions = new(PolicySettingsJson.Options) { WriteIndented = true };
 
     /// <summary>Reads a document (YAML or JSON, bounded by <see cref="Limits"/>); the errors name the field.</summary>
@@ -80,7 +82,7 @@ public sealed record PolicySettingsDocument(ClusterPolicySettings Settings, stri
         ClusterPolicySettings settings;
         try
         {
-            settings = obj.Deserialize<ClusterPolicySettings>(StrictOptions) ?? ClusterPolicySettings.Default;
+            settings = obj.Deserialize(StrictTypeInfo) ?? ClusterPolicySettings.Default;
         }
         catch (JsonException e)
         {
@@ -105,7 +107,7 @@ public sealed record PolicySettingsDocument(ClusterPolicySettings Settings, stri
             result["cluster"] = Cluster;
         }
 
-        foreach (var (key, value) in JsonSerializer.SerializeToNode(Settings, PolicySettingsJson.Options)!.AsObject().ToList())
+        foreach (var (key, value) in JsonSerializer.SerializeToNode(Settings, PolicySettingsJson.TypeInfo)!.AsObject().ToList())
         {
             result[key] = value?.DeepClone();
         }

@@ -1,0 +1,3 @@
+using KubeAdvisor.Cli;
+
+return await CliApp.RunAsync(args, CliConsole.System(), CancellationToken.None);
