@@ -16,6 +16,7 @@ using KubeAdvisor.Web.Features.Namespaces;
 using KubeAdvisor.Web.Features.Notifications;
 using KubeAdvisor.Web.Features.Overview;
 using KubeAdvisor.Web.Features.Policies;
+using KubeAdvisor.Web.Features.Reports;
 using KubeAdvisor.Web.Features.Scans;
 using KubeAdvisor.Web.Features.Teams;
 using KubeAdvisor.Web.Features.Tokens;
@@ -50,7 +51,8 @@ builder.AddKubeAdvisorConfiguration()
     .AddNotifications()
     .AddWorkloads()
     .AddFindings()
-    .AddPolicies();
+    .AddPolicies()
+    .AddReports();
 
 var app = builder.Build();
 

@@ -33,6 +33,7 @@ public static class ApiEndpoints
         api.MapExceptionsApi();
         api.MapNotificationsApi();
         api.MapPolicySettingsApi();
+        api.MapReportsApi();
         return app;
     }
 
