@@ -34,6 +34,7 @@ public static class ApiEndpoints
         api.MapNotificationsApi();
         api.MapPolicySettingsApi();
         api.MapReportsApi();
+        api.MapDemoApi();
         return app;
     }
 
