@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using KubeAdvisor.Web.Features.Findings;
+using KubeAdvisor.Web.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace KubeAdvisor.ScaleBench;
@@ -7,7 +8,8 @@ namespace KubeAdvisor.ScaleBench;
 /// <summary>
 /// <c>findings-walk</c> (issue #15): all open findings of the cluster with the most, read the way the API reads them
 /// (<see cref="FindingsQueries.PageAsync"/> with running digests, one call per page): by page number (OFFSET) and by
-/// cursor (keyset), and as the CSV (<see cref="FindingsCsv"/> over <see cref="FindingsQueries.StreamAsync"/>). Calls the
+/// cursor (keyset), as the CSV (<see cref="FindingsCsv"/> over <see cref="FindingsQueries.StreamAsync"/>) and as openreports
+/// Reports (<see cref="OpenReportsWriter"/>). Calls the
 /// query module in process: HTTP, authentication and JSON writing are not in these times.
 /// </summary>
 internal static class FindingsWalkVerb
@@ -63,6 +65,14 @@ internal static class FindingsWalkVerb
         var counter = new CountingStream();
         await FindingsCsv.WriteAsync(counter, queries.StreamAsync(filter), CancellationToken.None);
         Console.WriteLine($"  CSV, one stream: {csvClock.Elapsed.TotalSeconds:F2} s, {counter.Length / 1024 / 1024} MiB; "
+            + $"managed heap now {GC.GetTotalMemory(false) / 1024 / 1024} MiB");
+
+        // The openreports List (GET /api/v1/clusters/{id}/reports, decision 0031): the same rows in namespace order, with tallies.
+        var reportsClock = Stopwatch.StartNew();
+        var reports = new OpenReportsWriter(database, queries);
+        var reportBytes = new CountingStream();
+        await reports.WriteAsync(reportBytes, (await reports.LoadAsync(cluster, null, CancellationToken.None))!, CancellationToken.None);
+        Console.WriteLine($"  reports (openreports List), one stream: {reportsClock.Elapsed.TotalSeconds:F2} s, {reportBytes.Length / 1024 / 1024} MiB; "
             + $"managed heap now {GC.GetTotalMemory(false) / 1024 / 1024} MiB");
         return 0;
     }

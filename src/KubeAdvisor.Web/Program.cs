@@ -17,6 +17,7 @@ using KubeAdvisor.Web.Features.Namespaces;
 using KubeAdvisor.Web.Features.Notifications;
 using KubeAdvisor.Web.Features.Overview;
 using KubeAdvisor.Web.Features.Policies;
+using KubeAdvisor.Web.Features.Reports;
 using KubeAdvisor.Web.Features.Scans;
 using KubeAdvisor.Web.Features.Teams;
 using KubeAdvisor.Web.Features.Tokens;
@@ -52,7 +53,8 @@ builder.AddKubeAdvisorConfiguration()
     .AddWorkloads()
     .AddFindings()
     .AddPolicies()
-    .AddMetrics();
+    .AddMetrics()
+    .AddReports();
 
 var app = builder.Build();
 

@@ -19,8 +19,8 @@ public sealed class FeatureDependencyTests
     private static readonly Dictionary<string, string[]> Extra = new(StringComparer.Ordinal)
     {
         // the token endpoints; the workload page's digest rows in the API; the compliance report; the exception workflow, its queries and YAML;
-        // teams and ownership rules; notification channels and routes
-        ["Api"] = ["Tokens", "Workloads", "Compliance", "Exceptions", "Teams", "Notifications", "Policies"],
+        // teams and ownership rules; notification channels and routes; the openreports.io Reports; removing the demo history
+        ["Api"] = ["Tokens", "Workloads", "Compliance", "Exceptions", "Teams", "Notifications", "Policies", "Reports", "Demo"],
         ["Agents"] = ["Api"], // ApiError, the one error body of the API
         ["ClusterDetail"] = ["Agents", "Exceptions"], // the cluster page shows the agent's liveness and its exceptions expiring within 7 days
         ["Fleet"] = ["Agents"], // the fleet table's connection column shows the agent's liveness

@@ -34,6 +34,8 @@ public sealed class ApiRoleMatrixTests(WebAppFixture fx)
         ["GET /api/v1/compliance"] = Roles.Viewer,
         ["GET /api/v1/clusters/{id}/compliance"] = Roles.Viewer,
         ["GET /api/v1/clusters/{id}/admission/validating-admission-policy.yaml"] = Roles.Viewer,
+        ["GET /api/v1/clusters/{id}/reports"] = Roles.Viewer, // openreports.io Reports: what the findings API shows, in another format
+        ["DELETE /api/v1/demo/history"] = Roles.Admin, // removes the seeded demo clusters of ./run.sh --demo
         ["GET /api/v1/clusters/{id}/workloads/{workloadId}/digests"] = Roles.Viewer,
         ["GET /api/v1/exceptions"] = Roles.Viewer,
         ["GET /api/v1/exceptions/{id}"] = Roles.Viewer,

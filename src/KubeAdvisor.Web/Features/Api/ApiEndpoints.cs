@@ -33,6 +33,8 @@ public static class ApiEndpoints
         api.MapExceptionsApi();
         api.MapNotificationsApi();
         api.MapPolicySettingsApi();
+        api.MapReportsApi();
+        api.MapDemoApi();
         return app;
     }
 

@@ -12,12 +12,14 @@ namespace KubeAdvisor.Web.Features.Demo;
 /// ./run.sh --demo: serves the sample manifests through the fake Kubernetes API server (HTTPS, bearer token,
 /// paging — as a real API server would) inside this process, connects it as the cluster "demo" (labelled as a
 /// demo in the UI) and scans it at once and every 5 minutes. The server gets a new port and CA at every start,
-/// so the demo cluster's stored kubeconfig is replaced each time.
+/// so the demo cluster's stored kubeconfig is replaced each time. Before that, the demo history is seeded once
+/// (<see cref="DemoHistorySeeder"/>); the live cluster keeps scanning on top of it.
 /// </summary>
 public sealed class DemoClusterHost(
     IDbContextFactory<KubeAdvisorDbContext> dbFactory,
     KubeconfigProtector protector,
     ScanScheduler scheduler,
+    DemoHistorySeeder history,
     AuditLog audit,
     TimeProvider time,
     ILogger<DemoClusterHost> logger) : IHostedService, IAsyncDisposable
@@ -27,12 +29,14 @@ public sealed class DemoClusterHost(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await history.SeedAsync(cancellationToken);
         _server = await FakeKubernetesServer.StartAsync(cancellationToken: cancellationToken);
         _server.Objects.Replace(DemoManifests.LoadAll());
         var kubeconfig = _server.Kubeconfig(ClusterName);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var cluster = await db.Clusters.SingleOrDefaultAsync(c => c.IsDemo, cancellationToken);
+        // The live demo cluster; the seeded history's clusters are demo clusters too, but never connected.
+        var cluster = await db.Clusters.SingleOrDefaultAsync(c => c.IsDemo && c.ConnectionType == ConnectionType.Kubeconfig, cancellationToken);
         if (cluster is null)
         {
             cluster = new Cluster { Id = Guid.NewGuid(), Name = ClusterName, IsDemo = true, CreatedAt = time.GetUtcNow(), ScanIntervalMinutes = 5 };

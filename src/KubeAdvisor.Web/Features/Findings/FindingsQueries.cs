@@ -86,6 +86,43 @@ public sealed class FindingsQueries(IDbContextFactory<KubeAdvisorDbContext> dbFa
         }
     }
 
+    /// <summary>
+    /// A cluster's open findings in namespace order (then id), with their running digests, page by page (keyset): a cluster
+    /// of any size is read in bounded memory, one short query per page (the openreports Reports, decision 0031).
+    /// </summary>
+    /// <param name="ns">Only this namespace (null: all).</param>
+    public async IAsyncEnumerable<IReadOnlyList<FindingRow>> OpenByNamespaceAsync(Guid clusterId, string? ns = null, int pageSize = MaxPageSize,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        ClusterFacts? clusters = null;
+        FindingsCursor? after = null;
+        while (true)
+        {
+            List<FindingRow> rows;
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            {
+                clusters ??= await ClusterFacts.LoadAsync(db, clusterId, ct);
+                var query = Window(Apply(db.Findings.AsNoTracking(), new FindingsFilter(clusterId, ns)), "namespace", false, 0, pageSize, after);
+                var stored = await Project(query.Take(pageSize)).ToListAsync(ct);
+                var digests = await RunningDigests.LoadAsync(db, stored, clusters, ct);
+                rows = [.. stored.Select(s => clusters.Resolve(s, digests))];
+            }
+
+            if (rows.Count > 0)
+            {
+                yield return rows;
+            }
+
+            if (rows.Count < pageSize)
+            {
+                yield break;
+            }
+
+            after = FindingsCursor.After(rows[^1], "namespace", false);
+        }
+    }
+
     // Ordered, and positioned either after a cursor (keyset) or at an offset (page·size; cheap only for the first pages).
     private static IQueryable<FindingRecord> Window(IQueryable<FindingRecord> q, string? sort, bool descending, int page, int pageSize,
         FindingsCursor? after)

@@ -29,7 +29,8 @@ public sealed class ScanHealthJob(IDbContextFactory<KubeAdvisorDbContext> dbFact
             return;
         }
 
-        foreach (var id in await db.Clusters.AsNoTracking().Select(c => c.Id).ToListAsync(ct))
+        // Seeded demo history is never scanned: it has no health to announce.
+        foreach (var id in await db.Clusters.AsNoTracking().Where(c => c.ConnectionType != ConnectionType.DemoHistory).Select(c => c.Id).ToListAsync(ct))
         {
             await CheckClusterAsync(db, id, ct);
         }
@@ -42,7 +43,7 @@ public sealed class ScanHealthJob(IDbContextFactory<KubeAdvisorDbContext> dbFact
         var cluster = await db.Clusters.AsNoTracking().Where(c => c.Id == clusterId)
             .Select(c => new { c.Id, c.Name, c.LabelsJson, c.ConnectionType, Active = c.AgentTokenHash != null, c.AgentLastContactAt, c.AgentIntervalMinutes })
             .SingleOrDefaultAsync(ct);
-        if (cluster is null)
+        if (cluster is null || cluster.ConnectionType == ConnectionType.DemoHistory)
         {
             return;
         }
