@@ -42,7 +42,8 @@ public sealed class TeamFiltersTests(TeamsUiFixture fx)
         page.WaitForAssertion(() => Assert.Equal(2, Rows(page).Count)); // web's two open findings
         Assert.All(page.FindAll("[data-testid=finding-team]"), t => Assert.Equal("storefront", t.TextContent.Trim()));
         Assert.Equal($"/teams/{fx.Storefront}", page.Find("[data-testid=finding-team] a").GetAttribute("href"));
-        var toggle = page.Find("[data-testid=filter-my-teams] input, input[data-testid=filter-my-teams]");
+        // The switch appears once the user's teams are loaded, which may come after the rows.
+        var toggle = page.WaitForElement("[data-testid=filter-my-teams] input, input[data-testid=filter-my-teams]");
         Assert.True(((AngleSharp.Html.Dom.IHtmlInputElement)toggle).IsChecked);
 
         toggle.Change(false);
