@@ -32,6 +32,7 @@ public static class ApiEndpoints
         api.MapExceptionsApi();
         api.MapNotificationsApi();
         api.MapPolicySettingsApi();
+        api.MapAdmissionApi();
         return app;
     }
 

@@ -23,6 +23,7 @@ public static class AuditActions
     public const string ClusterCredentialsReplaced = "cluster.credentials-replaced";
     public const string ClusterDeleted = "cluster.deleted";
     public const string ClusterLabelsChanged = "cluster.labels-changed";
+    public const string ClusterAdmissionChanged = "cluster.admission-changed";
     public const string AgentConnectionCreated = "agent.connection-created";
     public const string AgentTokenRotated = "agent.token-rotated";
     public const string AgentTokenRevoked = "agent.token-revoked";

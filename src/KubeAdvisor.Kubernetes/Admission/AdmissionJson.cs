@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using KubeAdvisor.Core.Policies;
+
+namespace KubeAdvisor.Kubernetes.Admission;
+
+/// <summary>
+/// The wire format of <see cref="AdmissionConfig"/> between the server and the agent: camelCase JSON with enums as
+/// camelCase strings, so the settings read exactly as the settings document and <see cref="PolicySettingsJson"/> spell
+/// them. Source-generated (<see cref="AdmissionJsonContext"/>): the agent is compiled ahead of time.
+/// </summary>
+public static class AdmissionJson
+{
+    /// <summary>The largest configuration the agent reads (settings are at most 256 KiB; exceptions are small rows).</summary>
+    public const int MaxBytes = 4 * 1024 * 1024;
+
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        MaxDepth = 16,
+        RespectNullableAnnotations = true,
+        TypeInfoResolver = AdmissionJsonContext.Default,
+    };
+
+    private static JsonTypeInfo<AdmissionConfig> ConfigType { get; } = (JsonTypeInfo<AdmissionConfig>)Options.GetTypeInfo(typeof(AdmissionConfig));
+
+    /// <summary>The configuration as UTF-8 JSON.</summary>
+    public static byte[] Serialize(AdmissionConfig config) => JsonSerializer.SerializeToUtf8Bytes(config, ConfigType);
+
+    /// <summary>Reads a configuration; throws <see cref="JsonException"/> when it does not fit.</summary>
+    public static AdmissionConfig Read(ReadOnlySpan<byte> json) =>
+        JsonSerializer.Deserialize(json, ConfigType) ?? throw new JsonException("The admission configuration is JSON null.");
+
+    /// <summary>The entity tag of a serialized configuration (a quoted hash of its bytes).</summary>
+    public static string ETagOf(ReadOnlySpan<byte> json) => $"\"{Convert.ToHexStringLower(SHA256.HashData(json))[..32]}\"";
+}
+
+/// <summary>Severity as camelCase text ("high"), as <see cref="PolicySettingsJson"/> writes it, without reflection.</summary>
+internal sealed class SeverityJsonConverter() : JsonStringEnumConverter<Severity>(JsonNamingPolicy.CamelCase);
+
+/// <summary>Source-generated metadata of the admission configuration.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, Converters = [typeof(SeverityJsonConverter)])]
+[JsonSerializable(typeof(AdmissionConfig))]
+internal sealed partial class AdmissionJsonContext : JsonSerializerContext;
