@@ -57,6 +57,8 @@ public static class AgentHost
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             o.UseUtcTimestamp = true;
         });
+        // One line per probe or admission review (hundreds a second) would drown the agent's own lines and cost CPU.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var s = builder.Services;
         s.AddSingleton(options);
         s.AddSingleton(TimeProvider.System);

@@ -8,7 +8,7 @@ namespace KubeAdvisor.Core.Policies;
 /// Every policy of KubeAdvisor, discovered by reflection: each concrete <see cref="ContainerPolicy"/> or
 /// <see cref="WorkloadPolicy"/> subclass in this assembly with a parameterless constructor. Ordered by id.
 /// In a trimmed build (the NativeAOT agent, which judges admission requests) reflection only sees what the trimmer kept:
-/// the agent roots this assembly (<c>TrimmerRootAssembly</c> in its project), so every policy type and constructor stays
+/// the agent roots the policy namespaces (its <c>PolicyTypes.xml</c> descriptor), so every policy type and constructor stays
 /// and discovery finds the same policies as under the JIT (asserted by the agent's native test through /readyz).
 /// </summary>
 public static class PolicyCatalog
@@ -26,7 +26,7 @@ public static class PolicyCatalog
     /// <summary>The policy with this id, or null.</summary>
     public static IPolicy? Find(string id) => ById.GetValueOrDefault(id);
 
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Trimmed builds root KubeAdvisor.Core (TrimmerRootAssembly), so GetTypes sees every policy.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Trimmed builds root the policy namespaces (the agent's PolicyTypes.xml), so GetTypes sees every policy.")]
     private static IPolicy[] Discover()
     {
         var policies = typeof(PolicyCatalog).Assembly.GetTypes()
@@ -44,7 +44,7 @@ public static class PolicyCatalog
         return policies;
     }
 
-    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Trimmed builds root KubeAdvisor.Core (TrimmerRootAssembly): constructors are kept.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Trimmed builds root the policy namespaces (the agent's PolicyTypes.xml): constructors are kept.")]
     private static IPolicy Create(Type type)
     {
         if (type.BaseType != typeof(ContainerPolicy) && type.BaseType != typeof(WorkloadPolicy))

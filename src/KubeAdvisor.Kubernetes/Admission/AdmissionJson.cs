@@ -21,6 +21,7 @@ public static class AdmissionJson
         MaxDepth = 16,
         RespectNullableAnnotations = true,
         TypeInfoResolver = AdmissionJsonContext.Default,
+        Converters = { new SeverityJsonConverter() }, // the metadata follows these options, not the context's own
     };
 
     private static JsonTypeInfo<AdmissionConfig> ConfigType { get; } = (JsonTypeInfo<AdmissionConfig>)Options.GetTypeInfo(typeof(AdmissionConfig));

@@ -122,9 +122,10 @@ public sealed class AdmissionJudge
             return null;
         }
 
-        // On CREATE the object's namespace (and a generated name) may be absent: the request names them.
+        // On CREATE the object's namespace (read as "default" when absent) and a generated name may be missing: the request
+        // names the namespace the object is created in, and the name when it has one.
         var w = workloads[0];
-        return w with { Namespace = w.Namespace.Length > 0 ? w.Namespace : ns, Name = w.Name.Length > 0 ? w.Name : name };
+        return w with { Namespace = ns.Length > 0 ? ns : w.Namespace, Name = w.Name.Length > 0 ? w.Name : name };
     }
 
     private static (string Policy, string? Container) Key(Finding f) => (f.PolicyId, f.ContainerName);
