@@ -20,7 +20,7 @@ public sealed class FeatureDependencyTests
     {
         // the token endpoints; the workload page's digest rows in the API; the compliance report; the exception workflow, its queries and YAML;
         // teams and ownership rules; notification channels and routes; a cluster's admission mode
-        ["Api"] = ["Tokens", "Workloads", "Compliance", "Exceptions", "Teams", "Notifications", "Admission"],
+        ["Api"] = ["Tokens", "Workloads", "Compliance", "Exceptions", "Teams", "Notifications", "Policies", "Admission"],
         // ApiError, the one error body of the API; the agent's admission configuration, and its decisions stored with a snapshot
         ["Agents"] = ["Api", "Admission"],
         // the admission configuration carries the cluster's approved, unexpired exceptions (ExceptionRules)
