@@ -87,6 +87,11 @@ public sealed class AdmissionConfigPuller(
         {
             Fail($"the admission settings could not be read: {e.Message}");
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever else goes wrong here must not stop the agent (an exception leaving a BackgroundService stops the host).
+            Fail($"pulling the admission settings failed: {e.GetType().Name}: {e.Message}");
+        }
     }
 
     private void Fail(string problem)

@@ -29,9 +29,39 @@ public static class AdmissionJson
     /// <summary>The configuration as UTF-8 JSON.</summary>
     public static byte[] Serialize(AdmissionConfig config) => JsonSerializer.SerializeToUtf8Bytes(config, ConfigType);
 
-    /// <summary>Reads a configuration; throws <see cref="JsonException"/> when it does not fit.</summary>
-    public static AdmissionConfig Read(ReadOnlySpan<byte> json) =>
-        JsonSerializer.Deserialize(json, ConfigType) ?? throw new JsonException("The admission configuration is JSON null.");
+    /// <summary>
+    /// Reads a configuration; throws <see cref="JsonException"/> when it does not fit. Settings members left out take
+    /// their defaults, as stored settings do (<see cref="ClusterPolicySettings"/>).
+    /// </summary>
+    public static AdmissionConfig Read(ReadOnlySpan<byte> json)
+    {
+        var config = JsonSerializer.Deserialize(json, ConfigType) ?? throw new JsonException("The admission configuration is JSON null.");
+        return config with { Settings = WithDefaults(config.Settings), Exceptions = config.Exceptions ?? [] };
+    }
+
+    // Generated metadata sets init-only members through the object initializer, so a member absent from the JSON
+    // arrives as null instead of keeping its initializer's value (reflection-based reading keeps it). Every collection
+    // member of ClusterPolicySettings is listed here; AdmissionJsonTests checks "{}" reads as the defaults.
+    private static ClusterPolicySettings WithDefaults(ClusterPolicySettings? settings)
+    {
+        var d = ClusterPolicySettings.Default;
+        if (settings is null)
+        {
+            return d;
+        }
+
+        return settings with
+        {
+            Policies = settings.Policies ?? d.Policies,
+            Packs = settings.Packs ?? d.Packs,
+            ExcludedNamespaces = settings.ExcludedNamespaces ?? d.ExcludedNamespaces,
+            FloatingTags = settings.FloatingTags ?? d.FloatingTags,
+            AllowedRegistries = settings.AllowedRegistries ?? d.AllowedRegistries,
+            DigestExemptRegistries = settings.DigestExemptRegistries ?? d.DigestExemptRegistries,
+            AutomountAllowedWorkloads = settings.AutomountAllowedWorkloads ?? d.AutomountAllowedWorkloads,
+            ResourceRanges = settings.ResourceRanges ?? d.ResourceRanges,
+        };
+    }
 
     /// <summary>The entity tag of a serialized configuration (a quoted hash of its bytes).</summary>
     public static string ETagOf(ReadOnlySpan<byte> json) => $"\"{Convert.ToHexStringLower(SHA256.HashData(json))[..32]}\"";

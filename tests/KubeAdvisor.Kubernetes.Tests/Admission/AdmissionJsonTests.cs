@@ -32,6 +32,18 @@ public sealed class AdmissionJsonTests
     }
 
     [Fact]
+    public void Read_SettingsLeftOut_TakeTheirDefaults()
+    {
+        var read = AdmissionJson.Read("{\"mode\":\"deny\",\"minSeverity\":\"high\",\"settings\":{\"allowedRegistries\":[\"ghcr.io/acme\"]}}"u8);
+        var empty = AdmissionJson.Read("{\"mode\":\"warn\",\"minSeverity\":\"low\",\"settings\":{},\"exceptions\":[]}"u8);
+
+        Assert.Equal(PolicySettingsJson.Serialize(ClusterPolicySettings.Default with { AllowedRegistries = ["ghcr.io/acme"] }), PolicySettingsJson.Serialize(read.Settings));
+        Assert.Equal(PolicySettingsJson.Serialize(ClusterPolicySettings.Default), PolicySettingsJson.Serialize(empty.Settings));
+        Assert.Empty(read.Exceptions);
+        Assert.Empty(new AdmissionJudge(empty).Config.Exceptions);
+    }
+
+    [Fact]
     public void Configuration_RoundTrips_AndTheETagFollowsTheBytes()
     {
         var config = new AdmissionConfig(AdmissionMode.Warn, Severity.High, Settings,
