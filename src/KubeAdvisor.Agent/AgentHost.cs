@@ -1,5 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using KubeAdvisor.Agent.Admission;
+using KubeAdvisor.Core.Policies;
+using KubeAdvisor.Kubernetes.Admission;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -37,13 +40,25 @@ public static class AgentHost
             throw new InvalidOperationException("The agent is not configured: " + string.Join(" ", errors));
         }
 
-        builder.WebHost.UseKestrel(k => k.ListenAnyIP(options.HealthPort));
+        // The webhook's certificate is read now, so missing or unreadable TLS files stop the start with their reason.
+        var certificates = options.Admission ? new CertificateReloader(options.AdmissionTlsCertFile, options.AdmissionTlsKeyFile, TimeProvider.System) : null;
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.ListenAnyIP(options.HealthPort);
+            if (certificates is not null)
+            {
+                k.Limits.MaxRequestBodySize = AdmissionWebhook.MaxBodyBytes;
+                k.ListenAnyIP(options.AdmissionPort, l => l.UseHttps(h => h.ServerCertificateSelector = (_, _) => certificates.Current));
+            }
+        });
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             o.UseUtcTimestamp = true;
         });
+        // One line per probe or admission review (hundreds a second) would drown the agent's own lines and cost CPU.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var s = builder.Services;
         s.AddSingleton(options);
         s.AddSingleton(TimeProvider.System);
@@ -51,6 +66,16 @@ public static class AgentHost
         s.AddSingleton(_ => new Backoff(TimeSpan.FromSeconds(options.FirstBackoffSeconds), TimeSpan.FromSeconds(options.MaxBackoffSeconds), Random.Shared));
         s.AddSingleton(ServiceAccountConnection.Create(options)); // now, so a missing CA or address stops the start with its reason
         s.AddSingleton<SnapshotSource>();
+        s.AddSingleton<AdmissionDecisionLog>();
+        s.AddSingleton<AdmissionState>();
+        if (certificates is not null)
+        {
+            s.AddSingleton(certificates);
+            s.AddSingleton<AdmissionWebhook>();
+            s.AddHostedService(sp => new AdmissionConfigPuller(sp.GetRequiredService<HttpClient>(), options, sp.GetRequiredService<AdmissionState>(),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AdmissionConfigPuller>>()));
+        }
+
         s.AddSingleton(_ => new HttpClient { Timeout = options.RequestTimeout });
         s.AddSingleton<SnapshotUploader>();
         s.AddHostedService<AgentWorker>();
@@ -59,17 +84,38 @@ public static class AgentHost
         // Stalled = no heartbeat for one request timeout plus a minute (waits beat every 30 s).
         var stallAfter = options.RequestTimeout + TimeSpan.FromMinutes(1);
         app.MapGet("/healthz", (AgentHealth h) => h.IsAlive(stallAfter) ? Results.Text("ok") : Results.Text("stalled", statusCode: 503));
-        app.MapGet("/readyz", (AgentHealth h) => Results.Json(
-            new Readiness(h.Started, h.LastCollectedAt, h.LastDeliveredAt, h.LastProblem), AgentJsonContext.Default.Readiness,
+        app.MapGet("/readyz", (AgentHealth h, AdmissionState a) => Results.Json(
+            new Readiness(h.Started, h.LastCollectedAt, h.LastDeliveredAt, h.LastProblem, AdmissionReadiness.Of(options.Admission, a)), AgentJsonContext.Default.Readiness,
             statusCode: h.Started ? 200 : 503));
+        if (certificates is not null)
+        {
+            certificates.Logger = app.Services.GetRequiredService<ILogger<CertificateReloader>>();
+            app.MapPost(AdmissionWebhook.Path, (HttpContext http, AdmissionWebhook webhook) => webhook.HandleAsync(http));
+            app.Logger.LogInformation("Admission webhook on https port {Port} ({Subject}); {Judged} of {Policies} policies can be judged at admission",
+                options.AdmissionPort, certificates.Subject, AdmissionJudge.Policies.Count, PolicyCatalog.All.Count);
+        }
+
         return app;
     }
 }
 
 /// <summary>What /readyz answers.</summary>
-internal sealed record Readiness(bool Started, DateTimeOffset? LastCollectedAt, DateTimeOffset? LastDeliveredAt, string? LastProblem);
+internal sealed record Readiness(bool Started, DateTimeOffset? LastCollectedAt, DateTimeOffset? LastDeliveredAt, string? LastProblem, AdmissionReadiness Admission);
+
+/// <summary>
+/// The webhook's part of /readyz: whether it runs, whether it has pulled its settings (until then it allows everything),
+/// the mode it applies, and how many policies the catalog has and how many it judges (the native test compares them
+/// with the JIT build, which proves the trimmed catalog is complete).
+/// </summary>
+internal sealed record AdmissionReadiness(bool Enabled, bool SettingsLoaded, string Mode, DateTimeOffset? LastPulledAt, string? Problem, int CatalogPolicies, int JudgedPolicies)
+{
+    public static AdmissionReadiness Of(bool enabled, AdmissionState state) => new(
+        enabled, state.Loaded, state.Loaded ? state.Judge.Config.Mode.ToString().ToLowerInvariant() : "off (settings not pulled yet: allowing everything)",
+        state.LastPulledAt, state.Problem, PolicyCatalog.All.Count, AdmissionJudge.Policies.Count);
+}
 
 /// <summary>Source-generated JSON metadata: the agent is compiled ahead of time (no reflection-based serialization).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(Readiness))]
+[JsonSerializable(typeof(AdmissionReadiness))]
 internal sealed partial class AgentJsonContext : JsonSerializerContext;

@@ -51,6 +51,26 @@ public sealed class AgentOptions
     [ConfigurationKeyName("ONCE")]
     public bool Once { get; set; }
 
+    /// <summary>Run the validating admission webhook (ADMISSION, default false; docs/admission.md).</summary>
+    [ConfigurationKeyName("ADMISSION")]
+    public bool Admission { get; set; }
+
+    /// <summary>HTTPS port of the admission webhook, POST /validate (ADMISSION_PORT, default 8443).</summary>
+    [ConfigurationKeyName("ADMISSION_PORT")]
+    public int AdmissionPort { get; set; } = 8443;
+
+    /// <summary>PEM certificate (chain) of the webhook (ADMISSION_TLS_CERT_FILE, default the mounted Secret's tls.crt); reloaded when it changes.</summary>
+    [ConfigurationKeyName("ADMISSION_TLS_CERT_FILE")]
+    public string AdmissionTlsCertFile { get; set; } = "/etc/kubeadvisor/admission-tls/tls.crt";
+
+    /// <summary>PEM private key of the webhook (ADMISSION_TLS_KEY_FILE, default the mounted Secret's tls.key).</summary>
+    [ConfigurationKeyName("ADMISSION_TLS_KEY_FILE")]
+    public string AdmissionTlsKeyFile { get; set; } = "/etc/kubeadvisor/admission-tls/tls.key";
+
+    /// <summary>Seconds between pulls of the cluster's admission mode, settings and exceptions (ADMISSION_REFRESH_SECONDS, default 60).</summary>
+    [ConfigurationKeyName("ADMISSION_REFRESH_SECONDS")]
+    public double AdmissionRefreshSeconds { get; set; } = 60;
+
     public TimeSpan Interval => TimeSpan.FromMinutes(IntervalMinutes);
 
     public TimeSpan RequestTimeout => TimeSpan.FromSeconds(RequestTimeoutSeconds);
@@ -82,6 +102,16 @@ public sealed class AgentOptions
         if (!string.IsNullOrWhiteSpace(KubernetesUrl) && !(Uri.TryCreate(KubernetesUrl, UriKind.Absolute, out var api) && api.Scheme == "https"))
         {
             errors.Add("KUBEADVISOR_AGENT_KUBERNETES_URL must be the API server's absolute https URL.");
+        }
+
+        if (Admission && (AdmissionPort is < 1 or > 65535 || AdmissionPort == HealthPort))
+        {
+            errors.Add("KUBEADVISOR_AGENT_ADMISSION_PORT must be a port from 1 to 65535, other than the health port.");
+        }
+
+        if (Admission && AdmissionRefreshSeconds is < 1 or > 3600)
+        {
+            errors.Add("KUBEADVISOR_AGENT_ADMISSION_REFRESH_SECONDS must be between 1 and 3600.");
         }
 
         if (RequestTimeoutSeconds <= 0)

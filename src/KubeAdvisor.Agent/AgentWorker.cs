@@ -11,6 +11,7 @@ namespace KubeAdvisor.Agent;
 /// </summary>
 public sealed class AgentWorker(
     SnapshotSource source,
+    Admission.AdmissionDecisionLog decisions,
     SnapshotUploader uploader,
     AgentOptions options,
     Backoff backoff,
@@ -76,6 +77,11 @@ public sealed class AgentWorker(
                     return outcome;
                 case PushOutcomeKind.Rejected:
                     health.Problem(outcome.Message);
+                    if (pending is { Decisions.Count: > 0 })
+                    {
+                        logger.LogWarning("{Rows} admission decision row(s) are dropped with the refused snapshot", pending.Decisions.Count);
+                    }
+
                     logger.LogError("Snapshot {SnapshotId} was not accepted and is dropped: {Reason}", pending?.SnapshotId, outcome.Message);
                     return outcome;
             }
@@ -86,6 +92,7 @@ public sealed class AgentWorker(
             {
                 logger.LogWarning("Giving up on snapshot {SnapshotId} after {Attempts} attempts ({Reason}); a fresh one is collected at the next interval",
                     pending?.SnapshotId, attempt, outcome.Message);
+                decisions.Restore(pending?.Decisions ?? []); // the next snapshot carries them
                 return outcome;
             }
 

@@ -1,10 +1,14 @@
+using KubeAdvisor.Agent.Admission;
 using KubeAdvisor.Kubernetes.Collection;
 using KubeAdvisor.Kubernetes.Transport;
 
 namespace KubeAdvisor.Agent;
 
-/// <summary>Collects the cluster with the shared <see cref="ClusterCollector"/> and serializes it once, gzip JSON.</summary>
-public sealed class SnapshotSource(KubeApiConnection connection, TimeProvider time)
+/// <summary>
+/// Collects the cluster with the shared <see cref="ClusterCollector"/>, adds the admission decisions counted since the
+/// previous snapshot, and serializes it once, gzip JSON.
+/// </summary>
+public sealed class SnapshotSource(KubeApiConnection connection, AdmissionDecisionLog decisions, TimeProvider time)
 {
     /// <exception cref="ClusterScanException">Collection failed; the message says why (401, forbidden kind, network…).</exception>
     public async Task<PendingSnapshot> CollectAsync(CancellationToken ct)
@@ -16,7 +20,21 @@ public sealed class SnapshotSource(KubeApiConnection connection, TimeProvider ti
         // yield the serialization below would run on that stack and keep the collector's state (the inventory
         // builder with every controller and pod group, the last page's buffers) alive until it ends.
         await Task.Yield();
-        var gzip = await SnapshotJson.ToGzipAsync(snapshot, ct);
-        return new PendingSnapshot(snapshot.SnapshotId, snapshot.KubernetesVersion, snapshot.Workloads.Count, gzip);
+        var counted = decisions.Drain();
+        if (counted.Count > 0)
+        {
+            snapshot = snapshot with { AdmissionDecisions = counted };
+        }
+
+        try
+        {
+            var gzip = await SnapshotJson.ToGzipAsync(snapshot, ct);
+            return new PendingSnapshot(snapshot.SnapshotId, snapshot.KubernetesVersion, snapshot.Workloads.Count, gzip) { Decisions = counted };
+        }
+        catch
+        {
+            decisions.Restore(counted);
+            throw;
+        }
     }
 }

@@ -20,6 +20,7 @@ public sealed class KubeAdvisorDbContext(DbContextOptions<KubeAdvisorDbContext> 
     public DbSet<ScoreSample> ScoreSamples => Set<ScoreSample>();
     public DbSet<DailyRollup> DailyRollups => Set<DailyRollup>();
     public DbSet<AgentSnapshot> AgentSnapshots => Set<AgentSnapshot>();
+    public DbSet<AdmissionDecision> AdmissionDecisions => Set<AdmissionDecision>();
     public DbSet<DigestObservation> DigestObservations => Set<DigestObservation>();
     public DbSet<PolicyException> PolicyExceptions => Set<PolicyException>();
     public DbSet<Team> Teams => Set<Team>();

@@ -2,6 +2,7 @@ using KubeAdvisor.Web;
 using KubeAdvisor.Web.Components;
 using KubeAdvisor.Web.Configuration;
 using KubeAdvisor.Web.Features.Account;
+using KubeAdvisor.Web.Features.Admission;
 using KubeAdvisor.Web.Features.Agents;
 using KubeAdvisor.Web.Features.Api;
 using KubeAdvisor.Web.Features.ClusterDetail;
@@ -45,6 +46,7 @@ builder.AddKubeAdvisorConfiguration()
     .AddOverview()
     .AddFleet()
     .AddClusterDetail()
+    .AddAdmission()
     .AddNamespaces()
     .AddCompliance()
     .AddExceptions()

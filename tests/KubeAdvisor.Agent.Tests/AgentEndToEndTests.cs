@@ -68,7 +68,7 @@ public sealed class AgentEndToEndTests(AgentServerFixture fx)
         var (cluster, token) = await ConnectAsync();
         await fx.Admin.Http.DeleteAsync($"/api/v1/clusters/{cluster}/agent/token");
         var options = fake.Options(fx.BaseUrl, token);
-        var pending = await new SnapshotSource(fake.Connection(), TimeProvider.System).CollectAsync(CancellationToken.None);
+        var pending = await new SnapshotSource(fake.Connection(), new KubeAdvisor.Agent.Admission.AdmissionDecisionLog(TimeProvider.System), TimeProvider.System).CollectAsync(CancellationToken.None);
 
         var outcome = await new SnapshotUploader(new HttpClient(), options).PushAsync(pending, CancellationToken.None);
 

@@ -9,6 +9,10 @@ using KubeAdvisor.DemoCluster;
 using KubeAdvisor.Kubernetes.Collection;
 using KubeAdvisor.Kubernetes.Transport;
 using KubeAdvisor.Testing;
+using KubeAdvisor.Testing.Admission;
+using KubeAdvisor.Core.Admission;
+using KubeAdvisor.Core.Policies;
+using KubeAdvisor.Kubernetes.Admission;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -43,12 +47,14 @@ public sealed class NativeAgentTests(NativeAgentBuild build, ITestOutputHelper o
         """;
 
     [Fact]
-    public async Task PublishedAgent_DeliversTheSnapshotTheJitCollectorProduces_AndAnswersItsProbes()
+    public async Task PublishedAgent_DeliversTheSnapshotTheJitCollectorProduces_AnswersItsProbes_AndJudgesAdmissionReviews()
     {
         await using var fake = await FakeCluster.StartAsync([.. DemoManifests.LoadAll(), .. YamlObjects.Parse(AutoscalerAndNetworkPolicy)]);
         var pushes = new List<byte[]>();
         await using var receiver = await StartReceiverAsync(pushes);
         var healthPort = FreePort();
+        var webhookPort = FreePort();
+        using var certificate = WebhookCertificate.Create();
 
         using var agent = Process.Start(new ProcessStartInfo(build.Executable)
         {
@@ -59,6 +65,8 @@ public sealed class NativeAgentTests(NativeAgentBuild build, ITestOutputHelper o
                 ["KUBEADVISOR_AGENT_KUBERNETES_URL"] = fake.Url, ["KUBEADVISOR_AGENT_SERVICE_ACCOUNT_DIR"] = fake.ServiceAccountDir,
                 ["KUBEADVISOR_AGENT_HEALTH_PORT"] = healthPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["KUBEADVISOR_AGENT_INTERVAL_MINUTES"] = "60",
+                ["KUBEADVISOR_AGENT_ADMISSION"] = "true", ["KUBEADVISOR_AGENT_ADMISSION_PORT"] = webhookPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["KUBEADVISOR_AGENT_ADMISSION_TLS_CERT_FILE"] = certificate.CertFile, ["KUBEADVISOR_AGENT_ADMISSION_TLS_KEY_FILE"] = certificate.KeyFile,
             },
         })!;
         var log = new System.Text.StringBuilder();
@@ -69,6 +77,9 @@ public sealed class NativeAgentTests(NativeAgentBuild build, ITestOutputHelper o
         try
         {
             await WaitUntilAsync(() => { lock (pushes) { return pushes.Count > 0; } }, agent, log);
+            using var healthForAdmission = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{healthPort}") };
+            await Eventually.UntilAsync(async () => JsonDocument.Parse(await healthForAdmission.GetStringAsync("/readyz")).RootElement
+                .GetProperty("admission").GetProperty("settingsLoaded").GetBoolean(), TimeSpan.FromSeconds(60), () => "the native agent to pull its admission settings");
             using var health = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{healthPort}") };
             var healthz = await health.GetStringAsync("/healthz");
             using var readyz = JsonDocument.Parse(await health.GetStringAsync("/readyz"));
@@ -94,6 +105,20 @@ public sealed class NativeAgentTests(NativeAgentBuild build, ITestOutputHelper o
             Assert.Equal(new HorizontalPodAutoscaler("shop", "web", "Deployment", "web", 2, 6), Assert.Single(pushed.HorizontalPodAutoscalers));
             Assert.Equal(["Ingress"], Assert.Single(pushed.NetworkPolicies).PolicyTypes);
             Assert.Equal(jit.Namespaces, pushed.Namespaces);
+
+            // The admission webhook of the trimmed build: the whole catalog survived trimming, and a :latest Deployment is
+            // refused over TLS with the settings pulled from the receiver (deny at high).
+            var admission = readyz.RootElement.GetProperty("admission");
+            Assert.Equal(PolicyCatalog.All.Count, admission.GetProperty("catalogPolicies").GetInt32());
+            Assert.Equal(AdmissionJudge.Policies.Count, admission.GetProperty("judgedPolicies").GetInt32());
+            using var webhook = certificate.Client($"https://127.0.0.1:{webhookPort}");
+            var denied = await AdmissionReviews.SendAsync(webhook, AdmissionReviews.Review(AdmissionReviews.Deployment("shop", "api", "nginx:latest")));
+            Assert.False(denied["allowed"]!.GetValue<bool>());
+            Assert.Contains("image-tag-latest (high), container api", denied["status"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Contains("Fix: ", denied["status"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+            var bad = await webhook.PostAsync("/validate", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.True((await AdmissionReviews.SendAsync(webhook, AdmissionReviews.Review(AdmissionReviews.Deployment("shop", "api", "nginx:1.27.3"))))["allowed"]!.GetValue<bool>());
 
             // SIGTERM, as the kubelet stops a pod: a graceful exit with code 0
             Assert.Equal(0, Sys.Kill(agent.Id, Sys.SigTerm));
@@ -122,6 +147,8 @@ public sealed class NativeAgentTests(NativeAgentBuild build, ITestOutputHelper o
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
+        var admission = AdmissionJson.Serialize(new AdmissionConfig(AdmissionMode.Deny, Severity.High, ClusterPolicySettings.Default, []));
+        app.MapGet("/api/v1/agent/admission", () => Results.Bytes(admission, "application/json"));
         app.MapPost("/api/v1/agent/snapshots", async (HttpRequest request) =>
         {
             using var body = new MemoryStream();

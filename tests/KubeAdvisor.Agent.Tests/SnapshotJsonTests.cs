@@ -87,7 +87,7 @@ public sealed class SnapshotJsonTests
         await using var fake = await FakeCluster.StartAsync(DemoManifests.LoadAll());
         fake.Server.Faults.ForbiddenResource = "poddisruptionbudgets";
 
-        var pending = await new SnapshotSource(fake.Connection(), TimeProvider.System).CollectAsync(CancellationToken.None);
+        var pending = await new SnapshotSource(fake.Connection(), new KubeAdvisor.Agent.Admission.AdmissionDecisionLog(TimeProvider.System), TimeProvider.System).CollectAsync(CancellationToken.None);
         await using var json = new System.IO.Compression.GZipStream(new MemoryStream(pending.GzipJson), System.IO.Compression.CompressionMode.Decompress);
         var snapshot = await SnapshotJson.ReadAsync(json, CancellationToken.None);
 

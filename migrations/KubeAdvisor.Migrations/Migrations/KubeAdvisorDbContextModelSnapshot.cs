@@ -24,6 +24,47 @@ namespace KubeAdvisor.Migrations.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("KubeAdvisor.Data.Entities.AdmissionDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Allowed")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ClusterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Denied")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Namespace")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long>("Warned")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClusterId", "Day", "Namespace", "Policy")
+                        .IsUnique();
+
+                    b.ToTable("admission_decisions", (string)null);
+                });
+
             modelBuilder.Entity("KubeAdvisor.Data.Entities.AgentSnapshot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -255,6 +296,14 @@ namespace KubeAdvisor.Migrations.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<int>("AdmissionMinSeverity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AdmissionMode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.Property<int>("AgentIntervalMinutes")
                         .HasColumnType("integer");
@@ -1400,6 +1449,15 @@ namespace KubeAdvisor.Migrations.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("KubeAdvisor.Data.Entities.AdmissionDecision", b =>
+                {
+                    b.HasOne("KubeAdvisor.Data.Entities.Cluster", null)
+                        .WithMany()
+                        .HasForeignKey("ClusterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KubeAdvisor.Data.Entities.AgentSnapshot", b =>

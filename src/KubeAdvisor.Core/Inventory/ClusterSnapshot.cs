@@ -1,3 +1,5 @@
+using KubeAdvisor.Core.Admission;
+
 namespace KubeAdvisor.Core.Inventory;
 
 /// <summary>
@@ -75,6 +77,19 @@ public sealed record ClusterSnapshot(
     }
 
     private readonly IReadOnlyList<NetworkPolicy>? _networkPolicies;
+
+    /// <summary>
+    /// What the agent's admission webhook decided since its previous snapshot (empty when it is off, and in the payload of
+    /// an agent that predates it; the member is optional on the wire). Not inventory: the server stores the counts
+    /// (admission_decisions) when it accepts the snapshot, so a replayed snapshot is not counted twice.
+    /// </summary>
+    public IReadOnlyList<AdmissionDecisionCount> AdmissionDecisions
+    {
+        get => _admissionDecisions ?? [];
+        init => _admissionDecisions = value;
+    }
+
+    private readonly IReadOnlyList<AdmissionDecisionCount>? _admissionDecisions;
 
     /// <summary>
     /// Whether the snapshot carries a NetworkPolicy list at all (possibly empty). False for the payload of an agent that

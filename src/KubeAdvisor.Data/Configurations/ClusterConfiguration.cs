@@ -19,5 +19,7 @@ internal sealed class ClusterConfiguration : IEntityTypeConfiguration<Cluster>
         e.HasIndex(x => x.AgentTokenHash).IsUnique();
         e.Property(x => x.AgentVersion).HasMaxLength(64);
         e.Property(x => x.KubernetesVersion).HasMaxLength(64);
+        e.Property(x => x.AdmissionMode).HasConversion<string>().HasMaxLength(8);
+        e.Property(x => x.AdmissionMinSeverity).HasConversion<int>(); // existing rows: Off and High (the migration's defaults)
     }
 }

@@ -1,3 +1,6 @@
+using KubeAdvisor.Core.Admission;
+using KubeAdvisor.Core.Policies;
+
 namespace KubeAdvisor.Data.Entities;
 
 /// <summary>A connected cluster. The kubeconfig is stored encrypted (Data Protection) and never sent back.</summary>
@@ -22,6 +25,10 @@ public sealed class Cluster
     public string? AgentVersion { get; set; }
     public int AgentIntervalMinutes { get; set; } = 10;
     public DateTimeOffset? AgentLastContactAt { get; set; }
+    /// <summary>What the agent's admission webhook does (off, warn, deny); set by Admins (decision 0030).</summary>
+    public AdmissionMode AdmissionMode { get; set; }
+    /// <summary>In deny mode, failures at or above this severity refuse a request.</summary>
+    public Severity AdmissionMinSeverity { get; set; } = Severity.High;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastScanAt { get; set; }
     public Guid? LastSucceededScanId { get; set; }

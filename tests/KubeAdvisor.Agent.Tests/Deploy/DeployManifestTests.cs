@@ -21,7 +21,9 @@ public sealed partial class DeployManifestTests
         AllowedRegistries = ["docker.io/kubeadvisor", "mcr.microsoft.com/dotnet", "docker.io/library/postgres"],
     };
 
-    public static TheoryData<string> Manifests => new(Directory.GetFiles(RepositoryFiles.PathOf("deploy/agent"), "*.yaml")
+    // The admission webhook's manifests (deploy/agent/admission) too: kinds the inventory does not read (the webhook
+    // configuration, cert-manager's) are loaded and skipped; the Service, Secret and NetworkPolicy are judged as any.
+    public static TheoryData<string> Manifests => new(Directory.GetFiles(RepositoryFiles.PathOf("deploy/agent"), "*.yaml", SearchOption.AllDirectories)
         .Select(p => Path.GetRelativePath(RepositoryFiles.Root, p)).Append("deploy/scanner-rbac.yaml").Order());
 
     [Theory]
@@ -41,6 +43,32 @@ public sealed partial class DeployManifestTests
         var exempt = result.Tallies.Where(t => t.Exempt > 0).Select(t => t.PolicyId).Order().ToList();
         Assert.Equal(["image-digest-required", "pod-service-account-token-automounted", "workload-priority-class-missing", "workload-single-replica"], exempt);
         Assert.True(result.Tallies.Count(t => t.Passed > 0) >= 15, $"only {result.Tallies.Count(t => t.Passed > 0)} policies passed: too few applied");
+    }
+
+    [Fact]
+    public void AdmissionWebhook_NeverBlocksTheClusterAlone_AndSkipsTheControlPlaneAndItsOwnNamespace()
+    {
+        var config = k8s.KubernetesYaml.Deserialize<k8s.Models.V1ValidatingWebhookConfiguration>(RepositoryFiles.Read("deploy/agent/admission/webhook.yaml"));
+
+        var hook = Assert.Single(config.Webhooks);
+        Assert.Equal(("Ignore", 2, "None"), (hook.FailurePolicy, hook.TimeoutSeconds, hook.SideEffects));
+        Assert.Equal(["v1"], hook.AdmissionReviewVersions);
+        Assert.Equal(("kubeadvisor-agent-admission", "kubeadvisor-agent", "/validate"), (hook.ClientConfig.Service.Name, hook.ClientConfig.Service.NamespaceProperty, hook.ClientConfig.Service.Path));
+        var excluded = Assert.Single(hook.NamespaceSelector.MatchExpressions);
+        Assert.Equal(("kubernetes.io/metadata.name", "NotIn"), (excluded.Key, excluded.OperatorProperty));
+        Assert.Equal(["kube-system", "kubeadvisor-agent"], excluded.Values.Order());
+        Assert.Equal(["cronjobs", "daemonsets", "deployments", "jobs", "pods", "replicasets", "statefulsets"], hook.Rules.SelectMany(r => r.Resources).Order());
+        Assert.All(hook.Rules, r => Assert.Equal(["CREATE", "UPDATE"], r.Operations));
+    }
+
+    [Fact]
+    public void AgentRbac_StaysReadOnly_WithTheWebhook()
+    {
+        var verbs = VerbLine().Matches(RepositoryFiles.Read("deploy/agent/rbac.yaml")).SelectMany(m => m.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries)).Distinct().Order();
+
+        Assert.Equal(["\"get\"", "\"list\""], verbs);
+        Assert.All(Directory.GetFiles(RepositoryFiles.PathOf("deploy/agent/admission"), "*.yaml"),
+            f => Assert.DoesNotContain("kind: ClusterRole", File.ReadAllText(f), StringComparison.Ordinal));
     }
 
     [Theory]
@@ -80,6 +108,9 @@ public sealed partial class DeployManifestTests
             image: "{{image}}"
             imagePullPolicy: Always
         """;
+
+    [GeneratedRegex(@"verbs:\s*\[([^\]]*)\]")]
+    private static partial Regex VerbLine();
 
     [GeneratedRegex(@"^FROM\s+(\S+)", RegexOptions.Multiline)]
     private static partial Regex FromLine();

@@ -19,10 +19,15 @@ public sealed class FeatureDependencyTests
     private static readonly Dictionary<string, string[]> Extra = new(StringComparer.Ordinal)
     {
         // the token endpoints; the workload page's digest rows in the API; the compliance report; the exception workflow, its queries and YAML;
-        // teams and ownership rules; notification channels and routes; the openreports.io Reports; removing the demo history
-        ["Api"] = ["Tokens", "Workloads", "Compliance", "Exceptions", "Teams", "Notifications", "Policies", "Reports", "Demo"],
-        ["Agents"] = ["Api"], // ApiError, the one error body of the API
-        ["ClusterDetail"] = ["Agents", "Exceptions"], // the cluster page shows the agent's liveness and its exceptions expiring within 7 days
+        // teams and ownership rules; notification channels and routes; the openreports.io Reports; removing the demo history;
+        // a cluster's admission mode
+        ["Api"] = ["Tokens", "Workloads", "Compliance", "Exceptions", "Teams", "Notifications", "Policies", "Reports", "Demo", "Admission"],
+        // ApiError, the one error body of the API; the agent's admission configuration, and its decisions stored with a snapshot
+        ["Agents"] = ["Api", "Admission"],
+        // the admission configuration carries the cluster's approved, unexpired exceptions (ExceptionRules)
+        ["Admission"] = ["Exceptions"],
+        // the cluster page shows the agent's liveness, its exceptions expiring within 7 days and its admission webhook
+        ["ClusterDetail"] = ["Agents", "Exceptions", "Admission"],
         ["Fleet"] = ["Agents"], // the fleet table's connection column shows the agent's liveness
         ["Overview"] = ["Fleet", "Teams"], // the Overview is the fleet table with its groups; unowned findings and "My teams"
         ["Policies"] = ["Exceptions"], // the exempt annotation's mode is named as the Exceptions page names it

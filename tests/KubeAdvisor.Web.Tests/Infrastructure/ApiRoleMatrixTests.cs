@@ -73,7 +73,10 @@ public sealed class ApiRoleMatrixTests(WebAppFixture fx)
         ["GET /api/v1/clusters/{id}/policy-settings"] = Roles.Viewer, // the CLI reads them with any token
         ["PUT /api/v1/clusters/{id}/policy-settings"] = Roles.Admin,
         ["GET /violations/export.csv"] = Roles.Engineer,
+        ["GET /api/v1/clusters/{id}/admission"] = Roles.Viewer,
+        ["PUT /api/v1/clusters/{id}/admission"] = Roles.Admin,
         ["POST /api/v1/agent/snapshots"] = AgentOnly, // agent tokens only: no user, not even an Admin, can push
+        ["GET /api/v1/agent/admission"] = AgentOnly, // the cluster's admission settings and exceptions, for its own agent
     };
 
     private const string AgentOnly = "agent-only";

@@ -24,6 +24,7 @@ public static class AgentExtensions
     public static IEndpointRouteBuilder MapAgentEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost(AgentIngestionEndpoint.Route, AgentIngestionEndpoint.HandleAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapGet(AgentAdmissionEndpoint.Route, AgentAdmissionEndpoint.HandleAsync).AllowAnonymous();
         app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery().AddEndpointFilter<ApiErrorFilter>()
             .MapAgentConnectionApi();
         return app;

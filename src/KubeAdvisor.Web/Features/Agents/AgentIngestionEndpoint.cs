@@ -100,7 +100,8 @@ public static class AgentIngestionEndpoint
         }
     }
 
-    private static async Task<Guid?> ClusterOfAsync(IDbContextFactory<KubeAdvisorDbContext> dbFactory, string hash, CancellationToken ct)
+    /// <summary>The agent-connected cluster whose agent token has this hash; null when none (unknown or revoked).</summary>
+    internal static async Task<Guid?> ClusterOfAsync(IDbContextFactory<KubeAdvisorDbContext> dbFactory, string hash, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Clusters.Where(c => c.AgentTokenHash == hash && c.ConnectionType == ConnectionType.Agent)

@@ -3,6 +3,7 @@ using Hangfire;
 using KubeAdvisor.Core.Inventory;
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
+using KubeAdvisor.Web.Features.Admission;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -92,6 +93,7 @@ public sealed class AgentSnapshotIntake(
         cluster.AgentVersion = agentVersion ?? cluster.AgentVersion;
         cluster.KubernetesVersion = snapshot.KubernetesVersion ?? cluster.KubernetesVersion;
         await db.SaveChangesAsync(ct);
+        await AdmissionDecisionStore.AddAsync(db, clusterId, snapshot.AdmissionDecisions, ct);
         await tx.CommitAsync(ct);
 
         // After the commit, so the job always finds its rows. Were this process to die in between, the queued scan is

@@ -11,6 +11,12 @@ public static partial class SnapshotValidator
 {
     public const int MaxSnapshotIdLength = 128;
 
+    /// <summary>Admission decision rows one snapshot may carry (days × namespaces × failed policies since the last push).</summary>
+    public const int MaxAdmissionRows = 10_000;
+
+    /// <summary>The largest count of one row (a busy cluster at 200 reviews per second sends about 120,000 per 10 minutes).</summary>
+    public const int MaxAdmissionCount = 10_000_000;
+
     /// <summary>Every problem found (at most 10, with where), empty when the snapshot can be evaluated.</summary>
     public static IReadOnlyList<string> Validate(ClusterSnapshot s)
     {
@@ -39,6 +45,7 @@ public static partial class SnapshotValidator
             "namespaceLabels has an empty namespace, or a null label value.");
         Check(errors, s.HorizontalPodAutoscalers.All(a => a is not null), "horizontalPodAutoscalers contains null.");
         Check(errors, s.NetworkPolicies.All(p => p is not null), "networkPolicies contains null.");
+        CheckAdmission(errors, s);
         for (var i = 0; i < s.Workloads.Count && errors.Count < 10; i++)
         {
             var w = s.Workloads[i];
@@ -59,6 +66,36 @@ public static partial class SnapshotValidator
         }
 
         return errors;
+    }
+
+    // Decisions are counts the server sums: bounded in number and size, days near the snapshot's, known policies only.
+    private static void CheckAdmission(List<string> errors, ClusterSnapshot s)
+    {
+        var rows = s.AdmissionDecisions;
+        if (rows.Count > MaxAdmissionRows)
+        {
+            errors.Add($"admissionDecisions has {rows.Count} rows; at most {MaxAdmissionRows} are accepted.");
+            return;
+        }
+
+        var collected = DateOnly.FromDateTime(s.CollectedAt.UtcDateTime);
+        for (var i = 0; i < rows.Count && errors.Count < 10; i++)
+        {
+            var r = rows[i];
+            var where = $"admissionDecisions[{i}]";
+            if (r is null)
+            {
+                errors.Add($"{where} is null.");
+                continue;
+            }
+
+            Check(errors, r.Namespace is { Length: > 0 and <= 63 }, $"{where}.namespace must be 1 to 63 characters.");
+            Check(errors, r.Policy is not null && (r.Policy.Length == 0 || Core.Policies.PolicyCatalog.Find(r.Policy) is not null),
+                $"{where}.policy must be empty or a policy id.");
+            Check(errors, r.Allowed is >= 0 and <= MaxAdmissionCount && r.Warned is >= 0 and <= MaxAdmissionCount && r.Denied is >= 0 and <= MaxAdmissionCount,
+                $"{where} has a count below 0 or above {MaxAdmissionCount}.");
+            Check(errors, r.Day >= collected.AddDays(-8) && r.Day <= collected.AddDays(1), $"{where}.day is not within the 8 days before the snapshot.");
+        }
     }
 
     private static bool NoNullValues(IReadOnlyDictionary<string, string> d) => d.Values.All(v => v is not null);

@@ -28,13 +28,14 @@ public static class ApiEndpoints
         api.MapDigestApi();
         api.MapTokenApi();
         api.MapComplianceApi();
-        api.MapAdmissionApi();
+        api.MapAdmissionPolicyExportApi();
         api.MapTeamsApi();
         api.MapExceptionsApi();
         api.MapNotificationsApi();
         api.MapPolicySettingsApi();
         api.MapReportsApi();
         api.MapDemoApi();
+        api.MapAdmissionApi();
         return app;
     }
 

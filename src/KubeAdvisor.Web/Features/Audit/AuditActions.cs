@@ -25,6 +25,7 @@ public static class AuditActions
     public const string ClusterLabelsChanged = "cluster.labels-changed";
     public const string DemoHistorySeeded = "demo.history-seeded";
     public const string DemoHistoryRemoved = "demo.history-removed";
+    public const string ClusterAdmissionChanged = "cluster.admission-changed";
     public const string AgentConnectionCreated = "agent.connection-created";
     public const string AgentTokenRotated = "agent.token-rotated";
     public const string AgentTokenRevoked = "agent.token-revoked";

@@ -33,6 +33,20 @@ public static class ExceptionRules
         return new ExceptionSet(active, now, lapsed);
     }
 
+    /// <summary>
+    /// The approved, unexpired exceptions of a cluster and of all clusters, each with its end: what the cluster's
+    /// admission webhook applies (the agent drops one at its end even when it cannot reach the server).
+    /// </summary>
+    public static async Task<IReadOnlyList<(ExceptionRule Rule, DateTimeOffset ExpiresAt)>> ActiveAsync(
+        KubeAdvisorDbContext db, Guid clusterId, DateTimeOffset now, CancellationToken ct)
+    {
+        var rows = await db.PolicyExceptions.AsNoTracking()
+            .Where(e => (e.ClusterId == null || e.ClusterId == clusterId) && e.Status == ExceptionStatus.Approved && e.ExpiresAt > now)
+            .OrderBy(e => e.Id)
+            .ToListAsync(ct);
+        return rows.Select(e => (Rule(e, null), e.ExpiresAt)).ToList();
+    }
+
     /// <summary>Records what each applied exception matched in this scan (0 when nothing), in the caller's transaction, in one statement.</summary>
     public static async Task RecordHitsAsync(KubeAdvisorDbContext db, ExceptionSet applied, IReadOnlyDictionary<string, int> hits, DateTimeOffset now,
         CancellationToken ct)

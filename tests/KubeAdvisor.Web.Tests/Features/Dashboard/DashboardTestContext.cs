@@ -6,6 +6,7 @@ using Hangfire;
 using KubeAdvisor.Data.Entities;
 using KubeAdvisor.Data;
 using KubeAdvisor.Web.Configuration;
+using KubeAdvisor.Web.Features.Admission;
 using KubeAdvisor.Web.Features.Audit;
 using KubeAdvisor.Web.Features.ClusterDetail;
 using KubeAdvisor.Web.Features.Compliance;
@@ -68,7 +69,7 @@ public sealed class DashboardTestContext : BunitContext
         Services.AddScoped<AccessGuard>();
         Services.AddScoped<KubeAdvisor.Web.Features.Users.UserAdministration>();
         var builder = WebApplication.CreateBuilder();
-        builder.AddDashboard().AddOverview().AddFleet().AddClusterDetail().AddNamespaces().AddWorkloads().AddFindings().AddPolicies().AddCompliance()
+        builder.AddDashboard().AddOverview().AddFleet().AddClusterDetail().AddAdmission().AddNamespaces().AddWorkloads().AddFindings().AddPolicies().AddCompliance()
             .AddExceptions().AddTeams();
         foreach (var d in builder.Services.Where(d => d.ServiceType.Namespace?.StartsWith("KubeAdvisor.Web.Features", StringComparison.Ordinal) == true))
         {

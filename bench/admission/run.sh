@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Admission webhook latency: the agent published with NativeAOT (as it ships), its webhook on HTTPS with an openssl
+# certificate, its admission settings (deny at high) served by a static file server, driven at a steady rate by
+# KubeAdvisor.AdmissionBench with real HTTPS requests. The agent runs on one core (taskset -c 0), the driver on the
+# other. Results: docs/benchmarks.md "admission webhook".
+#   bench/admission/run.sh [rate=200] [seconds=30]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rate=${1:-200}
+seconds=${2:-30}
+work=$(mktemp -d)
+cleanup() { kill "${agent_pid:-}" "${files_pid:-}" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+dotnet build bench/admission/KubeAdvisor.AdmissionBench -c Release -nologo -v q -clp:ErrorsOnly
+out=bench/admission/.aot
+dotnet publish src/KubeAdvisor.Agent -c Release -r linux-x64 -o "$out" -nologo -v q -clp:ErrorsOnly
+
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj "/CN=kubeadvisor-agent-admission" \
+  -addext "subjectAltName=IP:127.0.0.1" -keyout "$work/tls.key" -out "$work/tls.crt" 2>/dev/null
+mkdir -p "$work/sa" "$work/www/api/v1/agent"
+cp "$work/tls.crt" "$work/sa/ca.crt"; echo unused > "$work/sa/token"
+echo '{"mode":"deny","minSeverity":"high","settings":{},"exceptions":[]}' > "$work/www/api/v1/agent/admission"
+files_port=$((20000 + RANDOM % 10000)); health_port=$((files_port + 1)); webhook_port=$((files_port + 2))
+python3 -m http.server "$files_port" --bind 127.0.0.1 --directory "$work/www" >/dev/null 2>&1 &
+files_pid=$!
+for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$files_port/api/v1/agent/admission" >/dev/null && break; sleep 0.1; done
+
+KUBEADVISOR_AGENT_SERVER_URL="http://127.0.0.1:$files_port" KUBEADVISOR_AGENT_TOKEN=bench \
+KUBEADVISOR_AGENT_KUBERNETES_URL=https://127.0.0.1:1 KUBEADVISOR_AGENT_SERVICE_ACCOUNT_DIR="$work/sa" \
+KUBEADVISOR_AGENT_INTERVAL_MINUTES=1440 KUBEADVISOR_AGENT_HEALTH_PORT=$health_port \
+KUBEADVISOR_AGENT_ADMISSION=true KUBEADVISOR_AGENT_ADMISSION_PORT=$webhook_port \
+KUBEADVISOR_AGENT_ADMISSION_TLS_CERT_FILE="$work/tls.crt" KUBEADVISOR_AGENT_ADMISSION_TLS_KEY_FILE="$work/tls.key" \
+  taskset -c 0 "$out/KubeAdvisor.Agent" > "$work/agent.log" 2>&1 &
+agent_pid=$!
+for _ in $(seq 1 100); do
+  curl -s "http://127.0.0.1:$health_port/readyz" | grep -q '"settingsLoaded":true' && break
+  sleep 0.2
+done
+curl -s "http://127.0.0.1:$health_port/readyz" | grep -q '"settingsLoaded":true' || { echo "the agent did not load its settings:"; cat "$work/agent.log"; exit 1; }
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+taskset -c 1 dotnet bench/admission/KubeAdvisor.AdmissionBench/bin/Release/net10.0/KubeAdvisor.AdmissionBench.dll \
+  "https://127.0.0.1:$webhook_port" "$work/tls.crt" "$rate" "$seconds"
+echo "agent peak RSS: $(grep VmHWM /proc/$agent_pid/status | awk '{print $2, $3}'), CPU time: $(ps -o times= -p $agent_pid) s; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
