@@ -47,10 +47,14 @@ public sealed class ScanCrashRecoveryTests(ITestOutputHelper output) : IAsyncLif
         Assert.Equal(findingsBefore, await FindingsJsonAsync(api, clusterId));
         Assert.Equal(lastGoodBefore, await LastSucceededScanAsync(clusterId));
 
-        // While the recovery is pending, every look at the stored results must find the last good ones.
+        // While the recovery is pending, every look at the stored results must find the last good ones. The results are
+        // read before the status: the re-run commits its results and its status together, so a status still pending
+        // after the read means the read saw the stored results from before the re-run (the other order races the commit).
         JsonObject? done = null;
         await Eventually.UntilAsync(async () =>
         {
+            var findings = await FindingsJsonAsync(api, clusterId);
+            var lastGood = await LastSucceededScanAsync(clusterId);
             var scan = await ScanAsync(api, scanId);
             if (scan["status"]!.GetValue<string>() is "Succeeded" or "Failed")
             {
@@ -58,8 +62,8 @@ public sealed class ScanCrashRecoveryTests(ITestOutputHelper output) : IAsyncLif
                 return true;
             }
 
-            Assert.Equal(findingsBefore, await FindingsJsonAsync(api, clusterId));
-            Assert.Equal(lastGoodBefore, await LastSucceededScanAsync(clusterId));
+            Assert.Equal(findingsBefore, findings);
+            Assert.Equal(lastGoodBefore, lastGood);
             return false;
         }, RecoveryBound, () => $"the killed scan {scanId} to be re-run. Restarted process's log:\n{second.Log}",
             giveUp: () => second.HasExited, interval: TimeSpan.FromMilliseconds(500));
