@@ -146,6 +146,45 @@ public sealed class RoutingTests(WebAppFixture fx) : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task ScanHealth_SeededDemoHistory_IsNeverAnnounced_WhileARealClusterInTheSameStateIs()
+    {
+        // Both clusters' last scan failed; only the one that is really connected has a health to announce.
+        var (demo, real) = (await FailedClusterAsync("demo-", KubeAdvisor.Data.Entities.ConnectionType.DemoHistory),
+            await FailedClusterAsync("real-", KubeAdvisor.Data.Entities.ConnectionType.Kubeconfig));
+        var channel = await Track(_client.WebhookAsync(_receiver, "/demo-health"));
+        await _client.RouteAsync(new { channelId = channel, @event = "scan-health", clusterIds = new[] { demo.Id, real.Id } });
+
+        await SweepAsync();
+        var message = await Eventually.ValueAsync(() => Task.FromResult(_receiver.Requests.FirstOrDefault(r => r.Path == "/demo-health")),
+            TimeSpan.FromSeconds(60), () => "the real cluster's scan-failed message");
+
+        Assert.Single(await _client.DeliveriesAsync(channel));
+        Assert.Equal(real.Name, JsonNode.Parse(message.Text)!["cluster"]!["name"]!.GetValue<string>());
+        await using var db = new DbFactory(fx.Database.ConnectionString).CreateDbContext();
+        Assert.False(db.NotificationHealthStates.Any(h => h.ClusterId == demo.Id));
+        db.Clusters.RemoveRange(db.Clusters.Where(c => c.Id == demo.Id || c.Id == real.Id));
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<KubeAdvisor.Data.Entities.Cluster> FailedClusterAsync(string prefix, KubeAdvisor.Data.Entities.ConnectionType type)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var cluster = new KubeAdvisor.Data.Entities.Cluster
+        {
+            Id = Guid.NewGuid(), Name = prefix + Guid.NewGuid().ToString("N")[..8], ConnectionType = type, CreatedAt = now.AddDays(-1),
+        };
+        await using var db = new DbFactory(fx.Database.ConnectionString).CreateDbContext();
+        db.Clusters.Add(cluster);
+        db.Scans.Add(new KubeAdvisor.Data.Entities.Scan
+        {
+            Id = Guid.NewGuid(), ClusterId = cluster.Id, Status = KubeAdvisor.Data.Entities.ScanStatus.Failed, QueuedAt = now.AddMinutes(-2),
+            StartedAt = now.AddMinutes(-2), FinishedAt = now.AddMinutes(-1), Error = "401 Unauthorized",
+        });
+        await db.SaveChangesAsync();
+        return cluster;
+    }
+
     private async Task SweepAsync()
     {
         using var scope = fx.App.Services.CreateScope();
