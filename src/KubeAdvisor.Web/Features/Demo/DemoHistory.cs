@@ -10,7 +10,8 @@ namespace KubeAdvisor.Web.Features.Demo;
 /// <summary>
 /// The seeded demo history as a whole: whether any is there (the first-run banner) and its removal, an Admin's action
 /// (the banner's button and DELETE /api/v1/demo/history), which deletes the <see cref="ConnectionType.DemoHistory"/>
-/// clusters and, by cascade, everything stored for them, and nothing else (the live "demo" cluster stays).
+/// clusters and, by cascade, everything stored for them (their ownership rules too), then the demo teams nothing else uses,
+/// and nothing else (the live "demo" cluster stays).
 /// </summary>
 public sealed class DemoHistory(IDbContextFactory<KubeAdvisorDbContext> dbFactory, AccessGuard guard, AuditLog audit)
 {
@@ -38,6 +39,7 @@ public sealed class DemoHistory(IDbContextFactory<KubeAdvisorDbContext> dbFactor
         var names = clusters.Select(c => c.Name).Order(StringComparer.Ordinal).ToList();
         audit.Add(db, actor.Name, AuditActions.DemoHistoryRemoved, string.Join(", ", names), "demo clusters and all their history deleted");
         await db.SaveChangesAsync(ct);
+        await DemoTeams.RemoveUnusedAsync(db, ct);
         return names;
     }
 }

@@ -16,7 +16,9 @@ namespace KubeAdvisor.Web.Features.Demo;
 /// </summary>
 internal static class DemoHistoryCluster
 {
-    public static void Add(KubeAdvisorDbContext db, DemoHistoryRows rows, int variant, string name, string labelsJson, DateTimeOffset now)
+    /// <summary>Adds the cluster and its history to <paramref name="db"/>; returns the cluster's id.</summary>
+    public static Guid Add(KubeAdvisorDbContext db, DemoHistoryRows rows, int variant, string name, string labelsJson,
+        IReadOnlyDictionary<string, Guid> teams, DateTimeOffset now)
     {
         var days = DemoStory.Days;
         // Today's scan 20 minutes ago, or at midnight just after it: one scan per UTC day, as the daily rollups key them.
@@ -74,11 +76,13 @@ internal static class DemoHistoryCluster
         }
 
         cluster.LastSucceededScanId = scans[0].Id;
-        AddWorkloadsAndFindings(db, cluster, variant, story, scans, severity, At);
+        AddWorkloadsAndFindings(db, cluster, variant, story, scans, severity, teams, At);
         foreach (var ns in namespaces)
         {
             db.Namespaces.Add(new NamespaceRecord { ClusterId = cluster.Id, Name = ns, LabelsJson = JsonSerializer.Serialize(new { team = ns }) });
         }
+
+        return cluster.Id;
     }
 
     // The score sample of the scan and the day's rollup (one scan a day, so the day's score is the scan's).
@@ -99,7 +103,7 @@ internal static class DemoHistoryCluster
     }
 
     private static void AddWorkloadsAndFindings(KubeAdvisorDbContext db, Cluster cluster, int variant, IReadOnlyList<DemoStoryFinding> story, Scan[] scans,
-        Dictionary<string, Severity> severity, Func<int, DateTimeOffset> at)
+        Dictionary<string, Severity> severity, IReadOnlyDictionary<string, Guid> teams, Func<int, DateTimeOffset> at)
     {
         var workloads = new Dictionary<string, WorkloadRecord>(StringComparer.Ordinal);
         foreach (var (ns, name, image) in DemoStory.Workloads)
@@ -110,7 +114,7 @@ internal static class DemoHistoryCluster
                 Id = Guid.NewGuid(), ClusterId = cluster.Id, Uid = Guid.NewGuid().ToString(), Kind = "Deployment", Namespace = ns, Name = name,
                 ContainersJson = JsonSerializer.Serialize(new[] { new { name, type = "Regular", image = running, imagePullPolicy = "IfNotPresent" } }),
                 LabelsJson = JsonSerializer.Serialize(new Dictionary<string, string> { ["app.kubernetes.io/name"] = name }),
-                Replicas = name == "ledger" ? 3 : 2, FirstSeen = at(DemoStory.Days - 1), LastSeen = at(0),
+                Replicas = name == "ledger" ? 3 : 2, FirstSeen = at(DemoStory.Days - 1), LastSeen = at(0), TeamId = teams[ns],
             };
             db.Workloads.Add(w);
         }
@@ -124,7 +128,7 @@ internal static class DemoHistoryCluster
                 ClusterId = cluster.Id, WorkloadId = w.Id, Fingerprint = Fingerprint(cluster.Name, f), Namespace = f.Namespace, Kind = w.Kind,
                 WorkloadName = w.Name, Container = w.Name, ContainerType = ContainerType.Regular, Image = f.Image, PolicyId = f.PolicyId,
                 Severity = severity[f.PolicyId], Message = f.Message, Remediation = PolicyCatalog.Find(f.PolicyId)!.Descriptor.Remediation,
-                IsOpen = f.Fixed is null, FirstSeen = at(f.Opened), LastSeen = at(lastSeen), ResolvedAt = f.Fixed is { } r ? at(r) : null,
+                TeamId = w.TeamId, IsOpen = f.Fixed is null, FirstSeen = at(f.Opened), LastSeen = at(lastSeen), ResolvedAt = f.Fixed is { } r ? at(r) : null,
                 LastScanId = scans[lastSeen].Id, IntroducedByScanId = scans[f.Opened].Id, FixedByScanId = f.Fixed is { } x ? scans[x].Id : null,
             });
         }

@@ -12,7 +12,7 @@ namespace KubeAdvisor.Web.Features.Demo;
 /// <summary>
 /// ./run.sh --demo: seeds three clearly labelled demo clusters (prod-eu, prod-us, staging) with 90 days of history in
 /// the real storage model — a succeeded scan a day with its summaries and score samples, daily rollups, workloads and
-/// findings with first seen, resolved and the scans that introduced and fixed them — so trends, the fleet and digests
+/// findings with first seen, resolved and the scans that introduced and fixed them, owned by demo teams (<see cref="DemoTeams"/>) — so trends, team pages, the fleet and digests
 /// show their shapes on the first day (decision 0031). Once: the audit entry it writes keeps it from seeding again, also
 /// after the history was removed. The clusters are <see cref="ConnectionType.DemoHistory"/>: never scanned.
 /// </summary>
@@ -41,11 +41,14 @@ public sealed class DemoHistorySeeder(IDbContextFactory<KubeAdvisorDbContext> db
         var taken = await db.Clusters.Where(c => names.Contains(c.Name)).Select(c => c.Name).ToListAsync(ct);
         var rows = new DemoHistoryRows();
         var seeded = new List<string>();
+        var teams = await DemoTeams.EnsureAsync(db, now, ct);
+        var position = await db.OwnershipRules.MaxAsync(r => (int?)r.Position, ct) ?? 0;
         for (var variant = 0; variant < Clusters.Count; variant++)
         {
             if (!taken.Contains(Clusters[variant].Name))
             {
-                DemoHistoryCluster.Add(db, rows, variant, Clusters[variant].Name, Clusters[variant].LabelsJson, now);
+                var cluster = DemoHistoryCluster.Add(db, rows, variant, Clusters[variant].Name, Clusters[variant].LabelsJson, teams, now);
+                DemoTeams.AddRules(db, cluster, teams, ref position, now);
                 seeded.Add(Clusters[variant].Name);
             }
         }

@@ -8,6 +8,7 @@ using KubeAdvisor.Testing.Seeding;
 using KubeAdvisor.Web.Features.Audit;
 using KubeAdvisor.Web.Features.Demo;
 using KubeAdvisor.Web.Features.Scans;
+using KubeAdvisor.Web.Features.Teams;
 using KubeAdvisor.Web.Infrastructure.Auth;
 using KubeAdvisor.Web.Tests.Support;
 using Microsoft.AspNetCore.Http;
@@ -65,6 +66,20 @@ public sealed class DemoHistoryTests(ITestOutputHelper output)
         var drift = await check.Findings.SingleAsync(f => f.PolicyId == "image-replica-drift");
         Assert.False(drift.IsOpen);
         Assert.Contains("@sha256:", (await check.Workloads.SingleAsync(w => w.Id == drift.WorkloadId)).ContainersJson, StringComparison.Ordinal);
+
+        // owned from the first day: a demo team per namespace, a rule per team and cluster, and a team page with a score and a trend
+        var teams = await check.Teams.OrderBy(t => t.Name).ToListAsync();
+        Assert.Equal(["payments (demo)", "platform (demo)", "shop (demo)"], teams.Select(t => t.Name));
+        Assert.Equal(9, await check.OwnershipRules.CountAsync(r => r.ClusterId != null && r.NamespaceLabel!.StartsWith("team=")));
+        Assert.False(await check.Workloads.AnyAsync(w => w.TeamId == null));
+        Assert.False(await check.Findings.AnyAsync(f => f.TeamId == null));
+        var payments = (await new TeamPageQueries(new DbFactory(database.ConnectionString), TimeProvider.System)
+            .LoadAsync(teams[0].Id, trendDays: 90))!;
+        Assert.Equal(9, payments.Workloads); // three workloads in each of three clusters
+        Assert.Equal(3, payments.Score.Namespaces);
+        Assert.NotNull(payments.Score.Score);
+        Assert.InRange(payments.Trend.Count, 80, 91);
+        Assert.NotEmpty(payments.Worst);
     }
 
     [Fact]
@@ -110,6 +125,8 @@ public sealed class DemoHistoryTests(ITestOutputHelper output)
         {
             Assert.Equal(0L, await database.ScalarAsync($"SELECT count(*) FROM {table} WHERE \"ClusterId\" <> '{demo}'"));
         }
+
+        Assert.Equal(0L, await database.ScalarAsync("SELECT count(*) FROM teams WHERE \"Name\" LIKE '% (demo)'"));
 
         // a restart in demo mode does not seed it again: it was removed on purpose
         await using (var restarted = new KubeAdvisorAppFactory(database.ConnectionString, settings))
