@@ -84,9 +84,10 @@ internal sealed class FakeReportsHandler(FakeReportObjects objects, FakeFaults f
     private async Task WriteAsync(HttpContext ctx, (string Plural, string Namespace, string Name) key, string plural, string? ns)
     {
         var method = ctx.Request.Method;
-        if (method == "PATCH" && (ctx.Request.ContentType ?? "") != "application/apply-patch+yaml")
+        var mediaType = (ctx.Request.ContentType ?? "").Split(';')[0].Trim();
+        if (method == "PATCH" && mediaType != "application/apply-patch+yaml")
         {
-            await FakeApiHandler.StatusAsync(ctx, 415, "UnsupportedMediaType", $"the fake server applies only application/apply-patch+yaml, not {ctx.Request.ContentType}");
+            await FakeApiHandler.StatusAsync(ctx, 415, "UnsupportedMediaType", $"the fake server applies only application/apply-patch+yaml, not {mediaType}");
             return;
         }
 
