@@ -103,8 +103,8 @@ public sealed class AgentReportsTests(AgentServerFixture fx)
 
         Assert.NotNull(agent.Services.GetRequiredService<AgentHealth>().LastDeliveredAt);
         Assert.Null(agent.Services.GetRequiredService<AgentHealth>().LastProblem);
-        var status = JsonNode.Parse(await fx.Admin.Http.GetStringAsync($"/api/v1/clusters/{cluster}/agent"))!;
-        Assert.Equal("Succeeded", status["lastScan"]!["status"]!.GetValue<string>());
+        await Eventually.UntilAsync(async () => JsonNode.Parse(await fx.Admin.Http.GetStringAsync($"/api/v1/clusters/{cluster}/agent"))!["lastScan"]?["status"]?.GetValue<string>() == "Succeeded",
+            TimeSpan.FromSeconds(90), () => "the pushed inventory to be judged");
         Assert.Single(logs.Warnings(warning));
         Assert.Contains(warning, state.Status.Problem, StringComparison.Ordinal);
         Assert.Empty(fake.Server.Objects.Reports.List("reports"));

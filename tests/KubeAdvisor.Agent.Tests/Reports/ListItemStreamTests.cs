@@ -41,7 +41,7 @@ public sealed class ListItemStreamTests
         var many = "{\"items\":[" + string.Join(',', Enumerable.Repeat("{}", 11)) + "]}";
 
         await Assert.ThrowsAsync<InvalidDataException>(() => ReadAllAsync(new MemoryStream(Encoding.UTF8.GetBytes(many)), 1024, maxItems: 10));
-        await Assert.ThrowsAsync<InvalidDataException>(() => ReadAllAsync(new MemoryStream(Encoding.UTF8.GetBytes(List[..^20])), 1024, 10));
+        await Assert.ThrowsAnyAsync<System.Text.Json.JsonException>(() => ReadAllAsync(new MemoryStream(Encoding.UTF8.GetBytes(List[..^20])), 1024, 10));
     }
 
     private static async Task<List<string>> ReadAllAsync(Stream stream, int maxItemBytes, int maxItems)
