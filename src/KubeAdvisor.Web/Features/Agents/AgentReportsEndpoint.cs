@@ -3,7 +3,6 @@ using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
 using KubeAdvisor.Web.Features.Api;
 using KubeAdvisor.Web.Features.Reports;
-using KubeAdvisor.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace KubeAdvisor.Web.Features.Agents;
@@ -27,12 +26,10 @@ public static class AgentReportsEndpoint
     public static async Task<IResult> HandleAsync(
         HttpContext http, Guid? scan, IDbContextFactory<KubeAdvisorDbContext> dbFactory, OpenReportsWriter writer, CancellationToken ct)
     {
-        var token = ApiTokenAuthenticationHandler.BearerToken(http.Request);
-        var clusterId = token is null ? null : await AgentIngestionEndpoint.ClusterOfAsync(dbFactory, ApiTokenHasher.Hash(token), ct);
+        var clusterId = await AgentIngestionEndpoint.ClusterOfRequestAsync(http, dbFactory, ct);
         if (clusterId is not { } cluster)
         {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            return Results.Json(new ApiError("The agent token is missing, unknown or revoked."), statusCode: StatusCodes.Status401Unauthorized);
+            return AgentIngestionEndpoint.Unauthorized(http);
         }
 
         if (scan is { } scanId)
