@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using KubeAdvisor.Agent.Admission;
+using KubeAdvisor.Agent.Reports;
 using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Kubernetes.Admission;
 using Microsoft.AspNetCore.Builder;
@@ -78,14 +79,19 @@ public static class AgentHost
 
         s.AddSingleton(_ => new HttpClient { Timeout = options.RequestTimeout });
         s.AddSingleton<SnapshotUploader>();
+        s.AddSingleton<ReportsState>();
+        s.AddSingleton<ClusterReportStore>();
+        s.AddSingleton<ServerReportSource>();
+        s.AddSingleton<ReportSync>();
         s.AddHostedService<AgentWorker>();
 
         var app = builder.Build();
         // Stalled = no heartbeat for one request timeout plus a minute (waits beat every 30 s).
         var stallAfter = options.RequestTimeout + TimeSpan.FromMinutes(1);
         app.MapGet("/healthz", (AgentHealth h) => h.IsAlive(stallAfter) ? Results.Text("ok") : Results.Text("stalled", statusCode: 503));
-        app.MapGet("/readyz", (AgentHealth h, AdmissionState a) => Results.Json(
-            new Readiness(h.Started, h.LastCollectedAt, h.LastDeliveredAt, h.LastProblem, AdmissionReadiness.Of(options.Admission, a)), AgentJsonContext.Default.Readiness,
+        app.Services.GetRequiredService<ReportsState>().Enabled(options.WriteReports);
+        app.MapGet("/readyz", (AgentHealth h, AdmissionState a, ReportsState r) => Results.Json(
+            new Readiness(h.Started, h.LastCollectedAt, h.LastDeliveredAt, h.LastProblem, AdmissionReadiness.Of(options.Admission, a), r.Status), AgentJsonContext.Default.Readiness,
             statusCode: h.Started ? 200 : 503));
         if (certificates is not null)
         {
@@ -100,7 +106,8 @@ public static class AgentHost
 }
 
 /// <summary>What /readyz answers.</summary>
-internal sealed record Readiness(bool Started, DateTimeOffset? LastCollectedAt, DateTimeOffset? LastDeliveredAt, string? LastProblem, AdmissionReadiness Admission);
+internal sealed record Readiness(
+    bool Started, DateTimeOffset? LastCollectedAt, DateTimeOffset? LastDeliveredAt, string? LastProblem, AdmissionReadiness Admission, ReportsStatus Reports);
 
 /// <summary>
 /// The webhook's part of /readyz: whether it runs, whether it has pulled its settings (until then it allows everything),
@@ -118,4 +125,5 @@ internal sealed record AdmissionReadiness(bool Enabled, bool SettingsLoaded, str
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(Readiness))]
 [JsonSerializable(typeof(AdmissionReadiness))]
+[JsonSerializable(typeof(ReportsStatus))]
 internal sealed partial class AgentJsonContext : JsonSerializerContext;

@@ -71,6 +71,13 @@ public sealed class AgentOptions
     [ConfigurationKeyName("ADMISSION_REFRESH_SECONDS")]
     public double AdmissionRefreshSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// After each delivered push, write the cluster's results into it as openreports.io Reports (WRITE_REPORTS, default
+    /// false; needs the CRDs and deploy/agent/reports-rbac.yaml; docs/reports.md).
+    /// </summary>
+    [ConfigurationKeyName("WRITE_REPORTS")]
+    public bool WriteReports { get; set; }
+
     public TimeSpan Interval => TimeSpan.FromMinutes(IntervalMinutes);
 
     public TimeSpan RequestTimeout => TimeSpan.FromSeconds(RequestTimeoutSeconds);

@@ -13,6 +13,7 @@ public sealed class AgentWorker(
     SnapshotSource source,
     Admission.AdmissionDecisionLog decisions,
     SnapshotUploader uploader,
+    Reports.ReportSync reports,
     AgentOptions options,
     Backoff backoff,
     AgentHealth health,
@@ -74,6 +75,7 @@ public sealed class AgentWorker(
                     health.Delivered();
                     logger.LogInformation("Snapshot {SnapshotId} delivered ({Workloads} workloads, {Bytes} bytes gzip): scan {ScanId}",
                         pending!.SnapshotId, pending.Workloads, pending.GzipJson.Length, outcome.ScanId);
+                    await reports.AfterDeliveryAsync(outcome.ScanId, giveUpAt, ct); // never throws but on shutdown
                     return outcome;
                 case PushOutcomeKind.Rejected:
                     health.Problem(outcome.Message);

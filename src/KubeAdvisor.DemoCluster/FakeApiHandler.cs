@@ -6,10 +6,14 @@ using Microsoft.AspNetCore.Http;
 
 namespace KubeAdvisor.DemoCluster;
 
-/// <summary>Answers requests the way kube-apiserver does for the list endpoints the collector uses.</summary>
+/// <summary>
+/// Answers requests the way kube-apiserver does for the list endpoints the collector uses, and for the openreports.io
+/// objects the agent writes (<see cref="FakeReportsHandler"/>).
+/// </summary>
 internal sealed class FakeApiHandler(FakeObjectStore store, FakeFaults faults, string token, string gitVersion)
 {
     private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.Ordinal);
+    private readonly FakeReportsHandler _reports = new(store.Reports, faults);
 
     public int RequestCount(string plural) => _requests.GetValueOrDefault(plural);
 
@@ -43,6 +47,12 @@ internal sealed class FakeApiHandler(FakeObjectStore store, FakeFaults faults, s
             {
                 ["major"] = "1", ["minor"] = "31", ["gitVersion"] = gitVersion, ["platform"] = "linux/amd64",
             }));
+            return;
+        }
+
+        if (path.StartsWith(FakeReportsHandler.Prefix, StringComparison.Ordinal))
+        {
+            await _reports.HandleAsync(ctx, path);
             return;
         }
 
@@ -115,7 +125,7 @@ internal sealed class FakeApiHandler(FakeObjectStore store, FakeFaults faults, s
         await body.WriteAsync("]}"u8.ToArray(), ctx.RequestAborted);
     }
 
-    private static Task StatusAsync(HttpContext ctx, int code, string reason, string message) =>
+    internal static Task StatusAsync(HttpContext ctx, int code, string reason, string message) =>
         JsonAsync(ctx, JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
         {
             ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new Dictionary<string, object>(),

@@ -14,6 +14,9 @@ public sealed class FakeObjectStore
 {
     private State _state = new(1, new Dictionary<string, byte[][]>());
 
+    /// <summary>The openreports.io Reports and ClusterReports written to the server (by the agent) or seeded by a test.</summary>
+    public FakeReportObjects Reports { get; } = new();
+
     /// <summary>The current list resourceVersion.</summary>
     public long ResourceVersion => Volatile.Read(ref _state).Version;
 

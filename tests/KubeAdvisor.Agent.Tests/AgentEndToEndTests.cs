@@ -20,7 +20,7 @@ public sealed class AgentEndToEndTests(AgentServerFixture fx)
         await using var fake = await FakeCluster.StartAsync(DemoManifests.LoadAll());
         var byKubeconfig = await fx.Admin.AddClusterAsync("kc-" + Suffix(), fake.Server.Kubeconfig());
         await fx.Admin.ScanAndWaitAsync(byKubeconfig);
-        var (byAgent, token) = await ConnectAsync();
+        var (byAgent, token) = await fx.ConnectAgentAsync("agent");
 
         await using var agent = await StartAgentAsync(fake, fx.BaseUrl, token);
         var status = await WaitForAgentScanAsync(byAgent);
@@ -45,7 +45,7 @@ public sealed class AgentEndToEndTests(AgentServerFixture fx)
     public async Task Agent_ServerDownThenUp_DeliversOnce()
     {
         await using var fake = await FakeCluster.StartAsync(DemoManifests.LoadAll());
-        var (cluster, token) = await ConnectAsync();
+        var (cluster, token) = await fx.ConnectAgentAsync("agent");
         await using var proxy = new LossyProxy(LossyProxy.FreePort(), fx.BaseUrl);
 
         await using var agent = await StartAgentAsync(fake, proxy.Url, token);
@@ -65,7 +65,7 @@ public sealed class AgentEndToEndTests(AgentServerFixture fx)
     public async Task Uploader_RevokedToken_IsRejectedNotRetried()
     {
         await using var fake = await FakeCluster.StartAsync(DemoManifests.LoadAll());
-        var (cluster, token) = await ConnectAsync();
+        var (cluster, token) = await fx.ConnectAgentAsync("agent");
         await fx.Admin.Http.DeleteAsync($"/api/v1/clusters/{cluster}/agent/token");
         var options = fake.Options(fx.BaseUrl, token);
         var pending = await new SnapshotSource(fake.Connection(), new KubeAdvisor.Agent.Admission.AdmissionDecisionLog(TimeProvider.System), TimeProvider.System).CollectAsync(CancellationToken.None);
@@ -77,12 +77,6 @@ public sealed class AgentEndToEndTests(AgentServerFixture fx)
         Assert.DoesNotContain(token, outcome.Message, StringComparison.Ordinal);
     }
 
-    private async Task<(Guid ClusterId, string Token)> ConnectAsync()
-    {
-        var response = await fx.Admin.Http.PostAsJsonAsync("/api/v1/agent/connections", new { name = "agent-" + Suffix() });
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        return (body["clusterId"]!.GetValue<Guid>(), body["token"]!.GetValue<string>());
-    }
 
     private static async Task<WebApplication> StartAgentAsync(FakeCluster fake, string serverUrl, string token)
     {

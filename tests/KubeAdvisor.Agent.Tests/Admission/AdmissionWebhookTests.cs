@@ -26,7 +26,7 @@ public sealed class AdmissionWebhookTests(AgentServerFixture fx)
     public async Task Webhook_FollowsTheClustersMode_HonoursAnException_AndItsDecisionsReachTheServer()
     {
         await using var fake = await FakeCluster.StartAsync([]);
-        var (cluster, token) = await ConnectAsync();
+        var (cluster, token) = await fx.ConnectAgentAsync("webhook");
         await SetModeAsync(cluster, "warn");
         await using var agent = await WebhookAgent.StartAsync(fake, fx.BaseUrl, token);
         await WaitForModeAsync(agent, "Warn");
@@ -84,7 +84,7 @@ public sealed class AdmissionWebhookTests(AgentServerFixture fx)
     public async Task Webhook_ServerUnreachable_KeepsJudgingWithTheLastGoodSettings()
     {
         await using var fake = await FakeCluster.StartAsync([]);
-        var (cluster, token) = await ConnectAsync();
+        var (cluster, token) = await fx.ConnectAgentAsync("webhook");
         await SetModeAsync(cluster, "deny", "high");
         var proxy = new LossyProxy(LossyProxy.FreePort(), fx.BaseUrl);
         await proxy.StartAsync();
@@ -177,10 +177,4 @@ public sealed class AdmissionWebhookTests(AgentServerFixture fx)
         Eventually.UntilAsync(() => Task.FromResult(agent.State.Loaded && agent.State.Judge.Config.Mode.ToString() == mode),
             TimeSpan.FromSeconds(30), () => $"the agent to pull mode {mode} (problem: {agent.State.Problem})");
 
-    private async Task<(Guid ClusterId, string Token)> ConnectAsync()
-    {
-        var response = await fx.Admin.Http.PostAsJsonAsync("/api/v1/agent/connections", new { name = "webhook-" + Guid.NewGuid().ToString("N")[..8] });
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        return (body["clusterId"]!.GetValue<Guid>(), body["token"]!.GetValue<string>());
-    }
 }

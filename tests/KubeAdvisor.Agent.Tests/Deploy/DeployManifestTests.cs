@@ -71,6 +71,22 @@ public sealed partial class DeployManifestTests
             f => Assert.DoesNotContain("kind: ClusterRole", File.ReadAllText(f), StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void ReportsRbac_GrantsOnlyTheOpenReportsObjects_AndBindsTheAgent()
+    {
+        var docs = RepositoryFiles.Read("deploy/agent/reports-rbac.yaml").Split("\n---\n");
+        var role = k8s.KubernetesYaml.Deserialize<k8s.Models.V1ClusterRole>(docs[0]);
+        var binding = k8s.KubernetesYaml.Deserialize<k8s.Models.V1ClusterRoleBinding>(docs[1]);
+
+        var rule = Assert.Single(role.Rules);
+        Assert.Equal(["openreports.io"], rule.ApiGroups);
+        Assert.Equal(["clusterreports", "reports"], rule.Resources.Order());
+        Assert.Equal(["create", "delete", "get", "list", "patch", "update"], rule.Verbs.Order());
+        Assert.Equal((role.Metadata.Name, "ClusterRole"), (binding.RoleRef.Name, binding.RoleRef.Kind));
+        var subject = Assert.Single(binding.Subjects);
+        Assert.Equal(("ServiceAccount", "kubeadvisor-agent", "kubeadvisor-agent"), (subject.Kind, subject.Name, subject.NamespaceProperty));
+    }
+
     [Theory]
     [InlineData("Dockerfile")]
     [InlineData("deploy/agent/Dockerfile")]

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using KubeAdvisor.Testing;
 using KubeAdvisor.Testing.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -20,13 +22,22 @@ public sealed class AgentServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await PostgresDatabase.CreateAsync();
-        App = new KubeAdvisorAppFactory(Database.ConnectionString);
+        // No minimum time between pushes: the Reports tests push twice in a row.
+        App = new KubeAdvisorAppFactory(Database.ConnectionString, new Dictionary<string, string?> { ["AGENT_MIN_PUSH_SECONDS"] = "0" });
         App.UseKestrel(0);
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
         Admin = new ApiClient(new HttpClient { BaseAddress = new Uri(BaseUrl) });
         Admin.Http.DefaultRequestHeaders.Authorization = new("Bearer", KubeAdvisorAppFactory.BootstrapToken);
+    }
+
+    /// <summary>A new agent connection (a cluster named <paramref name="prefix"/>-xxxxxxxx) and its token.</summary>
+    public async Task<(Guid ClusterId, string Token)> ConnectAgentAsync(string prefix)
+    {
+        var response = await Admin.Http.PostAsJsonAsync("/api/v1/agent/connections", new { name = prefix + "-" + Guid.NewGuid().ToString("N")[..8] });
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return (body["clusterId"]!.GetValue<Guid>(), body["token"]!.GetValue<string>());
     }
 
     public async Task DisposeAsync()

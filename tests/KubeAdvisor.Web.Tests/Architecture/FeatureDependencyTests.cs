@@ -22,8 +22,9 @@ public sealed class FeatureDependencyTests
         // teams and ownership rules; notification channels and routes; the openreports.io Reports; removing the demo history;
         // a cluster's admission mode
         ["Api"] = ["Tokens", "Workloads", "Compliance", "Exceptions", "Teams", "Notifications", "Policies", "Reports", "Demo", "Admission"],
-        // ApiError, the one error body of the API; the agent's admission configuration, and its decisions stored with a snapshot
-        ["Agents"] = ["Api", "Admission"],
+        // ApiError, the one error body of the API; the agent's admission configuration, and its decisions stored with a snapshot;
+        // its own cluster's openreports.io Reports, which it writes into the cluster (GET /api/v1/agent/reports)
+        ["Agents"] = ["Api", "Admission", "Reports"],
         // the admission configuration carries the cluster's approved, unexpired exceptions (ExceptionRules)
         ["Admission"] = ["Exceptions"],
         // the cluster page shows the agent's liveness, its exceptions expiring within 7 days and its admission webhook

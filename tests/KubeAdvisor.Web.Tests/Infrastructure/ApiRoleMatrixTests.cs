@@ -77,6 +77,7 @@ public sealed class ApiRoleMatrixTests(WebAppFixture fx)
         ["PUT /api/v1/clusters/{id}/admission"] = Roles.Admin,
         ["POST /api/v1/agent/snapshots"] = AgentOnly, // agent tokens only: no user, not even an Admin, can push
         ["GET /api/v1/agent/admission"] = AgentOnly, // the cluster's admission settings and exceptions, for its own agent
+        ["GET /api/v1/agent/reports"] = AgentOnly, // the cluster's openreports.io Reports, for its own agent to write into the cluster
     };
 
     private const string AgentOnly = "agent-only";

@@ -1,7 +1,5 @@
 using KubeAdvisor.Data;
 using KubeAdvisor.Web.Features.Admission;
-using KubeAdvisor.Web.Features.Api;
-using KubeAdvisor.Web.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
@@ -18,12 +16,10 @@ public static class AgentAdmissionEndpoint
 
     public static async Task<IResult> HandleAsync(HttpContext http, IDbContextFactory<KubeAdvisorDbContext> dbFactory, AdmissionConfigSource source, CancellationToken ct)
     {
-        var token = ApiTokenAuthenticationHandler.BearerToken(http.Request);
-        var clusterId = token is null ? null : await AgentIngestionEndpoint.ClusterOfAsync(dbFactory, ApiTokenHasher.Hash(token), ct);
+        var clusterId = await AgentIngestionEndpoint.ClusterOfRequestAsync(http, dbFactory, ct);
         if (clusterId is not { } cluster || await source.BuildAsync(cluster, ct) is not { } config)
         {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            return Results.Json(new ApiError("The agent token is missing, unknown or revoked."), statusCode: StatusCodes.Status401Unauthorized);
+            return AgentIngestionEndpoint.Unauthorized(http);
         }
 
         http.Response.Headers.ETag = config.ETag;

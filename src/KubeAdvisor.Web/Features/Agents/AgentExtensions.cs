@@ -25,6 +25,8 @@ public static class AgentExtensions
     {
         app.MapPost(AgentIngestionEndpoint.Route, AgentIngestionEndpoint.HandleAsync).AllowAnonymous().DisableAntiforgery();
         app.MapGet(AgentAdmissionEndpoint.Route, AgentAdmissionEndpoint.HandleAsync).AllowAnonymous();
+        app.MapGet(AgentReportsEndpoint.Route, AgentReportsEndpoint.HandleAsync).AllowAnonymous()
+            .Produces(StatusCodes.Status200OK, contentType: "application/json");
         app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery().AddEndpointFilter<ApiErrorFilter>()
             .MapAgentConnectionApi();
         return app;

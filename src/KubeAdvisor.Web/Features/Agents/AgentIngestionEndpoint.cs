@@ -25,12 +25,10 @@ public static class AgentIngestionEndpoint
         HttpContext http, IDbContextFactory<KubeAdvisorDbContext> dbFactory, AgentSnapshotIntake intake,
         IOptions<AgentIngestionOptions> options, TimeProvider time, ILogger<AgentSnapshotIntake> logger, CancellationToken ct)
     {
-        var token = ApiTokenAuthenticationHandler.BearerToken(http.Request);
-        var clusterId = token is null ? null : await ClusterOfAsync(dbFactory, ApiTokenHasher.Hash(token), ct);
+        var clusterId = await ClusterOfRequestAsync(http, dbFactory, ct);
         if (clusterId is not { } cluster)
         {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            return Results.Json(new ApiError("The agent token is missing, unknown or revoked."), statusCode: StatusCodes.Status401Unauthorized);
+            return Unauthorized(http);
         }
 
         var version = Header(http, AgentVersionHeader, 64);
@@ -98,6 +96,17 @@ public static class AgentIngestionEndpoint
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 return Results.Json(new ApiError(result.Message ?? "Too many snapshots."), statusCode: StatusCodes.Status429TooManyRequests);
         }
+    }
+
+    /// <summary>The cluster of the request's agent token (Authorization: Bearer); null when missing, unknown or revoked.</summary>
+    internal static async Task<Guid?> ClusterOfRequestAsync(HttpContext http, IDbContextFactory<KubeAdvisorDbContext> dbFactory, CancellationToken ct) =>
+        ApiTokenAuthenticationHandler.BearerToken(http.Request) is { } token ? await ClusterOfAsync(dbFactory, ApiTokenHasher.Hash(token), ct) : null;
+
+    /// <summary>The 401 of every agent endpoint.</summary>
+    internal static IResult Unauthorized(HttpContext http)
+    {
+        http.Response.Headers.WWWAuthenticate = "Bearer";
+        return Results.Json(new ApiError("The agent token is missing, unknown or revoked."), statusCode: StatusCodes.Status401Unauthorized);
     }
 
     /// <summary>The agent-connected cluster whose agent token has this hash; null when none (unknown or revoked).</summary>

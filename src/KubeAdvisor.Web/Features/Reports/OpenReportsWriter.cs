@@ -17,6 +17,13 @@ public sealed class OpenReportsWriter(IDbContextFactory<KubeAdvisorDbContext> db
     /// <summary>How many open findings are read (and written before a flush) at a time.</summary>
     public const int PageSize = 1000;
 
+    /// <summary>
+    /// A namespace's Report is closed once its JSON passes this size and its further fail results go to a next part
+    /// (<c>kubeadvisor-2</c>, …), so every object fits etcd's request limit (1.5 MiB) with room for the API server's own
+    /// metadata: one more result (a few KiB at most) and the namespace's pass and skip results (one per policy) follow it.
+    /// </summary>
+    public const int MaxReportBytes = 1024 * 1024;
+
     /// <summary>The cluster, its last succeeded scan and that scan's tallies; null when the cluster does not exist.</summary>
     public async Task<ReportBasis?> LoadAsync(Guid clusterId, string? ns, CancellationToken ct)
     {
@@ -44,7 +51,10 @@ public sealed class OpenReportsWriter(IDbContextFactory<KubeAdvisorDbContext> db
     }
 
     /// <summary>Writes the List to <paramref name="body"/>; before the cluster's first succeeded scan its items are empty.</summary>
-    public async Task WriteAsync(Stream body, ReportBasis basis, CancellationToken ct)
+    public Task WriteAsync(Stream body, ReportBasis basis, CancellationToken ct) => WriteAsync(body, basis, MaxReportBytes, ct);
+
+    /// <summary>As <see cref="WriteAsync(Stream, ReportBasis, CancellationToken)"/>, splitting reports at <paramref name="maxReportBytes"/> (tests).</summary>
+    internal async Task WriteAsync(Stream body, ReportBasis basis, int maxReportBytes, CancellationToken ct)
     {
         await using var json = new Utf8JsonWriter(body);
         json.WriteStartObject();
@@ -55,7 +65,7 @@ public sealed class OpenReportsWriter(IDbContextFactory<KubeAdvisorDbContext> db
         json.WriteStartArray("items");
         if (basis.Last.Id is not null)
         {
-            await WriteItemsAsync(json, basis, ct);
+            await WriteItemsAsync(json, basis, maxReportBytes, ct);
         }
 
         json.WriteEndArray();
@@ -63,7 +73,7 @@ public sealed class OpenReportsWriter(IDbContextFactory<KubeAdvisorDbContext> db
         await json.FlushAsync(ct);
     }
 
-    private async Task WriteItemsAsync(Utf8JsonWriter json, ReportBasis basis, CancellationToken ct)
+    private async Task WriteItemsAsync(Utf8JsonWriter json, ReportBasis basis, int maxReportBytes, CancellationToken ct)
     {
         var tallies = basis.Tallies.GroupBy(t => t.Namespace, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<PolicyTally>)[.. g], StringComparer.Ordinal);
@@ -81,6 +91,11 @@ public sealed class OpenReportsWriter(IDbContextFactory<KubeAdvisorDbContext> db
                     open?.End(tallies.GetValueOrDefault(open.Namespace) ?? []);
                     open = ReportJson.Begin(json, basis, row.Namespace, at);
                     written.Add(row.Namespace);
+                }
+                else if (open.Bytes >= maxReportBytes)
+                {
+                    open.End([]); // the namespace's passes and skips go with its last part
+                    open = ReportJson.Begin(json, basis, row.Namespace, at, open.Part + 1);
                 }
 
                 open.Fail(row, uids.GetValueOrDefault(row.WorkloadId));

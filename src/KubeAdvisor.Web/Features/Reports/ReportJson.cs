@@ -25,18 +25,31 @@ internal sealed class ReportJson
     private int _fail;
     private int _skip;
 
-    private ReportJson(Utf8JsonWriter json, string ns, DateTimeOffset at) => (_json, Namespace, _at) = (json, ns, at);
+    private readonly long _start;
+
+    private ReportJson(Utf8JsonWriter json, string ns, int part, DateTimeOffset at, long start) =>
+        (_json, Namespace, Part, _at, _start) = (json, ns, part, at, start);
 
     /// <summary>The report's namespace; "" for the ClusterReport.</summary>
     public string Namespace { get; }
 
-    public static ReportJson Begin(Utf8JsonWriter json, ReportBasis basis, string ns, DateTimeOffset scannedAt)
+    /// <summary>1 for the report named <see cref="Name"/>; 2, 3, … for the further parts of a namespace too big for one object.</summary>
+    public int Part { get; }
+
+    /// <summary>How many bytes of JSON this report has taken so far.</summary>
+    public long Bytes => Position(_json) - _start;
+
+    /// <summary>The metadata.name of a report's part: <c>kubeadvisor</c>, then <c>kubeadvisor-2</c>, <c>kubeadvisor-3</c>, ….</summary>
+    public static string NameOf(int part) => part == 1 ? Name : $"{Name}-{part.ToString(CultureInfo.InvariantCulture)}";
+
+    public static ReportJson Begin(Utf8JsonWriter json, ReportBasis basis, string ns, DateTimeOffset scannedAt, int part = 1)
     {
+        var start = Position(json);
         json.WriteStartObject();
         json.WriteString("apiVersion", "openreports.io/v1alpha1");
         json.WriteString("kind", ns.Length == 0 ? "ClusterReport" : "Report");
         json.WriteStartObject("metadata");
-        json.WriteString("name", Name);
+        json.WriteString("name", NameOf(part));
         if (ns.Length > 0)
         {
             json.WriteString("namespace", ns);
@@ -54,7 +67,7 @@ internal sealed class ReportJson
         json.WriteEndObject();
         json.WriteString("source", Source);
         json.WriteStartArray("results");
-        return new ReportJson(json, ns, scannedAt);
+        return new ReportJson(json, ns, part, scannedAt, start);
     }
 
     /// <summary>One open finding: a fail result about its workload, with the finding's id, first seen, container and digest.</summary>
@@ -166,6 +179,8 @@ internal sealed class ReportJson
             _json.WriteString(name, value);
         }
     }
+
+    private static long Position(Utf8JsonWriter json) => json.BytesCommitted + json.BytesPending;
 
     private static string Checks(int n) => n == 1 ? "check" : "checks";
 

@@ -4,6 +4,8 @@ using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Data;
 using KubeAdvisor.DemoCluster;
 using KubeAdvisor.Testing.Hosting;
+using KubeAdvisor.Testing.Reports;
+using KubeAdvisor.Web.Features.Reports;
 using KubeAdvisor.Web.Infrastructure.Auth;
 using KubeAdvisor.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -112,6 +114,29 @@ public sealed class OpenReportsTests(WebAppFixture fx) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Write_ReportOverTheSizeBudget_GoesOnInNumberedPartsWithTheSameResults()
+    {
+        var cluster = await ScannedClusterAsync(excluded: null);
+        var writer = fx.App.Services.GetRequiredService<OpenReportsWriter>();
+        var basis = (await writer.LoadAsync(cluster, null, CancellationToken.None))!;
+
+        var whole = await ItemsAsync(s => writer.WriteAsync(s, basis, CancellationToken.None));
+        var split = await ItemsAsync(s => writer.WriteAsync(s, basis, 2048, CancellationToken.None));
+
+        Assert.All(split, i => Assert.Empty(OpenReportsSchema.Errors(i)));
+        Assert.Contains(split, i => i["metadata"]!["name"]!.GetValue<string>() == "kubeadvisor-2");
+        Assert.All(whole, i => Assert.Equal("kubeadvisor", i["metadata"]!["name"]!.GetValue<string>()));
+        foreach (var ns in whole.Select(Namespace))
+        {
+            var parts = split.Where(i => Namespace(i) == ns).ToList();
+            Assert.Equal([.. Enumerable.Range(1, parts.Count).Select(n => n == 1 ? "kubeadvisor" : $"kubeadvisor-{n}")], parts.Select(p => p["metadata"]!["name"]!.GetValue<string>()));
+            Assert.Equal(Results(whole.Single(i => Namespace(i) == ns)).Select(r => r.ToJsonString()), parts.SelectMany(Results).Select(r => r.ToJsonString()));
+            Assert.All(parts.SkipLast(1), p => Assert.All(Results(p), r => Assert.Equal("fail", Value(r, "result")))); // passes and skips close the last part
+            Assert.All(parts, p => Assert.Equal(Results(p).Count(r => Value(r, "result") == "fail"), p["summary"]!["fail"]!.GetValue<int>()));
+        }
+    }
+
+    [Fact]
     public void Schema_StrictCopy_RejectsAnUndeclaredFieldAndABadEnum()
     {
         var valid = JsonNode.Parse("""{"apiVersion":"openreports.io/v1alpha1","kind":"Report","metadata":{"name":"x"},"source":"kubeadvisor","results":[{"policy":"p","result":"pass","severity":"high","timestamp":{"seconds":1,"nanos":0}}],"summary":{"pass":1}}""")!;
@@ -140,6 +165,15 @@ public sealed class OpenReportsTests(WebAppFixture fx) : IAsyncLifetime
         Assert.Equal("Succeeded", scan["status"]!.GetValue<string>());
         return cluster;
     }
+
+    private static async Task<List<JsonNode>> ItemsAsync(Func<Stream, Task> write)
+    {
+        using var body = new MemoryStream();
+        await write(body);
+        return [.. JsonNode.Parse(body.ToArray())!["items"]!.AsArray().Select(i => i!)];
+    }
+
+    private static string Namespace(JsonNode item) => item["metadata"]!["namespace"]?.GetValue<string>() ?? "";
 
     private static string Kind(JsonNode item) => item["kind"]!.GetValue<string>();
 
