@@ -75,8 +75,8 @@ public sealed class OidcOptions
         Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>The role map, parsed (valid once the options passed validation).</summary>
-    public OidcGroupMap Roles => OidcGroupMap.Parse(RoleMap);
+    public OidcGroupMap RoleGroups => OidcGroupMap.Parse(RoleMap);
 
     /// <summary>The team map, parsed.</summary>
-    public OidcGroupMap Teams => OidcGroupMap.Parse(TeamMap);
+    public OidcGroupMap TeamGroups => OidcGroupMap.Parse(TeamMap);
 }

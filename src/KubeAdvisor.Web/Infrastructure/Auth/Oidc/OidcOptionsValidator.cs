@@ -72,7 +72,7 @@ public sealed class OidcOptionsValidator : IValidateOptions<OidcOptions>
 
     private static IEnumerable<string> MapProblems(OidcOptions o)
     {
-        var roles = o.Roles;
+        var roles = o.RoleGroups;
         foreach (var bad in roles.Errors)
         {
             yield return $"KUBEADVISOR_OIDC_ROLE_MAP has \"{bad}\": write group=Role, e.g. platform-admins=Admin,devs=Engineer.";
@@ -88,12 +88,12 @@ public sealed class OidcOptionsValidator : IValidateOptions<OidcOptions>
             yield return $"KUBEADVISOR_OIDC_ROLE_MAP names the group \"{group}\" more than once: give each group one role.";
         }
 
-        foreach (var bad in o.Teams.Errors)
+        foreach (var bad in o.TeamGroups.Errors)
         {
             yield return $"KUBEADVISOR_OIDC_TEAM_MAP has \"{bad}\": write group=team, e.g. devs=payments.";
         }
 
-        if (!o.LocalSignIn && !roles.Entries.Any(e => OidcRoleMapping.Canonical(e.Value) == Auth.Roles.Admin))
+        if (!o.LocalSignIn && !roles.Entries.Any(e => OidcRoleMapping.Canonical(e.Value) == Roles.Admin))
         {
             yield return "KUBEADVISOR_LOCAL_SIGNIN=false but KUBEADVISOR_OIDC_ROLE_MAP maps no group to Admin: nobody could administer KubeAdvisor.";
         }

@@ -11,7 +11,7 @@ public static class OidcRoleMapping
 
     public static Decision Decide(OidcOptions options, IReadOnlyCollection<string> groups)
     {
-        var best = options.Roles.Match(groups)
+        var best = options.RoleGroups.Match(groups)
             .Select(m => (Role: Canonical(m.Key), Groups: m.Value))
             .Where(m => m.Role is not null)
             .OrderByDescending(m => Roles.Rank(m.Role))

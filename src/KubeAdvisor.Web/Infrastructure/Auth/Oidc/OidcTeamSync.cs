@@ -17,7 +17,7 @@ public sealed class OidcTeamSync(
     /// <returns>What changed, for the sign-in's audit entry ("" when nothing did).</returns>
     public async Task<string> SyncAsync(AppUser user, IReadOnlyCollection<string> groups, string subject, CancellationToken ct)
     {
-        var map = options.Value.Teams;
+        var map = options.Value.TeamGroups;
         if (map.Entries.Count == 0)
         {
             return "";
