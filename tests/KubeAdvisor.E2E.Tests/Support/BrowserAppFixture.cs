@@ -35,6 +35,7 @@ public class BrowserAppFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: install it with 'apt-get install -y chromium' (.ci/run does).");
         }
 
+        await BeforeAppAsync();
         Database = await PostgresDatabase.CreateAsync();
         App = new KubeAdvisorAppFactory(Database.ConnectionString, Settings);
         App.UseKestrel(0);
@@ -54,6 +55,12 @@ public class BrowserAppFixture : IAsyncLifetime
             Args = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
+
+    /// <summary>What a derived fixture starts before the app (whose settings may depend on it).</summary>
+    protected virtual Task BeforeAppAsync() => Task.CompletedTask;
+
+    /// <summary>What a derived fixture stops after the app.</summary>
+    protected virtual Task AfterAppAsync() => Task.CompletedTask;
 
     /// <summary>A fresh browser context (own cookies) at 1280×800, the laptop size we design for.</summary>
     public async Task<IPage> NewPageAsync()
@@ -77,6 +84,7 @@ public class BrowserAppFixture : IAsyncLifetime
         _playwright?.Dispose();
         await App.DisposeAsync();
         await Database.DisposeAsync();
+        await AfterAppAsync();
     }
 }
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using KubeAdvisor.Testing;
 using KubeAdvisor.Web.Configuration;
+using KubeAdvisor.Web.Infrastructure.Auth.Oidc;
 using Microsoft.Extensions.Configuration;
 
 namespace KubeAdvisor.Web.Tests.Configuration;
@@ -29,7 +30,7 @@ public sealed partial class ConfigurationDocsTests
     public void EnvExample_ListsEveryOptionOfTheApp()
     {
         var keys = EnvExampleKeys();
-        var options = typeof(KubeAdvisorOptions).GetProperties()
+        var options = new[] { typeof(KubeAdvisorOptions), typeof(OidcOptions) }.SelectMany(t => t.GetProperties())
             .Select(p => p.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name)
             .Where(n => n is not null)
             .Select(n => KubeAdvisor.Web.Configuration.ConfigurationExtensions.EnvironmentPrefix + n)

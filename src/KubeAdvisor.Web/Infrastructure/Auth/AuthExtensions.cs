@@ -1,13 +1,14 @@
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
 using KubeAdvisor.Web.Configuration;
+using KubeAdvisor.Web.Infrastructure.Auth.Oidc;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace KubeAdvisor.Web.Infrastructure.Auth;
 
-/// <summary>Identity with cookies for people, bearer tokens for machines, and the shared policies.</summary>
+/// <summary>Identity with cookies for people (password or single sign-on), bearer tokens for machines, and the shared policies.</summary>
 public static class AuthExtensions
 {
     private const string SmartScheme = "CookieOrToken";
@@ -18,7 +19,7 @@ public static class AuthExtensions
         var options = builder.Configuration.GetKubeAdvisorOptions();
         var secureCookies = options.SecureCookies;
 
-        services.AddAuthentication(o =>
+        var auth = services.AddAuthentication(o =>
             {
                 o.DefaultScheme = SmartScheme;
                 o.DefaultChallengeScheme = SmartScheme;
@@ -27,8 +28,10 @@ public static class AuthExtensions
                 ApiTokenAuthenticationHandler.BearerToken(ctx.Request) is not null
                     ? ApiTokenAuthenticationHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
-            .AddIdentityCookies();
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        auth.AddIdentityCookies();
+        // Single sign-on ends in the same Identity application cookie as a password sign-in (decision 0032).
+        auth.AddKubeAdvisorOidc(builder.Configuration, secureCookies);
 
         services.AddIdentityCore<AppUser>(o =>
             {

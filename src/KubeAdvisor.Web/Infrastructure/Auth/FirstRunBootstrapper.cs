@@ -3,6 +3,7 @@ using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
 using KubeAdvisor.Web.Configuration;
 using KubeAdvisor.Web.Features.Audit;
+using KubeAdvisor.Web.Infrastructure.Auth.Oidc;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,12 +11,14 @@ using Microsoft.Extensions.Options;
 namespace KubeAdvisor.Web.Infrastructure.Auth;
 
 /// <summary>
-/// Creates the roles, the first admin when there is no user yet, and the bootstrap API token when configured.
+/// Creates the roles, the first admin when there is no user yet (and password sign-in is on), and the bootstrap API
+/// token when configured.
 /// A generated admin password is printed once to the console, never logged.
 /// </summary>
 public sealed class FirstRunBootstrapper(
     IServiceProvider services,
     IOptions<KubeAdvisorOptions> options,
+    IOptions<OidcOptions> oidc,
     IDbContextFactory<KubeAdvisorDbContext> dbFactory,
     AuditLog audit,
     TimeProvider time)
@@ -33,7 +36,8 @@ public sealed class FirstRunBootstrapper(
         }
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        if (!await users.Users.AnyAsync(ct))
+        // Without password sign-in nobody could use a local first admin: the provider's Admin group makes Admins.
+        if (oidc.Value.LocalSignIn && !await users.Users.AnyAsync(ct))
         {
             await CreateFirstAdminAsync(users, ct);
         }
