@@ -8,6 +8,8 @@ using KubeAdvisor.DemoCluster;
 using KubeAdvisor.Testing;
 using KubeAdvisor.Testing.Reports;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -108,6 +110,11 @@ public sealed class AgentReportsTests(AgentServerFixture fx)
         Assert.Single(logs.Warnings(warning));
         Assert.Contains(warning, state.Status.Problem, StringComparison.Ordinal);
         Assert.Empty(fake.Server.Objects.Reports.List("reports"));
+        var address = agent.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+        using var health = new HttpClient { BaseAddress = new Uri(address) };
+        var ready = JsonNode.Parse(await health.GetStringAsync("/readyz"))!["reports"]!;
+        Assert.True(ready["enabled"]!.GetValue<bool>());
+        Assert.Contains(warning, ready["problem"]!.GetValue<string>(), StringComparison.Ordinal);
 
         // The same problem again is not logged again; the next push is delivered all the same.
         var pipeline = new Pipeline(fake, fx.BaseUrl, token, logs, state);
