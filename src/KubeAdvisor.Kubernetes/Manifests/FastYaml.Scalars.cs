@@ -1,0 +1,316 @@
+using System.Buffers;
+
+namespace KubeAdvisor.Kubernetes.Manifests;
+
+/// <summary>The fast path's scalars, keys and one-line flow collections.</summary>
+internal sealed partial class FastYaml
+{
+    private static readonly SearchValues<char> PlainAscii = SearchValues.Create(
+        "\n !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
+    private static readonly SearchValues<char> Indicators = SearchValues.Create("-?:,[]{}#&*!|>'\"%@`");
+
+    // Printable text without tabs, other control characters, lone carriage returns, Unicode line breaks or surrogates:
+    // whatever YamlDotNet treats specially (or refuses) is left to it.
+    private static bool OnlyPlainCharacters(string text)
+    {
+        var span = text.AsSpan();
+        for (var i = span.IndexOfAnyExcept(PlainAscii); i >= 0;)
+        {
+            var ch = span[i];
+            var fine = ch == '\r' ? i + 1 < span.Length && span[i + 1] == '\n'
+                : ch >= '\u00A0' && ch is < '\uD800' or (>= '\uE000' and <= '\uFFFD') && ch is not ('\u2028' or '\u2029' or '\uFEFF');
+            if (!fine)
+            {
+                return false;
+            }
+
+            var next = span[(i + 1)..].IndexOfAnyExcept(PlainAscii);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return true;
+    }
+
+    // A mapping key (plain or quoted) followed by ':' and a space or the line's end; emits it.
+    private bool Key(int c, int end, out int colon)
+    {
+        colon = -1;
+        if (_text[c] is '"' or '\'')
+        {
+            var p = c;
+            if (!Quoted(ref p, end, out var quoted) || !IsSeparator(p, end))
+            {
+                return false;
+            }
+
+            _events.Scalar(quoted, typed: false, _line);
+            colon = p;
+            return true;
+        }
+
+        var at = PlainKeyColon(c, end);
+        if (at < 0 || _text[at - 1] == ' ')
+        {
+            return false;
+        }
+
+        _events.Scalar(_text[c..at], typed: true, _line);
+        colon = at;
+        return true;
+    }
+
+    // True when a sequence entry's content is "key: ..." (a mapping) rather than a value.
+    private bool IsKeyLine(int p, int end)
+    {
+        if (_text[p] is '"' or '\'')
+        {
+            return Quoted(ref p, end, out _) && IsSeparator(p, end);
+        }
+
+        return PlainKeyColon(p, end) >= 0;
+    }
+
+    // The ':' that ends a plain key starting at c, or -1 (no such ':' before the end or a comment, or c cannot start one).
+    private int PlainKeyColon(int c, int end)
+    {
+        if (Indicators.Contains(_text[c]))
+        {
+            return -1;
+        }
+
+        for (var i = c + 1; i < end; i++)
+        {
+            if (_text[i] == ':' && IsSeparator(i, end))
+            {
+                return i;
+            }
+
+            if (_text[i] == '#' && _text[i - 1] == ' ')
+            {
+                return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    private bool IsSeparator(int i, int end) => i < end && _text[i] == ':' && (i + 1 == end || _text[i + 1] == ' ');
+
+    // Where a one-line plain value starting at p ends (before a comment and trailing spaces), or -1 when it is not one.
+    private int PlainEnd(int p, int end)
+    {
+        var first = _text[p];
+        if (Indicators.Contains(first) && !(first == '-' && p + 1 < end && _text[p + 1] != ' '))
+        {
+            return -1;
+        }
+
+        var stop = end;
+        for (var i = p + 1; i < end; i++)
+        {
+            if (_text[i] == ':' && (i + 1 == end || _text[i + 1] == ' '))
+            {
+                return -1; // "a: b: c" is an error; YamlDotNet says so
+            }
+
+            if (_text[i] == '#' && _text[i - 1] == ' ')
+            {
+                stop = i;
+                break;
+            }
+        }
+
+        while (_text[stop - 1] == ' ')
+        {
+            stop--;
+        }
+
+        return stop;
+    }
+
+    // A quoted scalar that ends on its line: single-quoted with '' for a quote, double-quoted without escapes.
+    private bool Quoted(ref int p, int end, out string text)
+    {
+        text = "";
+        var first = p + 1;
+        if (_text[p] == '"')
+        {
+            var close = _text.AsSpan(first, end - first).IndexOfAny('"', '\\');
+            if (close < 0 || _text[first + close] == '\\')
+            {
+                return false;
+            }
+
+            text = _text.Substring(first, close);
+            p = first + close + 1;
+            return true;
+        }
+
+        var escaped = false;
+        for (var i = first; i < end; i++)
+        {
+            if (_text[i] != '\'')
+            {
+                continue;
+            }
+
+            if (i + 1 < end && _text[i + 1] == '\'')
+            {
+                escaped = true;
+                i++;
+                continue;
+            }
+
+            text = escaped ? _text[first..i].Replace("''", "'", StringComparison.Ordinal) : _text[first..i];
+            p = i + 1;
+            return true;
+        }
+
+        return false;
+    }
+
+    // A flow collection ({...} or [...], nested) that closes on its line; plain scalars in it hold no ':', quote or '#'.
+    private bool Flow(ref int p, int end)
+    {
+        _flow.Clear();
+        OpenFlow(p++);
+        var (afterItem, justOpened) = (false, true);
+        while (true)
+        {
+            p = Skip(p, end);
+            if (p == end)
+            {
+                return false;
+            }
+
+            var mapping = _flow[^1];
+            var ch = _text[p];
+            if (ch == (mapping ? '}' : ']') && (afterItem || justOpened))
+            {
+                _flow.RemoveAt(_flow.Count - 1);
+                if (mapping)
+                {
+                    _events.MappingEnd();
+                }
+                else
+                {
+                    _events.SequenceEnd();
+                }
+
+                p++;
+                if (_flow.Count == 0)
+                {
+                    return true;
+                }
+
+                (afterItem, justOpened) = (true, false);
+                continue;
+            }
+
+            if (afterItem)
+            {
+                if (ch != ',')
+                {
+                    return false;
+                }
+
+                (p, afterItem) = (p + 1, false);
+                continue;
+            }
+
+            justOpened = false;
+            if (mapping)
+            {
+                if (!FlowScalar(ref p, end, key: true) || !(p + 1 < end && _text[p] == ':' && _text[p + 1] == ' '))
+                {
+                    return false;
+                }
+
+                p = Skip(p + 1, end);
+                if (p == end)
+                {
+                    return false;
+                }
+            }
+
+            if (_text[p] is '[' or '{')
+            {
+                OpenFlow(p++);
+                justOpened = true;
+                continue;
+            }
+
+            if (!FlowScalar(ref p, end, key: false))
+            {
+                return false;
+            }
+
+            afterItem = true;
+        }
+    }
+
+    private void OpenFlow(int p)
+    {
+        var mapping = _text[p] == '{';
+        _flow.Add(mapping);
+        if (mapping)
+        {
+            _events.MappingStart(_line);
+        }
+        else
+        {
+            _events.SequenceStart(_line);
+        }
+    }
+
+    private bool FlowScalar(ref int p, int end, bool key)
+    {
+        if (_text[p] is '"' or '\'')
+        {
+            if (!Quoted(ref p, end, out var quoted))
+            {
+                return false;
+            }
+
+            _events.Scalar(quoted, typed: false, _line);
+            return true;
+        }
+
+        var first = _text[p];
+        if (Indicators.Contains(first) && !(first == '-' && p + 1 < end && _text[p + 1] is not (' ' or ',' or '[' or ']' or '{' or '}')))
+        {
+            return false;
+        }
+
+        var i = p + 1;
+        for (; i < end; i++)
+        {
+            var ch = _text[i];
+            if (ch is ',' or ']' or '}' || (ch == ':' && key && i + 1 < end && _text[i + 1] == ' '))
+            {
+                break;
+            }
+
+            if (ch is ':' or '[' or '{' or '#' or '"' or '\'')
+            {
+                return false;
+            }
+        }
+
+        if (i == end)
+        {
+            return false;
+        }
+
+        var stop = i;
+        while (_text[stop - 1] == ' ')
+        {
+            stop--;
+        }
+
+        _events.Scalar(_text[p..stop], typed: true, _line);
+        p = i;
+        return true;
+    }
+}
