@@ -12,9 +12,8 @@ internal sealed partial class FastYaml
 
     // Printable text without tabs, other control characters, lone carriage returns, Unicode line breaks or surrogates:
     // whatever YamlDotNet treats specially (or refuses) is left to it.
-    private static bool OnlyPlainCharacters(string text)
+    private static bool OnlyPlainCharacters(ReadOnlySpan<char> span)
     {
-        var span = text.AsSpan();
         for (var i = span.IndexOfAnyExcept(PlainAscii); i >= 0;)
         {
             var ch = span[i];
@@ -55,7 +54,7 @@ internal sealed partial class FastYaml
             return false;
         }
 
-        _events.Scalar(_text[c..at], typed: true, _line);
+        _events.Scalar(new string(_text, c, at - c), typed: true, _line);
         colon = at;
         return true;
     }
@@ -142,7 +141,7 @@ internal sealed partial class FastYaml
                 return false;
             }
 
-            text = _text.Substring(first, close);
+            text = new string(_text, first, close);
             p = first + close + 1;
             return true;
         }
@@ -162,7 +161,8 @@ internal sealed partial class FastYaml
                 continue;
             }
 
-            text = escaped ? _text[first..i].Replace("''", "'", StringComparison.Ordinal) : _text[first..i];
+            text = new string(_text, first, i - first);
+            text = escaped ? text.Replace("''", "'", StringComparison.Ordinal) : text;
             p = i + 1;
             return true;
         }
@@ -309,7 +309,7 @@ internal sealed partial class FastYaml
             stop--;
         }
 
-        _events.Scalar(_text[p..stop], typed: true, _line);
+        _events.Scalar(new string(_text, p, stop - p), typed: true, _line);
         p = i;
         return true;
     }

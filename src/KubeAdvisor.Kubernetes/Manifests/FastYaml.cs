@@ -11,7 +11,8 @@ namespace KubeAdvisor.Kubernetes.Manifests;
 /// </summary>
 internal sealed partial class FastYaml
 {
-    private readonly string _text;
+    private readonly char[] _text;
+    private readonly int _length;
     private readonly IYamlEvents _events;
     private readonly List<Block> _blocks = [];
     private readonly List<bool> _flow = [];
@@ -21,23 +22,31 @@ internal sealed partial class FastYaml
     private int _explicitStart; // the line of a '---' whose document has no content yet (0: none)
     private bool _awaiting; // the innermost block's last key or '-' has no value on its line: a nested block must follow
 
-    private FastYaml(string text, IYamlEvents events)
+    private FastYaml(char[] text, int length, IYamlEvents events)
     {
         _text = text;
+        _length = length;
         _events = events;
     }
 
-    /// <summary>Emits the events of <paramref name="text"/>; false when it is not in the subset (events emitted so far are void).</summary>
-    public static bool TryWalk(string text, IYamlEvents events) => OnlyPlainCharacters(text) && new FastYaml(text, events).Run();
+    /// <summary>
+    /// Emits the events of the first <paramref name="length"/> characters of <paramref name="text"/> (a pooled buffer:
+    /// no copy of a large file as a string); false when they are not in the subset (events emitted so far are void).
+    /// </summary>
+    public static bool TryWalk(char[] text, int length, IYamlEvents events) =>
+        OnlyPlainCharacters(text.AsSpan(0, length)) && new FastYaml(text, length, events).Run();
+
+    /// <summary>Emits the events of <paramref name="text"/>, as <see cref="TryWalk(char[], int, IYamlEvents)"/>.</summary>
+    public static bool TryWalk(string text, IYamlEvents events) => TryWalk(text.ToCharArray(), text.Length, events);
 
     private bool Run()
     {
         var pos = 0;
-        while (pos < _text.Length)
+        while (pos < _length)
         {
-            var newline = _text.IndexOf('\n', pos);
-            var next = newline < 0 ? _text.Length : newline + 1;
-            var end = newline < 0 ? _text.Length : newline;
+            var newline = Array.IndexOf(_text, '\n', pos, _length - pos);
+            var next = newline < 0 ? _length : newline + 1;
+            var end = newline < 0 ? _length : newline;
             if (end > pos && _text[end - 1] == '\r')
             {
                 end--;
@@ -244,7 +253,7 @@ internal sealed partial class FastYaml
                     return false;
                 }
 
-                _events.Scalar(_text[p..stop], typed: true, _line);
+                _events.Scalar(new string(_text, p, stop - p), typed: true, _line);
                 return true;
         }
     }

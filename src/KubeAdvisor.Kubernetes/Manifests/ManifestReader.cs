@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using KubeAdvisor.Kubernetes.Yaml;
@@ -47,17 +48,26 @@ public static class ManifestReader
             return walker.Objects;
         }
 
-        var text = Encoding.UTF8.GetString(content);
-        if (TryFast(text, walker))
+        // Decoded into a pooled buffer: the fast path needs no string of the whole file.
+        var text = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(content.Length));
+        try
         {
+            var length = Encoding.UTF8.GetChars(content, text);
+            if (TryFast(text, length, walker))
+            {
+                return walker.Objects;
+            }
+
+            // Anything the fast path does not take (or an error in the file) is read again from the start by YamlDotNet,
+            // so errors, their lines and every unusual construct are YamlDotNet's (decision 0035).
+            walker = new ManifestWalker(file, Limits, uidPrefix);
+            YamlEventParser.Walk(new string(text, 0, length), file, new ManifestYamlEvents(walker));
             return walker.Objects;
         }
-
-        // Anything the fast path does not take (or an error in the file) is read again from the start by YamlDotNet,
-        // so errors, their lines and every unusual construct are YamlDotNet's (decision 0035).
-        walker = new ManifestWalker(file, Limits, uidPrefix);
-        YamlEventParser.Walk(text, file, new ManifestYamlEvents(walker));
-        return walker.Objects;
+        finally
+        {
+            ArrayPool<char>.Shared.Return(text);
+        }
     }
 
     /// <summary>True when the content looks like JSON (its first character is <c>{</c> or <c>[</c>), for input without a file name.</summary>
@@ -68,11 +78,11 @@ public static class ManifestReader
         return i >= 0 && trimmed[i] is (byte)'{' or (byte)'[';
     }
 
-    private static bool TryFast(string text, ManifestWalker walker)
+    private static bool TryFast(char[] text, int length, ManifestWalker walker)
     {
         try
         {
-            return FastYaml.TryWalk(text, new ManifestYamlEvents(walker));
+            return FastYaml.TryWalk(text, length, new ManifestYamlEvents(walker));
         }
         catch (ManifestException)
         {
