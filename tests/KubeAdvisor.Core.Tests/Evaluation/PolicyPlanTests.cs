@@ -49,7 +49,7 @@ public sealed class PolicyPlanTests
         var defaults = new PolicyPlan(ClusterPolicySettings.Default, PolicyCatalog.All);
         var everything = new PolicyPlan(Everything, PolicyCatalog.All);
 
-        Assert.Equal(["image-reference-invalid", "image-tag-latest", "image-tag-missing"], defaults.PolicyIds);
+        Assert.Equal(["image-reference-invalid", "image-replica-drift", "image-tag-latest", "image-tag-missing", "image-tag-moved"], defaults.PolicyIds);
         Assert.DoesNotContain("container-privileged", everything.PolicyIds);
         Assert.Contains("image-digest-required", everything.PolicyIds);
     }
