@@ -4,6 +4,8 @@
 # KubeAdvisor.AdmissionBench with real HTTPS requests. The agent runs on one core (taskset -c 0), the driver on the
 # other. Results: docs/benchmarks.md "admission webhook".
 #   bench/admission/run.sh [rate=200] [seconds=30]
+#   AGENT=path/to/KubeAdvisor.Agent bench/admission/run.sh   # an already published agent (A/B runs of two builds)
+#   PERF_OUT=agent.perf bench/admission/run.sh                # also samples the agent with perf record -g during the run
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rate=${1:-200}
@@ -12,8 +14,11 @@ work=$(mktemp -d)
 cleanup() { kill "${agent_pid:-}" "${files_pid:-}" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 dotnet build bench/admission/KubeAdvisor.AdmissionBench -c Release -nologo -v q -clp:ErrorsOnly
-out=bench/admission/.aot
-dotnet publish src/KubeAdvisor.Agent -c Release -r linux-x64 -o "$out" -nologo -v q -clp:ErrorsOnly
+agent=${AGENT:-}
+if [ -z "$agent" ]; then
+  dotnet publish src/KubeAdvisor.Agent -c Release -r linux-x64 -o bench/admission/.aot -nologo -v q -clp:ErrorsOnly
+  agent=bench/admission/.aot/KubeAdvisor.Agent
+fi
 
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj "/CN=kubeadvisor-agent-admission" \
   -addext "subjectAltName=IP:127.0.0.1" -keyout "$work/tls.key" -out "$work/tls.crt" 2>/dev/null
@@ -30,7 +35,7 @@ KUBEADVISOR_AGENT_KUBERNETES_URL=https://127.0.0.1:1 KUBEADVISOR_AGENT_SERVICE_A
 KUBEADVISOR_AGENT_INTERVAL_MINUTES=1440 KUBEADVISOR_AGENT_HEALTH_PORT=$health_port \
 KUBEADVISOR_AGENT_ADMISSION=true KUBEADVISOR_AGENT_ADMISSION_PORT=$webhook_port \
 KUBEADVISOR_AGENT_ADMISSION_TLS_CERT_FILE="$work/tls.crt" KUBEADVISOR_AGENT_ADMISSION_TLS_KEY_FILE="$work/tls.key" \
-  taskset -c 0 "$out/KubeAdvisor.Agent" > "$work/agent.log" 2>&1 &
+  taskset -c 0 "$agent" > "$work/agent.log" 2>&1 &
 agent_pid=$!
 for _ in $(seq 1 100); do
   curl -s "http://127.0.0.1:$health_port/readyz" | grep -q '"settingsLoaded":true' && break
@@ -38,6 +43,11 @@ for _ in $(seq 1 100); do
 done
 curl -s "http://127.0.0.1:$health_port/readyz" | grep -q '"settingsLoaded":true' || { echo "the agent did not load its settings:"; cat "$work/agent.log"; exit 1; }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -n "${PERF_OUT:-}" ]; then
+  perf record -F 999 -g -p "$agent_pid" -o "$PERF_OUT" >/dev/null 2>&1 &
+  perf_pid=$!
+fi
 taskset -c 1 dotnet bench/admission/KubeAdvisor.AdmissionBench/bin/Release/net10.0/KubeAdvisor.AdmissionBench.dll \
   "https://127.0.0.1:$webhook_port" "$work/tls.crt" "$rate" "$seconds"
+if [ -n "${perf_pid:-}" ]; then kill -INT "$perf_pid"; wait "$perf_pid" || true; fi
 echo "agent peak RSS: $(grep VmHWM /proc/$agent_pid/status | awk '{print $2, $3}'), CPU time: $(ps -o times= -p $agent_pid) s; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -22,12 +22,23 @@ internal static class ManifestInputs
         var objects = new List<ManifestObject>();
         var errors = new List<string>();
         var files = 0;
+        var buffer = Array.Empty<byte>(); // one buffer for every file: large files would each be a new large-object allocation
         foreach (var (name, full) in Expand(paths, console.WorkingDirectory))
         {
             files++;
             try
             {
-                var content = full is null ? ReadStdin(console.Stdin) : ReadFile(full, name);
+                ReadOnlySpan<byte> content;
+                if (full is null)
+                {
+                    content = ReadStdin(console.Stdin);
+                }
+                else
+                {
+                    var length = ReadFile(full, name, ref buffer);
+                    content = buffer.AsSpan(0, length);
+                }
+
                 var json = full is null ? ManifestReader.LooksLikeJson(content) : name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
                 var read = ManifestReader.Read(content, name, json, uidPrefix: $"kubeadvisor-cli:{files}:");
                 ManifestLoader.AddTo(builder, read);
@@ -101,15 +112,28 @@ internal static class ManifestInputs
         return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative).Replace('\\', '/');
     }
 
-    private static byte[] ReadFile(string full, string name)
+    // Reads the file into buffer (grown when needed) and returns its length.
+    private static int ReadFile(string full, string name, ref byte[] buffer)
     {
-        var length = new FileInfo(full).Length;
+        using var handle = File.OpenHandle(full);
+        var length = RandomAccess.GetLength(handle);
         if (length > ManifestReader.Limits.MaxBytes)
         {
             throw new ManifestException(name, 0, $"is {length / 1024 / 1024} MiB; at most {ManifestReader.Limits.MaxBytes / 1024 / 1024} MiB per file is read.");
         }
 
-        return File.ReadAllBytes(full);
+        if (buffer.Length < length)
+        {
+            buffer = new byte[Math.Max(length, 64 * 1024)];
+        }
+
+        var read = 0;
+        for (int n; read < length && (n = RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read)) > 0;)
+        {
+            read += n;
+        }
+
+        return read;
     }
 
     // Reads at most one byte past the limit, so a stream of any size is refused without being held in memory.

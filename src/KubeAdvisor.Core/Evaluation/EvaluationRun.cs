@@ -5,9 +5,10 @@ using KubeAdvisor.Core.Policies;
 namespace KubeAdvisor.Core.Evaluation;
 
 /// <summary>One evaluation: state shared across workloads (image cache, counters) lives here, not in the static API.</summary>
-internal sealed class EvaluationRun(ClusterSnapshot snapshot, ClusterPolicySettings settings, PlannedPolicy[] plan, DigestHistory history, ExceptionSet exceptions)
+internal sealed class EvaluationRun(
+    ClusterSnapshot snapshot, ClusterPolicySettings settings, PlannedPolicy[] plan, DigestHistory history, ExceptionSet exceptions, PolicyParameters? parameters = null)
 {
-    private readonly PolicyParameters _parameters = PolicyParameters.From(settings);
+    private readonly PolicyParameters _parameters = parameters ?? PolicyParameters.From(settings);
     private readonly HashSet<string> _excluded = new(settings.ExcludedNamespaces, StringComparer.Ordinal);
     private readonly Dictionary<string, ImageEntry> _images = new(StringComparer.Ordinal);
     private readonly List<Finding> _findings = [];

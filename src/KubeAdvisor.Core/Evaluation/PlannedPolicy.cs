@@ -18,9 +18,10 @@ internal sealed class PlannedPolicy(IPolicy policy, Severity severity, string[] 
 
     public string[] ExemptImages { get; } = exemptImages;
 
-    public static PlannedPolicy[] Plan(IEnumerable<IPolicy> policies, ClusterPolicySettings settings, ClusterSnapshot snapshot) =>
+    /// <summary>The enabled policies, by id; with a snapshot, without those that need a kind it could not list.</summary>
+    public static PlannedPolicy[] Plan(IEnumerable<IPolicy> policies, ClusterPolicySettings settings, ClusterSnapshot? snapshot) =>
         policies
-            .Where(p => settings.IsEnabled(p.Descriptor) && !NeedsUnavailable(p.Descriptor, snapshot))
+            .Where(p => settings.IsEnabled(p.Descriptor) && (snapshot is null || !NeedsUnavailable(p.Descriptor, snapshot)))
             .OrderBy(p => p.Descriptor.Id, StringComparer.Ordinal)
             .Select(p => new PlannedPolicy(p, settings.SeverityOf(p.Descriptor), settings.ExemptImagesOf(p.Descriptor.Id).ToArray()))
             .ToArray();

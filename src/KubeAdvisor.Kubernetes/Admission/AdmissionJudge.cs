@@ -21,14 +21,18 @@ public sealed class AdmissionJudge
     private static readonly HashSet<string> JudgedKinds =
         new(["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob"], StringComparer.Ordinal);
 
-    private readonly AdmissionException[] _exceptions;
+    // Resolved once per configuration (the agent builds one judge per pulled version), not per review: the enabled
+    // policies with their severities, exemptions and parameters, and the exceptions as evaluator rules.
+    private readonly PolicyPlan _plan;
+    private readonly (DateTimeOffset ExpiresAt, ExceptionRule Rule)[] _rules;
     private readonly HashSet<string> _excluded;
 
     public AdmissionJudge(AdmissionConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         Config = config;
-        _exceptions = [.. config.Exceptions];
+        _plan = new PolicyPlan(config.Settings, Policies);
+        _rules = [.. config.Exceptions.Select(e => (e.ExpiresAt, e.ToRule()))];
         _excluded = new HashSet<string>(config.Settings.ExcludedNamespaces, StringComparer.Ordinal);
     }
 
@@ -46,6 +50,9 @@ public sealed class AdmissionJudge
         PolicyCatalog.Descriptors.Where(d => d.RequiredKinds.Count > 0).Select(d => d.Id).ToArray();
 
     public AdmissionConfig Config { get; }
+
+    /// <summary>The ids of the policies this judge runs (enabled by <see cref="Config"/> and judged at admission), in order.</summary>
+    public IReadOnlyList<string> PlannedPolicies => _plan.PolicyIds;
 
     /// <summary>The answer to <paramref name="request"/> at <paramref name="now"/> (exception end dates are compared with it).</summary>
     public AdmissionVerdict Judge(AdmissionReviewRequest request, DateTimeOffset now)
@@ -108,8 +115,8 @@ public sealed class AdmissionJudge
     private IReadOnlyList<Finding> Evaluate(Workload workload, DateTimeOffset now)
     {
         var snapshot = new ClusterSnapshot("admission", now, null, [workload.Namespace], [workload], []);
-        var rules = _exceptions.Where(e => e.ExpiresAt > now).Select(e => e.ToRule());
-        return PolicyEvaluator.Evaluate(snapshot, Config.Settings, Policies, DigestHistory.Empty, new ExceptionSet(rules, now)).Findings;
+        var exceptions = _rules.Length == 0 ? ExceptionSet.At(now) : new ExceptionSet(_rules.Where(r => r.ExpiresAt > now).Select(r => r.Rule), now);
+        return _plan.Evaluate(snapshot, DigestHistory.Empty, exceptions).Findings;
     }
 
     private static Workload? Read(ScannedKind kind, JsonElement obj, string ns, string name, DateTimeOffset now)

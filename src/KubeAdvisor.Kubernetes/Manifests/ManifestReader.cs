@@ -1,16 +1,14 @@
-using System.Globalization;
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using KubeAdvisor.Kubernetes.Yaml;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 
 namespace KubeAdvisor.Kubernetes.Manifests;
 
 /// <summary>
 /// Reads manifest files (YAML streams of any number of documents, or JSON) into <see cref="ManifestObject"/>s: the JSON
 /// of each object for the item readers of a live scan, plus the source lines of its <c>kind:</c> and its containers'
-/// <c>image:</c>. One pass over YamlDotNet's event parser or <see cref="Utf8JsonReader"/> (neither recurses, and no
+/// <c>image:</c>. One pass over YAML events (<see cref="FastYaml"/> for the common block style, else YamlDotNet's event parser) or <see cref="Utf8JsonReader"/> (neither recurses, and no
 /// typed model is involved, so this runs under NativeAOT), bounded by <see cref="Limits"/>. Plain YAML scalars are
 /// typed by the YAML 1.2 core schema (null, true/false, numbers), quoted ones stay text, as kubectl sends them.
 /// Anchors and aliases are refused (decision 0029).
@@ -47,13 +45,29 @@ public static class ManifestReader
         if (json)
         {
             WalkJson(content, walker, file);
-        }
-        else
-        {
-            WalkYaml(Encoding.UTF8.GetString(content), walker, file);
+            return walker.Objects;
         }
 
-        return walker.Objects;
+        // Decoded into a pooled buffer: the fast path needs no string of the whole file.
+        var text = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(content.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetChars(content, text);
+            if (TryFast(text, length, walker))
+            {
+                return walker.Objects;
+            }
+
+            // Anything the fast path does not take (or an error in the file) is read again from the start by YamlDotNet,
+            // so errors, their lines and every unusual construct are YamlDotNet's (decision 0035).
+            walker = new ManifestWalker(file, Limits, uidPrefix);
+            YamlEventParser.Walk(new string(text, 0, length), file, new ManifestYamlEvents(walker));
+            return walker.Objects;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(text);
+        }
     }
 
     /// <summary>True when the content looks like JSON (its first character is <c>{</c> or <c>[</c>), for input without a file name.</summary>
@@ -64,89 +78,15 @@ public static class ManifestReader
         return i >= 0 && trimmed[i] is (byte)'{' or (byte)'[';
     }
 
-    private static void WalkYaml(string text, ManifestWalker walker, string file)
+    private static bool TryFast(char[] text, int length, ManifestWalker walker)
     {
-        var parser = new Parser(new StringReader(text));
         try
         {
-            while (parser.MoveNext())
-            {
-                var e = parser.Current!;
-                var line = (int)e.Start.Line;
-                if (e is NodeEvent { Anchor.IsEmpty: false } anchored)
-                {
-                    throw walker.Error(line, $"defines an anchor (&{anchored.Anchor}); anchors and aliases are not supported in manifests.");
-                }
-
-                switch (e)
-                {
-                    case DocumentStart:
-                        walker.StartDocument(line);
-                        break;
-                    case DocumentEnd:
-                        walker.EndDocument();
-                        break;
-                    case AnchorAlias alias:
-                        throw walker.Error(line, $"uses an alias (*{alias.Value}); anchors and aliases are not supported in manifests.");
-                    case MappingStart:
-                        walker.StartMapping(line);
-                        break;
-                    case MappingEnd:
-                        walker.EndMapping();
-                        break;
-                    case SequenceStart:
-                        walker.StartSequence(line);
-                        break;
-                    case SequenceEnd:
-                        walker.EndSequence();
-                        break;
-                    case Scalar scalar when walker.ExpectsKey:
-                        walker.Key(scalar.Value, line);
-                        break;
-                    case Scalar scalar:
-                        Value(scalar, walker, line);
-                        break;
-                }
-            }
+            return FastYaml.TryWalk(text, length, new ManifestYamlEvents(walker));
         }
-        catch (YamlException e)
+        catch (ManifestException)
         {
-            throw new ManifestException(file, (int)e.Start.Line, $"not valid YAML: {e.Message.Split('\n')[0].Trim()}", e);
-        }
-        catch (InvalidOperationException e)
-        {
-            // YamlDotNet's scanner throws this on some malformed flow collections; the parser's position is the place.
-            throw new ManifestException(file, (int)(parser.Current?.End.Line ?? 0), "not valid YAML (an unclosed '{' or '[' around here?).", e);
-        }
-    }
-
-    private static void Value(Scalar scalar, ManifestWalker walker, int line)
-    {
-        var v = scalar.Value;
-        var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
-        if (tag is "tag:yaml.org,2002:str" || (scalar.Style is not ScalarStyle.Plain && tag is null))
-        {
-            walker.String(v, line);
-        }
-        else if (v is "" or "~" or "null" or "Null" or "NULL")
-        {
-            walker.Null(line);
-        }
-        else if (v is "true" or "True" or "TRUE" or "false" or "False" or "FALSE")
-        {
-            walker.Bool(v[0] is 't' or 'T', line);
-        }
-        else if (YamlNumber.IsJsonNumber(v))
-        {
-            walker.Number(Encoding.UTF8.GetBytes(v), line);
-        }
-        else if (YamlNumber.TryParse(v, out var number))
-        {
-            walker.Number(number, line);
-        }
-        else
-        {
-            walker.String(v, line);
+            return false; // over a limit: YamlDotNet's pass reports it (or the syntax error before it) at its line
         }
     }
 
@@ -214,87 +154,6 @@ public static class ManifestReader
         catch (JsonException e)
         {
             throw new ManifestException(file, (int)(e.LineNumber ?? 0) + 1, $"not valid JSON: {e.Message.Split(" LineNumber")[0].TrimEnd('.', ' ')}.", e);
-        }
-    }
-
-    /// <summary>YAML 1.2 core-schema numbers: those already valid JSON are copied; the others (+1, .5, 0x1F, 0o17) converted.</summary>
-    private static class YamlNumber
-    {
-        public static bool IsJsonNumber(string v)
-        {
-            var i = 0;
-            if (i < v.Length && v[i] == '-')
-            {
-                i++;
-            }
-
-            var digits = Digits(v, ref i);
-            if (digits == 0 || (digits > 1 && v[i - digits] == '0'))
-            {
-                return false;
-            }
-
-            if (i < v.Length && v[i] == '.')
-            {
-                i++;
-                if (Digits(v, ref i) == 0)
-                {
-                    return false;
-                }
-            }
-
-            if (i < v.Length && v[i] is 'e' or 'E')
-            {
-                i++;
-                if (i < v.Length && v[i] is '+' or '-')
-                {
-                    i++;
-                }
-
-                if (Digits(v, ref i) == 0)
-                {
-                    return false;
-                }
-            }
-
-            return i == v.Length;
-        }
-
-        public static bool TryParse(string v, out decimal value)
-        {
-            value = 0;
-            if (v.StartsWith("0x", StringComparison.Ordinal) && long.TryParse(v.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))
-            {
-                value = hex;
-                return true;
-            }
-
-            if (v.StartsWith("0o", StringComparison.Ordinal) && v.Length > 2 && v.AsSpan(2).IndexOfAnyExcept("01234567") < 0)
-            {
-                value = Convert.ToInt64(v[2..], 8);
-                return true;
-            }
-
-            // [-+]? ( . digits | digits ( . digits? )? ) ( [eE] [-+]? digits )?
-            var body = v.TrimStart('+', '-');
-            if (body.Length == 0 || v.Length - body.Length > 1 || !(char.IsAsciiDigit(body[0]) || (body[0] == '.' && body.Length > 1 && char.IsAsciiDigit(body[1]))))
-            {
-                return false;
-            }
-
-            return body.AsSpan().IndexOfAnyExcept("0123456789.eE+-") < 0
-                && decimal.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-        }
-
-        private static int Digits(string v, ref int i)
-        {
-            var start = i;
-            while (i < v.Length && char.IsAsciiDigit(v[i]))
-            {
-                i++;
-            }
-
-            return i - start;
         }
     }
 }

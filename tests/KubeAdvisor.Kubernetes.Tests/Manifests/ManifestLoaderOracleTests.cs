@@ -11,18 +11,16 @@ namespace KubeAdvisor.Kubernetes.Tests.Manifests;
 /// </summary>
 public sealed class ManifestLoaderOracleTests
 {
-    private static readonly string RepositoryRoot = FindRoot();
+    internal static readonly string RepositoryRoot = FindRoot();
 
-    public static TheoryData<string> ManifestFiles()
+    public static TheoryData<string> ManifestFiles() => new(ManifestPaths());
+
+    /// <summary>The policy fixtures, the demo manifests and the deploy manifests, relative to the repository.</summary>
+    internal static IReadOnlyList<string> ManifestPaths()
     {
-        var data = new TheoryData<string>();
         var folders = new[] { "tests/KubeAdvisor.Core.Tests/Policies/Fixtures", "src/KubeAdvisor.DemoCluster/Manifests", "deploy" };
-        foreach (var file in folders.SelectMany(f => Directory.EnumerateFiles(Path.Combine(RepositoryRoot, f), "*.yaml", SearchOption.AllDirectories)).Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetRelativePath(RepositoryRoot, file));
-        }
-
-        return data;
+        return folders.SelectMany(f => Directory.EnumerateFiles(Path.Combine(RepositoryRoot, f), "*.yaml", SearchOption.AllDirectories))
+            .Order(StringComparer.Ordinal).Select(f => Path.GetRelativePath(RepositoryRoot, f)).ToList();
     }
 
     [Fact]
