@@ -97,9 +97,14 @@ public sealed class InventoryBuilder
         {
             // A ReplicaSet of a Deployment or a Job of a CronJob is attributed to its owner, which brings the template,
             // labels and annotations: only its ownership and replicas are read again, so keeping a second copy of the
-            // rest per revision would only cost memory in large clusters (agent footprint).
+            // rest per revision would only cost memory in large clusters (agent footprint). Of its owner references only
+            // the controller is ever read, with the owner's own strings when the owner is already known.
             _objects.Add(ObjectIndex.ControllerOf(obj) is { } controller && AlwaysTopLevel.Contains(controller.Kind) && !AlwaysTopLevel.Contains(obj.Kind)
-                ? obj with { Template = NoTemplate, Labels = NoTemplate.Labels, Annotations = NoTemplate.Annotations }
+                ? obj with
+                {
+                    Template = NoTemplate, Labels = NoTemplate.Labels, Annotations = NoTemplate.Annotations,
+                    OwnerReferences = [_objects.Shared(obj.Namespace, controller)],
+                }
                 : obj);
             return;
         }
@@ -124,8 +129,9 @@ public sealed class InventoryBuilder
         {
             // Only pods of a controller we do not list (e.g. an Argo Rollout's ReplicaSet is listed, the Rollout not)
             // may need their own template; keep it only when the owner is not a collected kind.
+            owner = _objects.Shared(obj.Namespace, owner); // the group outlives the pod: no second copy of the owner's uid and name
             existing = new PodOwnerGroup(owner, obj.Namespace, KeepsPodTemplate(obj.OwnerReferences) ? obj.Template : NoTemplate);
-            _podGroups[key] = existing;
+            _podGroups[ObjectIndex.KeyOf(obj.Namespace, owner.Kind, owner.Name, owner.Uid)] = existing;
         }
 
         existing.AddPod(obj);
