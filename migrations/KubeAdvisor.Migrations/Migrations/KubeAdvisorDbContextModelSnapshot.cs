@@ -430,7 +430,7 @@ namespace KubeAdvisor.Migrations.Migrations
                     b.HasIndex(new[] { "Day" }, "IX_daily_rollups_cluster_rows_by_day")
                         .HasFilter("\"Namespace\" = ''");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Day" }, "IX_daily_rollups_cluster_rows_by_day"), new[] { "PassedWeight", "FailedWeight", "Scans", "FailedChecks" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Day" }, "IX_daily_rollups_cluster_rows_by_day"), new[] { "PassedWeight", "FailedWeight", "Scans", "FailedChecks", "ClusterId", "Score", "Introduced", "Fixed" });
 
                     b.ToTable("daily_rollups", (string)null);
                 });
@@ -1150,6 +1150,8 @@ namespace KubeAdvisor.Migrations.Migrations
 
                     b.HasIndex("ScanId", "Namespace", "PolicyId")
                         .IsUnique();
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ScanId", "Namespace", "PolicyId"), new[] { "Failed" });
 
                     b.ToTable("scan_summaries", (string)null);
                 });

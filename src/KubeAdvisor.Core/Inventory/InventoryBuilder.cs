@@ -97,9 +97,14 @@ public sealed class InventoryBuilder
         {
             // A ReplicaSet of a Deployment or a Job of a CronJob is attributed to its owner, which brings the template,
             // labels and annotations: only its ownership and replicas are read again, so keeping a second copy of the
-            // rest per revision would only cost memory in large clusters (agent footprint).
+            // rest per revision would only cost memory in large clusters (agent footprint). Of its owner references only
+            // the controller is ever read, with the owner's own strings when the owner is already known.
             _objects.Add(ObjectIndex.ControllerOf(obj) is { } controller && AlwaysTopLevel.Contains(controller.Kind) && !AlwaysTopLevel.Contains(obj.Kind)
-                ? obj with { Template = NoTemplate, Labels = NoTemplate.Labels, Annotations = NoTemplate.Annotations }
+                ? obj with
+                {
+                    Template = NoTemplate, Labels = NoTemplate.Labels, Annotations = NoTemplate.Annotations,
+                    OwnerReferences = [_objects.Shared(obj.Namespace, controller)],
+                }
                 : obj);
             return;
         }
@@ -124,8 +129,9 @@ public sealed class InventoryBuilder
         {
             // Only pods of a controller we do not list (e.g. an Argo Rollout's ReplicaSet is listed, the Rollout not)
             // may need their own template; keep it only when the owner is not a collected kind.
+            owner = _objects.Shared(obj.Namespace, owner); // the group outlives the pod: no second copy of the owner's uid and name
             existing = new PodOwnerGroup(owner, obj.Namespace, KeepsPodTemplate(obj.OwnerReferences) ? obj.Template : NoTemplate);
-            _podGroups[key] = existing;
+            _podGroups[ObjectIndex.KeyOf(obj.Namespace, owner.Kind, owner.Name, owner.Uid)] = existing;
         }
 
         existing.AddPod(obj);
@@ -150,10 +156,7 @@ public sealed class InventoryBuilder
         foreach (var group in _podGroups.Values)
         {
             var entry = Resolve(entries, group.Namespace, group.Owner, null, group.FirstTemplate);
-            foreach (var (k, n) in group.Counts)
-            {
-                entry.Counts[k] = entry.Counts.GetValueOrDefault(k) + n;
-            }
+            entry.Counts.AddAll(group.Counts);
         }
 
         var workloads = new List<Workload>(entries.Count + _barePods.Count);
@@ -247,22 +250,24 @@ public sealed class InventoryBuilder
 
     // Ordered by type, container, revision, digest, spec image. Called once per workload: most have one entry, which
     // needs no sorting (the LINQ chain this replaced cost ~2 µs per workload even then).
-    private static IReadOnlyList<RunningImage> ToRunning(Dictionary<RunningImageKey, int> counts)
+    private static IReadOnlyList<RunningImage> ToRunning(RunningCounts counts)
     {
         if (counts.Count == 0)
         {
             return [];
         }
 
-        var list = new List<RunningImage>(counts.Count);
-        foreach (var (k, n) in counts)
+        // an array of the exact size: one per workload, so a list's own object and spare capacity add up
+        var list = new RunningImage[counts.Count];
+        var i = 0;
+        foreach (var (k, n) in counts.All())
         {
-            list.Add(new RunningImage(k.ContainerName, k.Type, k.SpecImage, k.Revision, k.Digest, n));
+            list[i++] = new RunningImage(k.ContainerName, k.Type, k.SpecImage, k.Revision, k.Digest, n);
         }
 
-        if (list.Count > 1)
+        if (list.Length > 1)
         {
-            list.Sort(static (a, b) =>
+            Array.Sort(list, static (a, b) =>
             {
                 var c = a.Type.CompareTo(b.Type);
                 c = c != 0 ? c : string.CompareOrdinal(a.ContainerName, b.ContainerName);

@@ -13,7 +13,7 @@ internal sealed class PodOwnerGroup(OwnerReference owner, string @namespace, Pod
 
     public PodTemplate FirstTemplate { get; } = firstTemplate;
 
-    public Dictionary<RunningImageKey, int> Counts { get; } = [];
+    public RunningCounts Counts { get; } = new();
 
     public void AddPod(KubeObject pod)
     {
@@ -31,7 +31,7 @@ internal sealed class PodOwnerGroup(OwnerReference owner, string @namespace, Pod
                 SpecImage(pod.Template.Spec, status),
                 revision,
                 ImageIdDigest.Extract(status.ImageId));
-            Counts[key] = Counts.GetValueOrDefault(key) + 1;
+            Counts.Add(key, 1);
         }
     }
 

@@ -18,7 +18,7 @@ internal sealed class WorkloadEntry
         _unknownOwner = unknownOwner;
     }
 
-    public Dictionary<RunningImageKey, int> Counts { get; } = [];
+    public RunningCounts Counts { get; } = new();
 
     public static WorkloadEntry Known(KubeObject o) => new(o, o.Namespace, null);
 

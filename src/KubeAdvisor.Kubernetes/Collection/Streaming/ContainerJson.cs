@@ -24,7 +24,7 @@ internal static class ContainerJson
             list.Add(One(ref r, type, cache, imagesOnly));
         }
 
-        return list.Count > 0 ? list : [];
+        return list.Count > 0 ? [.. list] : []; // exact: one list per workload is kept (agent footprint)
     }
 
     private static Container One(ref Utf8JsonReader r, ContainerType type, ReadCache cache, bool imagesOnly)

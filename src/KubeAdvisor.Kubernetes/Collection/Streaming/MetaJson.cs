@@ -152,6 +152,6 @@ internal readonly record struct MetaJson(
             list.Add(new OwnerReference(kind ?? "", name ?? "", uid ?? "", controller));
         }
 
-        return list.Count > 0 ? list : [];
+        return list.Count > 0 ? [.. list] : []; // an exact array: one per object read (a list object and spare capacity each)
     }
 }

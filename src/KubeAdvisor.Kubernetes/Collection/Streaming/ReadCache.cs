@@ -24,6 +24,7 @@ internal sealed class ReadCache
     private readonly Dictionary<string, string> _canonical = new(StringComparer.Ordinal);
     private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _byChars;
+    private readonly string[] _pairs = new string[2 * SmallMap.MaxEntries]; // SharedMap's scratch: one page is read at a time
 
     public ReadCache() => _byChars = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -84,22 +85,52 @@ internal sealed class ReadCache
         return text;
     }
 
-    /// <summary>A string → string object with shared keys and values; null when the value is null.</summary>
-    public Dictionary<string, string>? SharedMap(ref Utf8JsonReader r)
+    /// <summary>
+    /// A string → string object with shared keys and values (a later duplicate key replaces the value, as a dictionary
+    /// does); null when the value is null. Up to <see cref="SmallMap.MaxEntries"/> entries it is a <see cref="SmallMap"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? SharedMap(ref Utf8JsonReader r)
     {
         if (!JsonRead.IsObject(ref r))
         {
             return null;
         }
 
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var items = _pairs;
+        var length = 0;
+        Dictionary<string, string>? large = null;
         while (JsonRead.NextProperty(ref r))
         {
             var key = Shared(ref r)!;
             JsonRead.Next(ref r);
-            map[key] = Shared(ref r)!;
+            var value = Shared(ref r)!;
+            if (large is not null)
+            {
+                large[key] = value;
+            }
+            else if (SmallMap.IndexOf(items, length, key) is var at and >= 0)
+            {
+                items[at + 1] = value;
+            }
+            else if (length < items.Length)
+            {
+                items[length++] = key;
+                items[length++] = value;
+            }
+            else
+            {
+                large = new Dictionary<string, string>(StringComparer.Ordinal);
+                for (var i = 0; i < length; i += 2)
+                {
+                    large[items[i]] = items[i + 1];
+                }
+
+                large[key] = value;
+            }
         }
 
+        var map = large ?? (IReadOnlyDictionary<string, string>)new SmallMap(items.AsSpan(0, length).ToArray());
+        Array.Clear(items, 0, length);
         return map;
     }
 
