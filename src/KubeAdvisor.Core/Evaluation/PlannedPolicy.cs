@@ -16,6 +16,8 @@ internal sealed class PlannedPolicy(IPolicy policy, Severity severity, string[] 
 
     public WorkloadPolicy? Workload { get; } = policy as WorkloadPolicy;
 
+    public ObjectPolicy? Object { get; } = policy as ObjectPolicy;
+
     public string[] ExemptImages { get; } = exemptImages;
 
     public static PlannedPolicy[] Plan(IEnumerable<IPolicy> policies, ClusterPolicySettings settings, ClusterSnapshot snapshot) =>
