@@ -125,24 +125,7 @@ internal static class RbacJson
     }
 
     // RBAC vocabularies repeat across thousands of rules: shared strings (the read cache interns them).
-    private static IReadOnlyList<string> Strings(ref Utf8JsonReader r, ReadCache cache)
-    {
-        if (!JsonRead.IsArray(ref r))
-        {
-            return [];
-        }
-
-        var list = new List<string>();
-        while (JsonRead.NextElement(ref r))
-        {
-            if (cache.Shared(ref r) is { } value)
-            {
-                list.Add(value);
-            }
-        }
-
-        return list;
-    }
+    private static IReadOnlyList<string> Strings(ref Utf8JsonReader r, ReadCache cache) => cache.SharedList(ref r) ?? [];
 
     // kind, name and namespace of a roleRef or a subject.
     private static (string? Kind, string? Name, string? Namespace) Reference(ref Utf8JsonReader r, ReadCache cache)

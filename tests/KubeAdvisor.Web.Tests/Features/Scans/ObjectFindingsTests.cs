@@ -74,6 +74,37 @@ public sealed class ObjectFindingsTests(WebAppFixture fx) : IAsyncLifetime
         Assert.NotNull((await RowsAsync(cluster)).Single(r => r.Name == "status" && r.Kind == "Ingress").GoneAt);
     }
 
+    [Fact]
+    public async Task Scan_RbacPack_ClusterScopedBindingHasItsOwnEntryInTheDrillDownAndFilter()
+    {
+        var cluster = await AddClusterAsync();
+        await SetPacksAsync(cluster, "rbac");
+
+        await _api.ScanAndWaitAsync(cluster);
+
+        // ?namespace=_cluster: only cluster-scoped subjects, here the CI pipeline's cluster-admin binding.
+        var scoped = await _api.FindingsAsync(cluster, "namespace=_cluster");
+        var item = Assert.Single(scoped)!;
+        Assert.Equal(("", "ClusterRoleBinding", "ci-deployer", "rbac-cluster-admin-binding"), (item["namespace"]!.GetValue<string>(),
+            item["kind"]!.GetValue<string>(), item["name"]!.GetValue<string>(), item["policy"]!.GetValue<string>()));
+        Assert.Equal("ClusterRoleBinding ci-deployer grants ClusterRole cluster-admin to ServiceAccount:ci/deployer", item["message"]!.GetValue<string>());
+        var all = await _api.FindingsAsync(cluster, "");
+        Assert.Equal(["rbac-binding-pod-exec", "rbac-cluster-admin-binding", "rbac-default-service-account-bound", "rbac-role-pod-exec", "rbac-secrets-wildcard"],
+            all.Select(f => f!["policy"]!.GetValue<string>()).Where(p => p.StartsWith("rbac-", StringComparison.Ordinal)).Order());
+
+        await using var ctx = new DashboardTestContext(fx.Database.ConnectionString, Roles.Viewer);
+        var detail = ctx.Render<KubeAdvisor.Web.Features.ClusterDetail.ClusterDetailPage>(p => p.Add(x => x.Id, cluster));
+        detail.WaitForAssertion(() => Assert.Equal("Cluster-scoped", detail.Find($"a[href='/clusters/{cluster}/cluster-scoped']").TextContent));
+        var page = ctx.Render<ClusterScopedPage>(p => p.Add(x => x.ClusterId, cluster));
+        page.WaitForAssertion(() => Assert.Contains("ci-deployer", page.Find("[data-testid=objects-table]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("Cluster-scoped", page.Find("[data-testid=namespace-name]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=workloads-table]"));
+        // The cluster-scoped checks: ci-deployer's cluster-admin check failed (high, 3); passed: the system:masters binding's
+        // (3), three default-ServiceAccount checks (medium, 2 each), metrics-reader's binding-exec (2), role-exec (2) and
+        // secrets-wildcard (high, 3) checks. 16 of 19: 84.
+        Assert.Contains("84", page.Find("[data-testid=score]").TextContent, StringComparison.Ordinal);
+    }
+
     private async Task<Guid> AddClusterAsync(params string[] policies)
     {
         var cluster = await _api.AddClusterAsync("objects-" + Guid.NewGuid().ToString("N")[..8], _fake.Kubeconfig());
@@ -82,6 +113,14 @@ public sealed class ObjectFindingsTests(WebAppFixture fx) : IAsyncLifetime
         await db.Clusters.Where(c => c.Id == cluster)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.PolicySettingsJson, PolicySettingsJson.Serialize(settings)));
         return cluster;
+    }
+
+    private async Task SetPacksAsync(Guid cluster, params string[] packs)
+    {
+        var settings = new ClusterPolicySettings { Packs = packs.ToDictionary(p => p, _ => true) };
+        await using var db = await Db().CreateDbContextAsync();
+        await db.Clusters.Where(c => c.Id == cluster)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.PolicySettingsJson, PolicySettingsJson.Serialize(settings)));
     }
 
     private async Task<List<Row>> RowsAsync(Guid cluster)
