@@ -25,8 +25,9 @@ internal sealed class ScanOutcome
             byName.TryAdd((o.Kind, string.IsNullOrEmpty(o.Namespace) ? "default" : o.Namespace, o.Name ?? ""), o);
         }
 
+        // A cluster-scoped object (namespace "") was keyed as a manifest without a namespace is.
         ManifestObject? Source(string uid, string kind, string ns, string name) =>
-            byUid.GetValueOrDefault(uid) ?? byName.GetValueOrDefault((kind, ns, name));
+            byUid.GetValueOrDefault(uid) ?? byName.GetValueOrDefault((kind, ns.Length == 0 ? "default" : ns, name));
 
         Findings = result.Findings
             .Select(f => Source(f.WorkloadUid, f.WorkloadKind, f.Namespace, f.WorkloadName) is { } o
@@ -38,12 +39,15 @@ internal sealed class ScanOutcome
             .ThenBy(f => f.Finding.PolicyId, StringComparer.Ordinal).ThenBy(f => f.Finding.Message, StringComparer.Ordinal)
             .ToList();
 
-        var workloads = snapshot.Workloads.ToDictionary(w => w.Uid, StringComparer.Ordinal);
+        // The subjects of checks: workloads and the objects that are not workloads (decision 0033).
+        var subjects = snapshot.Workloads.Select(w => (Uid: w.Uid, w.Kind, w.Namespace, w.Name))
+            .Concat(snapshot.Objects.Select(o => (Uid: o.Key, o.Kind, o.Namespace, o.Name)))
+            .ToDictionary(w => w.Uid, StringComparer.Ordinal);
         Checks = result.Tallies
-            .Where(t => t.Total > 0 && workloads.ContainsKey(t.WorkloadUid))
+            .Where(t => t.Total > 0 && subjects.ContainsKey(t.WorkloadUid))
             .Select(t =>
             {
-                var w = workloads[t.WorkloadUid];
+                var w = subjects[t.WorkloadUid];
                 var o = Source(w.Uid, w.Kind, w.Namespace, w.Name);
                 return new ObjectCheck(o?.File ?? "", o?.Line ?? 0, w.Namespace, w.Kind, w.Name, w.Uid, t);
             })

@@ -38,7 +38,7 @@ public sealed class FakeObjectStore
         {
             var kind = ResourceKind.For(o) ?? throw new ArgumentException($"The fake server does not serve {o.GetType().Name}.");
             var meta = Meta(o);
-            if (kind.Kind != "Namespace" && string.IsNullOrEmpty(meta.NamespaceProperty))
+            if (!kind.ClusterScoped && string.IsNullOrEmpty(meta.NamespaceProperty))
             {
                 meta.NamespaceProperty = "default";
             }

@@ -21,7 +21,15 @@ internal sealed record ResourceKind(string Path, string Plural, string ApiVersio
         new("/api/v1/serviceaccounts", "serviceaccounts", "v1", "ServiceAccount", typeof(V1ServiceAccount)),
         new("/apis/autoscaling/v2/horizontalpodautoscalers", "horizontalpodautoscalers", "autoscaling/v2", "HorizontalPodAutoscaler", typeof(V2HorizontalPodAutoscaler)),
         new("/apis/networking.k8s.io/v1/networkpolicies", "networkpolicies", "networking.k8s.io/v1", "NetworkPolicy", typeof(V1NetworkPolicy)),
+        new("/apis/networking.k8s.io/v1/ingresses", "ingresses", "networking.k8s.io/v1", "Ingress", typeof(V1Ingress)),
+        new("/apis/rbac.authorization.k8s.io/v1/roles", "roles", "rbac.authorization.k8s.io/v1", "Role", typeof(V1Role)),
+        new("/apis/rbac.authorization.k8s.io/v1/clusterroles", "clusterroles", "rbac.authorization.k8s.io/v1", "ClusterRole", typeof(V1ClusterRole)),
+        new("/apis/rbac.authorization.k8s.io/v1/rolebindings", "rolebindings", "rbac.authorization.k8s.io/v1", "RoleBinding", typeof(V1RoleBinding)),
+        new("/apis/rbac.authorization.k8s.io/v1/clusterrolebindings", "clusterrolebindings", "rbac.authorization.k8s.io/v1", "ClusterRoleBinding", typeof(V1ClusterRoleBinding)),
     ];
+
+    /// <summary>Whether objects of the kind have no namespace (Namespaces, ClusterRoles, ClusterRoleBindings).</summary>
+    public bool ClusterScoped => Kind is "Namespace" or "ClusterRole" or "ClusterRoleBinding";
 
     public static ResourceKind? ByPath(string path) => All.FirstOrDefault(r => r.Path == path.TrimEnd('/'));
 

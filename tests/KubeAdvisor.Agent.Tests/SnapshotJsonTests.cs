@@ -30,6 +30,12 @@ public sealed class SnapshotJsonTests
         Assert.Equal(new HorizontalPodAutoscaler("shop", "web", "Deployment", "web", 2, 6), Assert.Single(back.HorizontalPodAutoscalers));
         Assert.Equal(["Ingress", "Egress"], Assert.Single(back.NetworkPolicies).PolicyTypes);
         Assert.True(back.HasNetworkPolicyList);
+        // Objects that are not workloads (decision 0033) keep their kind and scope: the demo's Ingresses and RBAC.
+        Assert.Equal(snapshot.Objects.Select(o => (o.Kind, o.Namespace, o.Name, o.Uid)), back.Objects.Select(o => (o.Kind, o.Namespace, o.Name, o.Uid)));
+        Assert.Contains(back.RoleBindings, b => b is { Kind: "ClusterRoleBinding", Namespace: "", Name: "ci-deployer", RoleName: "cluster-admin" });
+        Assert.Contains(back.Ingresses, i => i.Name == "web" && i.Tls.Count == 1);
+        Assert.Contains(back.Roles, r => r.Name == "debugger" && r.Rules.Count == 2);
+        Assert.DoesNotContain("\"objects\"", json, StringComparison.Ordinal); // computed
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public static class CelPolicies
     private const string RunningState = "it compares the digests the pods actually run (and earlier scans saw), which exist only after the pods have started; admission sees the spec alone";
     private const string OtherObjects = "it relates the workload to other objects (PodDisruptionBudgets, HorizontalPodAutoscalers, NetworkPolicies or ServiceAccounts), which an admission policy cannot read alongside the object under review";
 
+    private const string NotAWorkload = "it judges an object that is not a workload (an Ingress, a Role or a binding), while the export judges Pods and workload templates; a binding's verdict also depends on the role it names, another object";
+
     /// <summary>The policies the export leaves out, by id, with the reason.</summary>
     public static IReadOnlyDictionary<string, string> NotExpressible { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -27,6 +29,12 @@ public static class CelPolicies
         ["workload-network-policy-missing"] = OtherObjects,
         ["pod-service-account-token-automounted"] = "an unset automountServiceAccountToken is decided by the pod's ServiceAccount, another object, which an admission policy cannot read alongside the pod",
         ["container-resources-out-of-range"] = "it compares resource quantities numerically (512Mi against 4Mi..256Gi); standard CEL has no quantity arithmetic, and Kubernetes' quantity() library is not part of it",
+        ["ingress-tls-missing"] = NotAWorkload,
+        ["rbac-binding-pod-exec"] = NotAWorkload,
+        ["rbac-cluster-admin-binding"] = NotAWorkload,
+        ["rbac-default-service-account-bound"] = NotAWorkload,
+        ["rbac-role-pod-exec"] = NotAWorkload,
+        ["rbac-secrets-wildcard"] = NotAWorkload,
         ["container-env-secret-literal"] = "it is a heuristic over variable names and value shapes (word lists, token prefixes, URLs with passwords) whose one home is the evaluator; a copy in regular expressions would drift from it",
     };
 

@@ -3,8 +3,11 @@ using KubeAdvisor.Core.Scoring;
 namespace KubeAdvisor.Core.Evaluation;
 
 /// <summary>The outcome of evaluating one snapshot: findings (failed checks) and per workload × policy tallies.</summary>
-/// <param name="Findings">Failed checks, ordered by namespace, workload name, kind, uid, then container and policy id.</param>
-/// <param name="Tallies">Check counts per workload × enabled policy, in the same order.</param>
+/// <param name="Findings">
+/// Failed checks, ordered by namespace, workload name, kind, uid, then container and policy id; then those of objects that
+/// are not workloads (decision 0033), in the same order.
+/// </param>
+/// <param name="Tallies">Check counts per subject (workload, then object) × enabled policy, in the same order.</param>
 public sealed record EvaluationResult(IReadOnlyList<Finding> Findings, IReadOnlyList<CheckTally> Tallies)
 {
     /// <summary>
@@ -34,15 +37,23 @@ public sealed record EvaluationResult(IReadOnlyList<Finding> Findings, IReadOnly
     /// <summary>Pooled scores by workload uid.</summary>
     public IReadOnlyDictionary<string, ScoreCard> ScoresByWorkload() => Group(t => t.WorkloadUid);
 
-    /// <summary>Pooled scores by namespace.</summary>
-    public IReadOnlyDictionary<string, ScoreCard> ScoresByNamespace() => Group(t => t.Namespace);
+    /// <summary>
+    /// Pooled scores by namespace. Checks of cluster-scoped objects (namespace "") count in the cluster's score only: they
+    /// belong to no namespace, and "" is the key of the cluster's own score sample (decision 0033).
+    /// </summary>
+    public IReadOnlyDictionary<string, ScoreCard> ScoresByNamespace() => Group(t => t.Namespace, skipEmpty: true);
 
-    private Dictionary<string, ScoreCard> Group(Func<CheckTally, string> key)
+    private Dictionary<string, ScoreCard> Group(Func<CheckTally, string> key, bool skipEmpty = false)
     {
         var cards = new Dictionary<string, ScoreCard>(StringComparer.Ordinal);
         foreach (var tally in Tallies)
         {
             var k = key(tally);
+            if (skipEmpty && k.Length == 0)
+            {
+                continue;
+            }
+
             cards[k] = cards.GetValueOrDefault(k, ScoreCard.Empty).Add(tally.Severity, tally.Passed, tally.Failed, tally.Exempt);
         }
 

@@ -5,7 +5,7 @@ using KubeAdvisor.Core.Policies;
 namespace KubeAdvisor.Core.Evaluation;
 
 /// <summary>One evaluation: state shared across workloads (image cache, counters) lives here, not in the static API.</summary>
-internal sealed class EvaluationRun(
+internal sealed partial class EvaluationRun(
     ClusterSnapshot snapshot, ClusterPolicySettings settings, PlannedPolicy[] plan, DigestHistory history, ExceptionSet exceptions, PolicyParameters? parameters = null)
 {
     private readonly PolicyParameters _parameters = parameters ?? PolicyParameters.From(settings);
@@ -26,11 +26,13 @@ internal sealed class EvaluationRun(
 
     public EvaluationResult Execute()
     {
-        var tallies = new TallyList(_ordered, plan);
+        var tallies = new TallyList(_ordered, _objects, plan);
         for (var w = 0; w < _ordered.Length; w++)
         {
             EvaluateWorkload(_ordered[w], w, tallies);
         }
+
+        EvaluateObjects(tallies);
 
         tallies.Trim();
         return new EvaluationResult(_findings, tallies) { ExceptionHits = _hits };
@@ -66,7 +68,11 @@ internal sealed class EvaluationRun(
         {
             if (plan[i].Workload is { } policy)
             {
-                Count(i, policy.Evaluate(in workloadContext), _workloadExempt[i], workload, null, null, _workloadRule[i]);
+                var result = policy.Evaluate(in workloadContext);
+                if (Count(i, result, _workloadExempt[i], _workloadRule[i]))
+                {
+                    AddFinding(i, result, workload.Uid, workload.Kind, workload.Namespace, workload.Name, null, null);
+                }
             }
         }
 
@@ -102,7 +108,11 @@ internal sealed class EvaluationRun(
                 if (plan[i].Container is { } policy)
                 {
                     var rule = _workloadRule[i] ?? ContainerRule(i, container, entry);
-                    Count(i, policy.Evaluate(in context), _workloadExempt[i] || entry.IsExempt(i), workload, container, imageText, rule);
+                    var result = policy.Evaluate(in context);
+                    if (Count(i, result, _workloadExempt[i] || entry.IsExempt(i), rule))
+                    {
+                        AddFinding(i, result, workload.Uid, workload.Kind, workload.Namespace, workload.Name, container, imageText);
+                    }
                 }
             }
         }
@@ -155,11 +165,12 @@ internal sealed class EvaluationRun(
         return null;
     }
 
-    private void Count(int index, CheckResult result, bool exempt, Workload workload, Container? container, string? image, ExceptionRule? rule)
+    // Counts one check; true when it failed (the caller then adds its finding).
+    private bool Count(int index, CheckResult result, bool exempt, ExceptionRule? rule)
     {
         if (!result.Applies)
         {
-            return;
+            return false;
         }
 
         if (rule is not null)
@@ -172,17 +183,23 @@ internal sealed class EvaluationRun(
         if (exempt || result.Outcome == CheckOutcome.Skip)
         {
             _exempt[index]++;
+            return false;
         }
-        else if (result.Outcome == CheckOutcome.Pass)
+
+        if (result.Outcome == CheckOutcome.Pass)
         {
             _passed[index]++;
+            return false;
         }
-        else
-        {
-            _failed[index]++;
-            var planned = plan[index];
-            _findings.Add(new Finding(workload.Uid, workload.Kind, workload.Namespace, workload.Name, container?.Name,
-                container?.Type, image, planned.Id, planned.Severity, result.Message ?? planned.Id, planned.Remediation));
-        }
+
+        _failed[index]++;
+        return true;
+    }
+
+    private void AddFinding(int index, CheckResult result, string uid, string kind, string ns, string name, Container? container, string? image)
+    {
+        var planned = plan[index];
+        _findings.Add(new Finding(uid, kind, ns, name, container?.Name, container?.Type, image, planned.Id, planned.Severity,
+            result.Message ?? planned.Id, planned.Remediation));
     }
 }

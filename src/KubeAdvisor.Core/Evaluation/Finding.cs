@@ -3,11 +3,15 @@ using KubeAdvisor.Core.Policies;
 
 namespace KubeAdvisor.Core.Evaluation;
 
-/// <summary>One failed check. Container fields are null for workload-scoped policies.</summary>
-/// <param name="WorkloadUid">Workload uid.</param>
-/// <param name="WorkloadKind">Workload kind (Deployment, Rollout, Pod, …).</param>
-/// <param name="Namespace">Workload namespace.</param>
-/// <param name="WorkloadName">Workload name.</param>
+/// <summary>
+/// One failed check. Container fields are null for workload-scoped and object policies. The subject is a workload or, for
+/// an object policy, an object that is not one (an Ingress, a ClusterRoleBinding, …; decision 0033): the workload fields
+/// then name the object.
+/// </summary>
+/// <param name="WorkloadUid">Subject uid (for an object without one, <see cref="InventoryObject.Key"/>).</param>
+/// <param name="WorkloadKind">Subject kind (Deployment, Rollout, Pod, … or Ingress, ClusterRoleBinding, …).</param>
+/// <param name="Namespace">Subject namespace; empty for a cluster-scoped object.</param>
+/// <param name="WorkloadName">Subject name.</param>
 /// <param name="ContainerName">Container name; null for a workload-scoped policy.</param>
 /// <param name="ContainerType">Init, regular or ephemeral; null for a workload-scoped policy.</param>
 /// <param name="Image">The image as written; null for a workload-scoped policy.</param>

@@ -16,6 +16,8 @@ internal sealed class PlannedPolicy(IPolicy policy, Severity severity, string[] 
 
     public WorkloadPolicy? Workload { get; } = policy as WorkloadPolicy;
 
+    public ObjectPolicy? Object { get; } = policy as ObjectPolicy;
+
     public string[] ExemptImages { get; } = exemptImages;
 
     /// <summary>The enabled policies, by id; with a snapshot, without those that need a kind it could not list.</summary>

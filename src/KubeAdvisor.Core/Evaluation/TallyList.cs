@@ -4,11 +4,11 @@ using KubeAdvisor.Core.Inventory;
 namespace KubeAdvisor.Core.Evaluation;
 
 /// <summary>
-/// The tallies of one evaluation, stored as workload and policy indexes with three counts (20 bytes each, where a
+/// The tallies of one evaluation, stored as subject (workload, then object) and policy indexes with three counts (20 bytes each, where a
 /// <see cref="CheckTally"/> with its three references takes 40): a 50,000-workload cluster has over a million of them,
 /// held for the whole store. Read back as <see cref="CheckTally"/> values, in the order they were added.
 /// </summary>
-internal sealed class TallyList(Workload[] workloads, PlannedPolicy[] plan) : IReadOnlyList<CheckTally>
+internal sealed class TallyList(Workload[] workloads, InventoryObject[] objects, PlannedPolicy[] plan) : IReadOnlyList<CheckTally>
 {
     private Packed[] _items = new Packed[Math.Max(16, workloads.Length * plan.Length)];
 
@@ -23,6 +23,7 @@ internal sealed class TallyList(Workload[] workloads, PlannedPolicy[] plan) : IR
         }
     }
 
+    /// <summary>Adds the counts of one subject: a workload index, or the workload count plus an object index.</summary>
     public void Add(int workload, int policy, int passed, int failed, int exempt)
     {
         if (Count == _items.Length)
@@ -54,8 +55,11 @@ internal sealed class TallyList(Workload[] workloads, PlannedPolicy[] plan) : IR
 
     private CheckTally Unpack(Packed p)
     {
-        var (w, policy) = (workloads[p.Workload], plan[p.Policy]);
-        return new CheckTally(w.Namespace, w.Uid, policy.Id, policy.Severity, p.Passed, p.Failed, p.Exempt);
+        var policy = plan[p.Policy];
+        var (ns, uid) = p.Workload < workloads.Length
+            ? (workloads[p.Workload].Namespace, workloads[p.Workload].Uid)
+            : (objects[p.Workload - workloads.Length].Namespace, objects[p.Workload - workloads.Length].Key);
+        return new CheckTally(ns, uid, policy.Id, policy.Severity, p.Passed, p.Failed, p.Exempt);
     }
 
     private readonly record struct Packed(int Workload, int Policy, int Passed, int Failed, int Exempt);

@@ -22,7 +22,7 @@ public sealed record ClusterSnapshot(
 {
     // The listed kinds that neither are workloads nor attribute pods to one: without them, what runs is still known.
     private static readonly HashSet<string> NotWorkloads =
-        new(["PodDisruptionBudget", "ServiceAccount", "HorizontalPodAutoscaler", "NetworkPolicy"], StringComparer.Ordinal);
+        new(["PodDisruptionBudget", "ServiceAccount", "HorizontalPodAutoscaler", "NetworkPolicy", .. ObjectKinds.All], StringComparer.Ordinal);
 
     /// <summary>
     /// Kinds that could not be listed (empty for a complete snapshot). Workloads of these kinds are not in
@@ -78,6 +78,39 @@ public sealed record ClusterSnapshot(
 
     private readonly IReadOnlyList<NetworkPolicy>? _networkPolicies;
 
+    /// <summary>The cluster's Ingresses (empty when none exist or they were not listed).</summary>
+    public IReadOnlyList<Ingress> Ingresses
+    {
+        get => _ingresses ?? [];
+        init => _ingresses = value;
+    }
+
+    private readonly IReadOnlyList<Ingress>? _ingresses;
+
+    /// <summary>
+    /// Every object that can be the subject of a finding without being a workload (decision 0033), ordered by kind,
+    /// namespace, name and uid. Computed (not written to the wire).
+    /// </summary>
+    public IEnumerable<InventoryObject> Objects => Ingresses.Concat<InventoryObject>(Roles).Concat(RoleBindings);
+
+    /// <summary>The cluster's Roles and ClusterRoles (empty when none were listed).</summary>
+    public IReadOnlyList<RbacRole> Roles
+    {
+        get => _roles ?? [];
+        init => _roles = value;
+    }
+
+    private readonly IReadOnlyList<RbacRole>? _roles;
+
+    /// <summary>The cluster's RoleBindings and ClusterRoleBindings (empty when none were listed).</summary>
+    public IReadOnlyList<RbacBinding> RoleBindings
+    {
+        get => _roleBindings ?? [];
+        init => _roleBindings = value;
+    }
+
+    private readonly IReadOnlyList<RbacBinding>? _roleBindings;
+
     /// <summary>
     /// What the agent's admission webhook decided since its previous snapshot (empty when it is off, and in the payload of
     /// an agent that predates it; the member is optional on the wire). Not inventory: the server stores the counts
@@ -127,6 +160,9 @@ public sealed record ClusterSnapshot(
             PodDisruptionBudgets = kinds.Contains("PodDisruptionBudget") ? [] : PodDisruptionBudgets,
             ServiceAccounts = kinds.Contains("ServiceAccount") ? [] : ServiceAccounts,
             HorizontalPodAutoscalers = kinds.Contains("HorizontalPodAutoscaler") ? [] : HorizontalPodAutoscalers,
+            Ingresses = kinds.Contains(ObjectKinds.Ingress) ? [] : Ingresses,
+            Roles = Roles.Where(r => !kinds.Contains(r.Kind)).ToList(),
+            RoleBindings = RoleBindings.Where(b => !kinds.Contains(b.Kind)).ToList(),
             Unavailable = unavailable,
         };
 

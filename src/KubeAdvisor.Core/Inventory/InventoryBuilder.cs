@@ -30,6 +30,7 @@ public sealed class InventoryBuilder
     private readonly Dictionary<(string Ns, string Name), ServiceAccount> _serviceAccounts = [];
     private readonly Dictionary<(string Ns, string Name), HorizontalPodAutoscaler> _autoscalers = [];
     private readonly Dictionary<(string Ns, string Name), NetworkPolicy> _networkPolicies = [];
+    private readonly Dictionary<(string Kind, string Ns, string Name), InventoryObject> _subjects = [];
     private readonly List<UnavailableKind> _unavailable = [];
 
     /// <summary>
@@ -83,6 +84,16 @@ public sealed class InventoryBuilder
     {
         ArgumentNullException.ThrowIfNull(policy);
         _networkPolicies[(policy.Namespace, policy.Name)] = policy;
+    }
+
+    /// <summary>
+    /// Adds an object that is not a workload (an Ingress, a Role, …; decision 0033); one of the same kind, namespace and
+    /// name replaces it.
+    /// </summary>
+    public void AddObject(InventoryObject obj)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        _subjects[(obj.Kind, obj.Namespace, obj.Name)] = obj;
     }
 
     /// <summary>
@@ -189,9 +200,17 @@ public sealed class InventoryBuilder
                 .OrderBy(a => a.Namespace, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal).ToList(),
             NetworkPolicies = _networkPolicies.Values
                 .OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ToList(),
+            Ingresses = Sorted<Ingress>(),
+            Roles = Sorted<RbacRole>(),
+            RoleBindings = Sorted<RbacBinding>(),
         };
         return _unavailable.Count == 0 ? snapshot : snapshot.WithUnavailable([.. _unavailable]);
     }
+
+    private List<T> Sorted<T>() where T : InventoryObject =>
+        _subjects.Values.OfType<T>()
+            .OrderBy(o => o.Namespace, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.Kind, StringComparer.Ordinal)
+            .ToList();
 
     private static bool IsTopLevel(KubeObject o) =>
         AlwaysTopLevel.Contains(o.Kind) || ObjectIndex.ControllerOf(o) is null;

@@ -26,7 +26,8 @@ public sealed record ClusterPolicySettings
         IReadOnlyList<string>? allowedRegistries = null,
         IReadOnlyList<string>? digestExemptRegistries = null,
         IReadOnlyList<string>? automountAllowedWorkloads = null,
-        IReadOnlyList<string>? resourceRanges = null)
+        IReadOnlyList<string>? resourceRanges = null,
+        IReadOnlyList<string>? rbacAllowedSubjects = null)
     {
         Policies = policies ?? Policies;
         Packs = packs ?? Packs;
@@ -37,6 +38,7 @@ public sealed record ClusterPolicySettings
         DigestExemptRegistries = digestExemptRegistries ?? DigestExemptRegistries;
         AutomountAllowedWorkloads = automountAllowedWorkloads ?? AutomountAllowedWorkloads;
         ResourceRanges = resourceRanges ?? ResourceRanges;
+        RbacAllowedSubjects = rbacAllowedSubjects ?? RbacAllowedSubjects;
     }
 
     /// <summary>Per-policy overrides by policy id.</summary>
@@ -78,6 +80,13 @@ public sealed record ClusterPolicySettings
     /// </summary>
     public IReadOnlyList<string> ResourceRanges { get; init; } =
         ["cpu-request=1m..64", "cpu-limit=1m..64", "memory-request=4Mi..256Gi", "memory-limit=4Mi..256Gi"];
+
+    /// <summary>
+    /// Subjects allowed to hold cluster-admin or pods/exec and pods/attach (the rbac pack's binding policies), as globs over
+    /// <c>User:name</c>, <c>Group:name</c> or <c>ServiceAccount:namespace/name</c> ('*' any run of characters, '?' one).
+    /// The default trusts the ServiceAccounts of kube-system, where the control plane's add-ons run.
+    /// </summary>
+    public IReadOnlyList<string> RbacAllowedSubjects { get; init; } = ["ServiceAccount:kube-system/*"];
 
     /// <summary>
     /// Enabled: the policy's override, else its pack's switch (a pack switched on enables the policies marked

@@ -66,6 +66,14 @@ internal static class ClusterPolicySettingsValidator
             }
         }
 
+        foreach (var entry in settings.RbacAllowedSubjects)
+        {
+            if (!IsSubjectPattern(entry))
+            {
+                errors.Add($"RBAC subject '{entry}' must be User:name, Group:name or ServiceAccount:namespace/name (globs allowed), without spaces.");
+            }
+        }
+
         var allowed = PolicyCatalog.Find("image-registry-allowed");
         if (allowed is not null && settings.IsEnabled(allowed.Descriptor) && settings.AllowedRegistries.Count == 0)
         {
@@ -74,6 +82,12 @@ internal static class ClusterPolicySettingsValidator
 
         return errors;
     }
+
+    private static bool IsSubjectPattern(string? entry) =>
+        entry is { Length: > 0 and <= 512 } && !entry.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+        && (entry.StartsWith("User:", StringComparison.Ordinal) || entry.StartsWith("Group:", StringComparison.Ordinal)
+            || (entry.StartsWith("ServiceAccount:", StringComparison.Ordinal) && entry.IndexOf('/', StringComparison.Ordinal) > "ServiceAccount:".Length))
+        && entry[(entry.IndexOf(':', StringComparison.Ordinal) + 1)..].Length > 0;
 
     private static void CheckPrefixes(IReadOnlyList<string> prefixes, string label, List<string> errors)
     {

@@ -8,8 +8,6 @@ namespace KubeAdvisor.Core.Policies;
 /// </summary>
 public static class PolarisChecks
 {
-    private const string NeedsRbac = "not yet: needs Roles, ClusterRoles and their bindings, which scans do not collect yet";
-
     /// <summary>Every Polaris check id, with why KubeAdvisor has no equivalent yet (null when a policy names it).</summary>
     public static IReadOnlyList<(string Id, string? NotYetBecause)> All { get; } =
     [
@@ -53,16 +51,16 @@ public static class PolarisChecks
         ("insecureCapabilities", null),
         ("hostNetworkSet", null),
         ("hostPortSet", null),
-        ("tlsSettingsMissing", "not yet: needs Ingresses, which scans do not collect yet"),
+        ("tlsSettingsMissing", null),
         ("sensitiveContainerEnvVar", null),
         ("sensitiveConfigmapContent", "not yet: needs ConfigMaps, which scans do not read yet (an opt-in permission)"),
-        ("clusterrolePodExecAttach", NeedsRbac),
-        ("rolePodExecAttach", NeedsRbac),
-        ("clusterrolebindingPodExecAttach", NeedsRbac),
-        ("rolebindingClusterRolePodExecAttach", NeedsRbac),
-        ("rolebindingRolePodExecAttach", NeedsRbac),
-        ("clusterrolebindingClusterAdmin", NeedsRbac),
-        ("rolebindingClusterAdminClusterRole", NeedsRbac),
-        ("rolebindingClusterAdminRole", NeedsRbac),
+        ("clusterrolePodExecAttach", null),
+        ("rolePodExecAttach", null),
+        ("clusterrolebindingPodExecAttach", null),
+        ("rolebindingClusterRolePodExecAttach", null),
+        ("rolebindingRolePodExecAttach", null),
+        ("clusterrolebindingClusterAdmin", null),
+        ("rolebindingClusterAdminClusterRole", null),
+        ("rolebindingClusterAdminRole", null),
     ];
 }

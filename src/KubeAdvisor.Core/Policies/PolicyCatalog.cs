@@ -5,8 +5,8 @@ using System.Reflection;
 namespace KubeAdvisor.Core.Policies;
 
 /// <summary>
-/// Every policy of KubeAdvisor, discovered by reflection: each concrete <see cref="ContainerPolicy"/> or
-/// <see cref="WorkloadPolicy"/> subclass in this assembly with a parameterless constructor. Ordered by id.
+/// Every policy of KubeAdvisor, discovered by reflection: each concrete <see cref="ContainerPolicy"/>,
+/// <see cref="WorkloadPolicy"/> or <see cref="ObjectPolicy"/> subclass in this assembly with a parameterless constructor. Ordered by id.
 /// In a trimmed build (the NativeAOT agent, which judges admission requests) reflection only sees what the trimmer kept:
 /// the agent roots the policy namespaces (its <c>PolicyTypes.xml</c> descriptor), so every policy type and constructor stays
 /// and discovery finds the same policies as under the JIT (asserted by the agent's native test through /readyz).
@@ -49,9 +49,9 @@ public static class PolicyCatalog
     [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Trimmed builds root the policy types: constructors are kept.")]
     private static IPolicy Create(Type type)
     {
-        if (type.BaseType != typeof(ContainerPolicy) && type.BaseType != typeof(WorkloadPolicy))
+        if (type.BaseType != typeof(ContainerPolicy) && type.BaseType != typeof(WorkloadPolicy) && type.BaseType != typeof(ObjectPolicy))
         {
-            throw new InvalidOperationException($"{type.Name} must derive from ContainerPolicy or WorkloadPolicy.");
+            throw new InvalidOperationException($"{type.Name} must derive from ContainerPolicy, WorkloadPolicy or ObjectPolicy.");
         }
 
         var constructor = type.GetConstructor(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, Type.EmptyTypes)

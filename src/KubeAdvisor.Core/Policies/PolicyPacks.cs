@@ -3,7 +3,7 @@ namespace KubeAdvisor.Core.Policies;
 /// <summary>The policy packs in listing order: the default-on image pack first, then the best-practice packs.</summary>
 public static class PolicyPacks
 {
-    private static readonly string[] Order = ["image", "security", "reliability", "efficiency"];
+    private static readonly string[] Order = ["image", "security", "reliability", "efficiency", "rbac"];
 
     /// <summary>Pack names in listing order; a pack not named here is listed after them, by name.</summary>
     public static IReadOnlyList<string> Names => Order;

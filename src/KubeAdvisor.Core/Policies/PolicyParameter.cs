@@ -24,9 +24,12 @@ public sealed record PolicyParameter(
         s => s.ExcludedNamespaces,
         (s, v) => s with { ExcludedNamespaces = v });
 
-    /// <summary>Every list an Admin edits: <see cref="ExcludedNamespaces"/>, then each policy's, in listing order.</summary>
+    /// <summary>
+    /// Every list an Admin edits: <see cref="ExcludedNamespaces"/>, then each policy's, in listing order; a list several
+    /// policies share (rbacAllowedSubjects) once.
+    /// </summary>
     public static IReadOnlyList<PolicyParameter> All { get; } =
-        [ExcludedNamespaces, .. PolicyPacks.Listed.SelectMany(d => d.Parameters)];
+        [ExcludedNamespaces, .. PolicyPacks.Listed.SelectMany(d => d.Parameters).Distinct()];
 
     /// <summary>The list named <paramref name="name"/>, or null.</summary>
     public static PolicyParameter? Find(string name) => All.FirstOrDefault(p => p.Name == name);

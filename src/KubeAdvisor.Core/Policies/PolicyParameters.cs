@@ -20,6 +20,31 @@ public sealed class PolicyParameters
             .Select(p => (p ?? string.Empty).Trim()).Where(p => p.Length > 0).ToArray();
         ResourceRanges = settings.ResourceRanges.Select(e => Efficiency.ResourceRange.Parse(e).Range)
             .OfType<Efficiency.ResourceRange>().ToArray();
+        RbacAllowedSubjects = settings.RbacAllowedSubjects.Select(p => (p ?? string.Empty).Trim()).Where(p => p.Length > 0).ToArray();
+    }
+
+    /// <summary>Globs of subjects allowed to hold cluster-admin or exec/attach (<see cref="ClusterPolicySettings.RbacAllowedSubjects"/>).</summary>
+    public IReadOnlyList<string> RbacAllowedSubjects { get; }
+
+    /// <summary>True when the subject (as <see cref="Inventory.RbacSubject.ToString"/> names it) matches one of <see cref="RbacAllowedSubjects"/>.</summary>
+    public bool IsRbacAllowed(Inventory.RbacSubject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        if (RbacAllowedSubjects.Count == 0)
+        {
+            return false;
+        }
+
+        var text = subject.ToString();
+        foreach (var pattern in RbacAllowedSubjects)
+        {
+            if (ImageGlob.IsMatch(pattern, text))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The valid entries of <see cref="ClusterPolicySettings.ResourceRanges"/>, parsed.</summary>

@@ -7,4 +7,6 @@ public enum PolicyScope
     Container,
     /// <summary>One check per workload (hostNetwork, replicas, …).</summary>
     Workload,
+    /// <summary>One check per object that is not a workload (an Ingress, a RoleBinding, …): see <see cref="ObjectPolicy"/>.</summary>
+    Object,
 }

@@ -60,6 +60,7 @@ public static class AdmissionJson
             DigestExemptRegistries = settings.DigestExemptRegistries ?? d.DigestExemptRegistries,
             AutomountAllowedWorkloads = settings.AutomountAllowedWorkloads ?? d.AutomountAllowedWorkloads,
             ResourceRanges = settings.ResourceRanges ?? d.ResourceRanges,
+            RbacAllowedSubjects = settings.RbacAllowedSubjects ?? d.RbacAllowedSubjects,
         };
     }
 

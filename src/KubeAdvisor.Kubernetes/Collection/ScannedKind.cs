@@ -27,6 +27,16 @@ internal sealed record ScannedKind(string Resource, string ApiVersion, string Ki
             (b, q, j) => b.AddHorizontalPodAutoscaler(ObjectJson.Autoscaler(j, q))),
         new("networkpolicies.networking.k8s.io", "networking.k8s.io/v1", "NetworkPolicy", "apis/networking.k8s.io/v1/networkpolicies",
             (b, q, j) => b.AddNetworkPolicy(ObjectJson.NetworkPolicy(j, q))),
+        new("ingresses.networking.k8s.io", "networking.k8s.io/v1", "Ingress", "apis/networking.k8s.io/v1/ingresses",
+            (b, q, j) => b.AddObject(ObjectJson.Ingress(j, q))),
+        new("roles.rbac.authorization.k8s.io", "rbac.authorization.k8s.io/v1", "Role", "apis/rbac.authorization.k8s.io/v1/roles",
+            (b, q, j) => b.AddObject(RbacJson.Role(j, "Role", q))),
+        new("clusterroles.rbac.authorization.k8s.io", "rbac.authorization.k8s.io/v1", "ClusterRole", "apis/rbac.authorization.k8s.io/v1/clusterroles",
+            (b, q, j) => b.AddObject(RbacJson.Role(j, "ClusterRole", q))),
+        new("rolebindings.rbac.authorization.k8s.io", "rbac.authorization.k8s.io/v1", "RoleBinding", "apis/rbac.authorization.k8s.io/v1/rolebindings",
+            (b, q, j) => b.AddObject(RbacJson.Binding(j, "RoleBinding", q))),
+        new("clusterrolebindings.rbac.authorization.k8s.io", "rbac.authorization.k8s.io/v1", "ClusterRoleBinding",
+            "apis/rbac.authorization.k8s.io/v1/clusterrolebindings", (b, q, j) => b.AddObject(RbacJson.Binding(j, "ClusterRoleBinding", q))),
     ];
 
     /// <summary>

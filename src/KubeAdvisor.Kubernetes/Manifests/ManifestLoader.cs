@@ -116,6 +116,11 @@ public static class ManifestLoader
         ("v1", "ServiceAccount") => KubernetesYaml.Deserialize<V1ServiceAccount>(doc),
         ("autoscaling/v2", "HorizontalPodAutoscaler") => KubernetesYaml.Deserialize<V2HorizontalPodAutoscaler>(doc),
         ("networking.k8s.io/v1", "NetworkPolicy") => KubernetesYaml.Deserialize<V1NetworkPolicy>(doc),
+        ("networking.k8s.io/v1", "Ingress") => KubernetesYaml.Deserialize<V1Ingress>(doc),
+        ("rbac.authorization.k8s.io/v1", "Role") => KubernetesYaml.Deserialize<V1Role>(doc),
+        ("rbac.authorization.k8s.io/v1", "ClusterRole") => KubernetesYaml.Deserialize<V1ClusterRole>(doc),
+        ("rbac.authorization.k8s.io/v1", "RoleBinding") => KubernetesYaml.Deserialize<V1RoleBinding>(doc),
+        ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding") => KubernetesYaml.Deserialize<V1ClusterRoleBinding>(doc),
         _ => null,
     };
 

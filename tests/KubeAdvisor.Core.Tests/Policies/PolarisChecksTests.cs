@@ -44,6 +44,6 @@ public sealed class PolarisChecksTests
         Assert.Contains("- **Polaris:** `pullPolicyNotAlways`", text, StringComparison.Ordinal);
         Assert.Contains("- **Unlike Polaris:** Polaris fails every pull policy", text, StringComparison.Ordinal);
         Assert.Contains("| `pullPolicyNotAlways` | `image-pull-policy-mutable` |", text, StringComparison.Ordinal);
-        Assert.Contains("| `tlsSettingsMissing` | none, not yet: needs Ingresses, which scans do not collect yet |", text, StringComparison.Ordinal);
+        Assert.Contains("| `sensitiveConfigmapContent` | none, not yet: needs ConfigMaps, which scans do not read yet (an opt-in permission) |", text, StringComparison.Ordinal);
     }
 }

@@ -23,6 +23,11 @@ namespace KubeAdvisor.Kubernetes.Tests.Collection;
 /// HorizontalPodAutoscalers and NetworkPolicies were collected with four policies: workload-network-policy-missing fails
 /// every judged workload, as neither cluster has a NetworkPolicy (→ 338 and 155,000), and the three autoscaler policies
 /// find nothing, as neither has an autoscaler; without the four, the findings still gave the earlier digests (checked).
+/// Then Ingresses and RBAC were collected (issue #16, decision 0033) with ingress-tls-missing and the rbac pack, and the
+/// demo cluster got two Ingresses and 40-rbac.yaml: six findings whose subject is an object, not a workload (the HTTP-only
+/// Ingress, the ci-deployer cluster-admin binding, the debugger Role twice, the support and reader RoleBindings; demo
+/// → 344); the synthetic cluster has no such objects (155,000, same digest). Without the six new policies the demo's
+/// findings still gave the earlier digest (checked).
 /// </summary>
 public sealed class FindingsGoldenTests : FakeServerTestBase
 {
@@ -35,7 +40,7 @@ public sealed class FindingsGoldenTests : FakeServerTestBase
     };
 
     [Theory]
-    [InlineData("demo", 338, "b2d89a844586289fe6368d137ef4cbcbcf5c85d905316b1c392499541e60bbdb")]
+    [InlineData("demo", 344, "908a0501963d4b26e8f97047858c7fab9a9df5386bae89f3deabc565ea53b204")]
     [InlineData("synthetic-10000", 155_000, "ea081b10793b66c78fda255bd7ccc65d1464b32e4b68b7df97f8ef0f9db3c3a4")]
     public async Task Scan_EveryPolicy_FindingsAreUnchanged(string cluster, int expectedCount, string expectedSha256)
     {

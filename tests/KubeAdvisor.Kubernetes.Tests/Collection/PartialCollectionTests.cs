@@ -89,6 +89,32 @@ public sealed class PartialCollectionTests : FakeServerTestBase
     }
 
     [Fact]
+    public async Task CollectAsync_ClusterRolesForbidden_OnlyThePoliciesThatReadRolesAreNotEvaluated()
+    {
+        Server.Objects.Replace(DemoManifests.LoadAll());
+        var full = await CollectAsync();
+        var fullResult = PolicyEvaluator.Evaluate(full, Everything);
+        Server.Faults.ForbiddenResource = "clusterroles";
+
+        var partial = await CollectAsync();
+        var result = PolicyEvaluator.Evaluate(partial, Everything);
+
+        Assert.Equal([new UnavailableKind("clusterroles.rbac.authorization.k8s.io", "ClusterRole", 403)], partial.Unavailable);
+        Assert.True(partial.RunningComplete);
+        Assert.Equal(["rbac-binding-pod-exec", "rbac-role-pod-exec", "rbac-secrets-wildcard"], result.NotEvaluated);
+        Assert.DoesNotContain(partial.Roles, r => r.Kind == "ClusterRole");
+        Assert.Contains(partial.Roles, r => r.Kind == "Role"); // the namespaced kind was listed
+        var notEvaluated = result.NotEvaluated.ToHashSet();
+        Assert.Equal(Lines(fullResult.Findings.Where(f => !notEvaluated.Contains(f.PolicyId))), Lines(result.Findings));
+        // Over HTTPS, the objects keep their scope: cluster-scoped ones have no namespace.
+        var binding = Assert.Single(full.RoleBindings, b => b.Name == "ci-deployer");
+        Assert.Equal(("ClusterRoleBinding", "", "ClusterRole", "cluster-admin"), (binding.Kind, binding.Namespace, binding.RoleKind, binding.RoleName));
+        Assert.NotEmpty(binding.Uid);
+        Assert.Contains(fullResult.Findings, f => f is { PolicyId: "rbac-cluster-admin-binding", Namespace: "", WorkloadName: "ci-deployer" });
+        Assert.Equal(["shop/status", "shop/web"], full.Ingresses.Select(i => $"{i.Namespace}/{i.Name}"));
+    }
+
+    [Fact]
     public async Task CollectAsync_AutoscalersNotServed_TheThreeAutoscalerPoliciesAreNotEvaluated()
     {
         Server.Objects.Replace(DemoManifests.LoadAll());
@@ -170,9 +196,10 @@ public sealed class PartialCollectionTests : FakeServerTestBase
     {
         var needs = PolicyCatalog.Descriptors.SelectMany(d => d.RequiredKinds.Select(k => (d.Id, Kind: k))).ToList();
 
-        // One kind each: the two budget policies, the automount policy, the two autoscaler policies and the network policy
-        // one; two each: the running-digest policies and the budget-against-autoscaler policy.
-        Assert.Equal(12, needs.Count);
+        // One kind each: the two budget policies, the automount policy, the two autoscaler policies, the network policy
+        // one and the Ingress one; two each: the running-digest policies, the budget-against-autoscaler policy and four
+        // of the rbac pack (roles, or bindings, of both scopes); four: the binding-hands-out-exec policy (roles and bindings).
+        Assert.Equal(25, needs.Count);
         Assert.All(needs, n => Assert.Single(UnavailableKinds.Checked([new UnavailableKind(n.Kind, "", 403)])));
     }
 

@@ -24,6 +24,7 @@ public sealed class EndpointInventoryTests(WebAppFixture fx)
         ["/clusters"] = AuthPolicies.CanView,
         ["/clusters/{Id:guid}"] = AuthPolicies.CanView,
         ["/clusters/{ClusterId:guid}/namespaces/{Namespace}"] = AuthPolicies.CanView,
+        ["/clusters/{ClusterId:guid}/cluster-scoped"] = AuthPolicies.CanView,
         ["/clusters/{ClusterId:guid}/workloads/{WorkloadId:guid}"] = AuthPolicies.CanView,
         ["/violations"] = AuthPolicies.CanView,
         ["/compliance"] = AuthPolicies.CanView,

@@ -44,6 +44,7 @@ public sealed class RoleMatrixTests(WebAppFixture fx)
         Row("/settings/notifications", "login", "forbidden", "forbidden", "ok");
         Row("/teams", "login", "ok", "ok", "ok");
         Row($"/teams/{Guid.Empty}", "login", "ok", "ok", "ok"); // no such team: the page says so
+        Row($"/clusters/{Guid.Empty}/cluster-scoped", "login", "ok", "ok", "ok"); // no such cluster: the page says so
         Row("/clusters/new", "login", "forbidden", "forbidden", "ok");
         Row("/clusters/new/agent", "login", "forbidden", "forbidden", "ok");
         Row("/api/v1/clusters", "unauthorized", "ok", "ok", "ok");

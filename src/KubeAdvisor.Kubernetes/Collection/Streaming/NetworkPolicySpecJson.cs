@@ -26,7 +26,7 @@ internal static class NetworkPolicySpecJson
                 else if (r.ValueTextEquals("policyTypes"u8))
                 {
                     JsonRead.Next(ref r);
-                    types = SharedList(ref r, cache);
+                    types = cache.SharedList(ref r);
                 }
                 else if (r.ValueTextEquals("egress"u8))
                 {
@@ -42,25 +42,6 @@ internal static class NetworkPolicySpecJson
 
         // A missing podSelector is the empty one: it selects every pod of the namespace.
         return (selector ?? SelectorJson.Empty, NetworkPolicy.EffectivePolicyTypes(types, hasEgress));
-    }
-
-    private static List<string>? SharedList(ref Utf8JsonReader r, ReadCache cache)
-    {
-        if (!JsonRead.IsArray(ref r))
-        {
-            return null;
-        }
-
-        var list = new List<string>(2);
-        while (JsonRead.NextElement(ref r))
-        {
-            if (cache.Shared(ref r) is { } type)
-            {
-                list.Add(type);
-            }
-        }
-
-        return list;
     }
 
     // Whether an array has at least one element; the reader ends on its end (or on null).

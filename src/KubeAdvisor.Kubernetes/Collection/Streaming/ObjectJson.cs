@@ -184,6 +184,14 @@ internal static class ObjectJson
         return new NetworkPolicy(meta.NamespaceOrDefault, meta.Name ?? "", selector, types);
     }
 
+    /// <summary>An Ingress (networking.k8s.io/v1): namespace, name, uid, the rules' hosts and the TLS entries.</summary>
+    public static Ingress Ingress(ReadOnlySpan<byte> json, ReadCache cache)
+    {
+        var (meta, spec) = MetaAndSpec(json, cache, IngressSpecJson.Read);
+        var (hosts, tls) = spec ?? ([], []);
+        return new Ingress(meta.NamespaceOrDefault, meta.Name ?? "", meta.Uid ?? "", hosts, tls);
+    }
+
     /// <summary>A Namespace's metadata.name (null when it has none) and labels.</summary>
     public static (string? Name, IReadOnlyDictionary<string, string> Labels) Namespace(ReadOnlySpan<byte> json, ReadCache cache)
     {
@@ -223,7 +231,7 @@ internal static class ObjectJson
     }
 
 
-    private static Utf8JsonReader Begin(ReadOnlySpan<byte> json)
+    internal static Utf8JsonReader Begin(ReadOnlySpan<byte> json)
     {
         var r = new Utf8JsonReader(json, isFinalBlock: true, default);
         JsonRead.Next(ref r);

@@ -51,6 +51,26 @@ internal sealed class ReadCache
         return canonical;
     }
 
+    /// <summary>A string array of repeated vocabulary (policy types, RBAC verbs), each shared; null when the value is not an array.</summary>
+    public List<string>? SharedList(ref Utf8JsonReader r)
+    {
+        if (!JsonRead.IsArray(ref r))
+        {
+            return null;
+        }
+
+        var list = new List<string>(2);
+        while (JsonRead.NextElement(ref r))
+        {
+            if (Shared(ref r) is { } value)
+            {
+                list.Add(value);
+            }
+        }
+
+        return list;
+    }
+
     /// <summary>
     /// The string value or property name the reader is on (null for JSON null), the same instance for the same text; long values and
     /// values past the bound are returned unshared.

@@ -101,7 +101,7 @@ public static class FindingsApi
 
         // team=mine: the teams of the caller (the token's owner); a system token is in none and gets no rows.
         var filter = await myTeams.ResolveAsync(
-            new FindingsFilter(id, NullIfEmpty(@namespace), NullIfEmpty(policy), sev, Resolved: status == "resolved", Team: NullIfEmpty(team)), http.User, ct);
+            new FindingsFilter(id, FindingsFilter.NamespaceOf(@namespace), NullIfEmpty(policy), sev, Resolved: status == "resolved", Team: NullIfEmpty(team)), http.User, ct);
         if (csv)
         {
             // The same writer and rows as the explorer's export (GET /violations/export.csv); all rows unless a page is asked for.

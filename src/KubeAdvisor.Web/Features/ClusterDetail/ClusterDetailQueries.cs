@@ -63,6 +63,11 @@ public sealed class ClusterDetailQueries(IDbContextFactory<KubeAdvisorDbContext>
             ? await db.ScanSummaries.AsNoTracking().Where(s => s.ScanId == sid && s.Failed > 0)
                 .Select(s => new { s.Namespace, s.PolicyId, s.Severity, s.Failed }).ToListAsync(ct)
             : [];
+        // Cluster-scoped objects (namespace "") have no score sample ("" is the cluster's): their score comes from the summaries.
+        var clusterScoped = c.LastSucceededScanId is { } csid
+            ? await db.ScanSummaries.AsNoTracking().Where(s => s.ScanId == csid && s.Namespace == "")
+                .Select(s => new { s.Severity, s.Passed, s.Failed }).ToListAsync(ct)
+            : [];
         var openByNamespace = await db.Findings.AsNoTracking()
             .Where(f => f.ClusterId == clusterId && f.IsOpen)
             .GroupBy(f => f.Namespace)
@@ -82,10 +87,16 @@ public sealed class ClusterDetailQueries(IDbContextFactory<KubeAdvisorDbContext>
             .ToListAsync(ct);
 
         var cluster = samples.FirstOrDefault(s => s.Namespace == "");
-        var names = samples.Where(s => s.Namespace != "").Select(s => s.Namespace).Union(openByNamespace.Keys);
+        var weights = samples.Where(s => s.Namespace != "").ToDictionary(s => s.Namespace, s => (Passed: s.PassedWeight, Failed: s.FailedWeight));
+        if (clusterScoped.Count > 0)
+        {
+            weights[""] = ClusterScope.Weights(clusterScoped.Select(s => (s.Severity, s.Passed, s.Failed)));
+        }
+
+        var names = weights.Keys.Union(openByNamespace.Keys);
         var namespaces = names.Select(ns =>
         {
-            var sample = samples.FirstOrDefault(s => s.Namespace == ns);
+            var sample = weights.TryGetValue(ns, out var w) ? new { PassedWeight = w.Passed, FailedWeight = w.Failed } : null;
             var worst = summaries.Where(s => s.Namespace == ns)
                 .OrderByDescending(s => s.Failed * Scores.WeightOf(s.Severity)).ThenByDescending(s => s.Failed)
                 .Select(s => s.PolicyId).FirstOrDefault();

@@ -8,6 +8,7 @@ namespace KubeAdvisor.Web.Features.Findings;
 /// status=resolved). One filter for the page, its CSV export and the API, so a link, its export and the API answer show
 /// the same set.
 /// </summary>
+/// <param name="Namespace">A namespace; "" for cluster-scoped objects (<c>?namespace=_cluster</c>, decision 0033); null = any.</param>
 /// <param name="Resolved">false: open findings (the default everywhere); true: resolved ones.</param>
 /// <param name="Team">
 /// The owner: a team id, several separated by commas (any of them), <see cref="Unowned"/>, or <see cref="Mine"/> (the
@@ -32,12 +33,15 @@ public sealed record FindingsFilter(Guid? Cluster = null, string? Namespace = nu
     public static FindingsFilter From(string? cluster, string? ns, string? policy, string? severity, string? kind, string? text,
         string? team = null) => new(
         Guid.TryParse(cluster, out var id) ? id : null,
-        Clean(ns),
+        NamespaceOf(ns),
         Clean(policy),
         Enum.TryParse<Severity>(severity, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : null,
         Clean(kind),
         Clean(text),
         Team: Clean(team) is { } t && IsTeam(t) ? t : null);
+
+    /// <summary>A ?namespace= value as a filter: null for none, "" for cluster-scoped objects (<c>_cluster</c>), else the name.</summary>
+    public static string? NamespaceOf(string? value) => Clean(value) is var ns && ns == Dashboard.ClusterScope.FilterValue ? "" : ns;
 
     /// <summary>The team ids <see cref="Team"/> names (empty for none, "unowned", "mine" or a malformed value).</summary>
     public IReadOnlyList<Guid> TeamIds => Team is null ? [] : ParseTeams(Team);
@@ -61,7 +65,7 @@ public sealed record FindingsFilter(Guid? Cluster = null, string? Namespace = nu
     public IReadOnlyDictionary<string, object?> ToQuery() => new Dictionary<string, object?>
     {
         ["cluster"] = Cluster?.ToString(),
-        ["namespace"] = Namespace,
+        ["namespace"] = Namespace is { } ns ? Dashboard.ClusterScope.FilterOf(ns) : null,
         ["policy"] = Policy,
         ["severity"] = Severity?.ToString().ToLowerInvariant(),
         ["kind"] = Kind,

@@ -4,7 +4,10 @@ using MudBlazor;
 
 namespace KubeAdvisor.Web.Features.Namespaces;
 
-/// <summary>/clusters/{id}/namespaces/{ns}: workloads with finding counts by severity, and the namespace's trend.</summary>
+/// <summary>
+/// /clusters/{id}/namespaces/{ns}: workloads and other objects with finding counts by severity, and the namespace's trend;
+/// /clusters/{id}/cluster-scoped: the same for cluster-scoped objects (namespace "", decision 0033), without a trend.
+/// </summary>
 public sealed partial class NamespacePage
 {
     private NamespaceQueries.Data? _data;
@@ -17,6 +20,8 @@ public sealed partial class NamespacePage
 
     [Parameter] public string Namespace { get; set; } = "";
 
+    private bool IsClusterScoped => Namespace.Length == 0;
+
     [Inject] private ILogger<NamespacePage> Log { get; set; } = null!;
 
     protected override Task OnParametersSetAsync() => LoadAsync();
@@ -27,8 +32,9 @@ public sealed partial class NamespacePage
         {
             _data = await Queries.LoadAsync(ClusterId, Namespace);
             _notFound = _data is null;
-            _trend = _data is null ? [] : await Trends.ScoreTrendAsync(ClusterId, Namespace, 30);
-            _crumbs = [new("Overview", "/"), new(_data?.ClusterName ?? "cluster", $"/clusters/{ClusterId}"), new(Namespace, null, disabled: true)];
+            // The "" trend is the cluster's: the cluster-scoped entry has none of its own.
+            _trend = _data is null || IsClusterScoped ? [] : await Trends.ScoreTrendAsync(ClusterId, Namespace, 30);
+            _crumbs = [new("Overview", "/"), new(_data?.ClusterName ?? "cluster", $"/clusters/{ClusterId}"), new(ClusterScope.Text(Namespace), null, disabled: true)];
             _error = null;
         }
         catch (Exception e) when (e is not OperationCanceledException)

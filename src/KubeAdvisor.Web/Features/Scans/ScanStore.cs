@@ -32,7 +32,7 @@ public sealed class ScanStore(TimeProvider time, NotificationTrigger? notificati
         var unjudged = UnjudgedFindings.Of(snapshot, result);
         var owners = await Owners.ResolverAsync(db, cluster.Id, ct);
         var workloadIds = await WorkloadWriter.SyncAsync(db, cluster.Id, snapshot, baseline.Workloads, previous, now, ct, unjudged,
-            w => Owners.TeamOf(owners, Owners.Of(w, snapshot)));
+            w => Owners.TeamOf(owners, Owners.Of(w, snapshot)), o => Owners.TeamOf(owners, Owners.Of(o, snapshot)));
         await Owners.SyncNamespacesAsync(db, cluster.Id, snapshot, ct);
         var digests = await DigestWriter.SyncAsync(db, cluster.Id, scan.Id, snapshot, baseline.Observations, previous, now, ct);
         var pins = PinSuggestions.From(digests);

@@ -7,18 +7,38 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KubeAdvisor.Web.Features.Scans;
 
-/// <summary>Brings the workloads table of a cluster in line with a snapshot; returns uid → workload row id.</summary>
+/// <summary>
+/// Brings the workloads table of a cluster in line with a snapshot, its objects that are not workloads included (decision
+/// 0033); returns uid → row id.
+/// </summary>
 internal static class WorkloadWriter
 {
     public static async Task<Dictionary<string, Guid>> SyncAsync(KubeAdvisorDbContext db, Guid clusterId, ClusterSnapshot snapshot,
         IReadOnlyList<WorkloadRecord> stored, LastSucceededScan previous, DateTimeOffset now, CancellationToken ct, UnjudgedFindings? unjudged = null,
-        Func<Workload, Guid?>? owner = null)
+        Func<Workload, Guid?>? owner = null, Func<InventoryObject, Guid?>? objectOwner = null)
     {
         // Untracked (from the baseline): only rows that really change are attached and written (most rows of a scan do not change).
         var existing = stored.ToDictionary(w => w.Uid, StringComparer.Ordinal);
         var ids = new Dictionary<string, Guid>(snapshot.Workloads.Count, StringComparer.Ordinal);
         var added = new List<WorkloadRecord>();
         foreach (var w in snapshot.Workloads)
+        {
+            var containers = JsonbText.Array(w.AllContainers.Select(c => JsonbText.Object(
+                [new(nameof(StoredContainer.Name), c.Name), new(nameof(StoredContainer.Type), c.Type.ToString()),
+                 new(nameof(StoredContainer.Image), c.Image), new(nameof(StoredContainer.ImagePullPolicy), c.ImagePullPolicy)])));
+            var labels = JsonbText.Object(Teams.Owners.LabelsOf(w).Select(l => new KeyValuePair<string, string?>(l.Key, l.Value)));
+            Write(new Subject(w.Uid, w.Kind, w.Namespace, w.Name, w.Replicas, JsonbText.Object(AnnotationsThatMatter(w)), containers, labels),
+                owner?.Invoke(w));
+        }
+
+        // Objects that are not workloads are rows too (decision 0033): the subject of their findings, with no containers,
+        // labels or annotations of their own; a namespaced one is owned as its namespace is.
+        foreach (var o in snapshot.Objects)
+        {
+            Write(new Subject(o.Key, o.Kind, o.Namespace, o.Name, null, NoEntries, NoContainers, NoEntries), objectOwner?.Invoke(o));
+        }
+
+        void Write(Subject w, Guid? team)
         {
             var isNew = !existing.Remove(w.Uid, out var found);
             WorkloadRecord row;
@@ -38,15 +58,10 @@ internal static class WorkloadWriter
             row.Name = w.Name;
             row.Replicas = w.Replicas;
             row.GoneAt = null;
-            var annotations = JsonbText.Object(AnnotationsThatMatter(w));
-            var containers = JsonbText.Array(w.AllContainers.Select(c => JsonbText.Object(
-                [new(nameof(StoredContainer.Name), c.Name), new(nameof(StoredContainer.Type), c.Type.ToString()),
-                 new(nameof(StoredContainer.Image), c.Image), new(nameof(StoredContainer.ImagePullPolicy), c.ImagePullPolicy)])));
-            row.AnnotationsJson = isNew ? annotations : Unchanged(row.AnnotationsJson, annotations);
-            row.ContainersJson = isNew ? containers : Unchanged(row.ContainersJson, containers);
-            var labels = JsonbText.Object(Teams.Owners.LabelsOf(w).Select(l => new KeyValuePair<string, string?>(l.Key, l.Value)));
-            row.LabelsJson = isNew ? labels : Unchanged(row.LabelsJson, labels);
-            row.TeamId = owner?.Invoke(w);
+            row.AnnotationsJson = isNew ? w.Annotations : Unchanged(row.AnnotationsJson, w.Annotations);
+            row.ContainersJson = isNew ? w.Containers : Unchanged(row.ContainersJson, w.Containers);
+            row.LabelsJson = isNew ? w.Labels : Unchanged(row.LabelsJson, w.Labels);
+            row.TeamId = team;
             ids[w.Uid] = row.Id;
             if (!isNew && before != (row.Kind, row.Namespace, row.Name, row.Replicas, row.GoneAt, row.AnnotationsJson, row.ContainersJson, row.LabelsJson, row.TeamId))
             {
@@ -66,6 +81,12 @@ internal static class WorkloadWriter
         await BulkCopy.InsertAsync(db, added, ct);
         return ids;
     }
+
+    private const string NoEntries = "{}";
+    private const string NoContainers = "[]";
+
+    /// <summary>What a workloads row holds of a workload or an object, as stored (JSON columns already rendered).</summary>
+    private readonly record struct Subject(string Uid, string Kind, string Namespace, string Name, int? Replicas, string Annotations, string Containers, string Labels);
 
     /// <summary>
     /// PostgreSQL normalizes jsonb text (spaces, key order), so a string comparison alone could rewrite rows that did not

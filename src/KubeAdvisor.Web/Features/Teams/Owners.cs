@@ -30,6 +30,18 @@ public static class Owners
         return new OwnedObject(w.Namespace, LabelsOf(w), w.Annotations, snapshot.NamespaceLabels.GetValueOrDefault(w.Namespace) ?? Empty);
     }
 
+    /// <summary>
+    /// What the rules see of an object that is not a workload (decision 0033): its namespace and the namespace's labels,
+    /// so namespace rules own it; it has no labels or annotations of its own in the inventory. A cluster-scoped object
+    /// (namespace "") is owned only by a rule that matches every namespace.
+    /// </summary>
+    public static OwnedObject Of(InventoryObject o, ClusterSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return new OwnedObject(o.Namespace, Empty, Empty, snapshot.NamespaceLabels.GetValueOrDefault(o.Namespace) ?? Empty);
+    }
+
     /// <summary>Labels of the object over those of its pod template (a Deployment's own labels win).</summary>
     public static IReadOnlyDictionary<string, string> LabelsOf(Workload w)
     {

@@ -1,3 +1,4 @@
+using KubeAdvisor.Core.Inventory;
 using KubeAdvisor.Core.Policies;
 using KubeAdvisor.Core.Scoring;
 using KubeAdvisor.Data;
@@ -28,8 +29,10 @@ public sealed class TeamPageQueries(IDbContextFactory<KubeAdvisorDbContext> dbFa
         var names = clusters.ToDictionary(c => c.Id, c => c.Name);
 
         // Every namespace the team has a present workload in, with how many of the namespace's workloads are the team's.
+        // Objects that are not workloads (decision 0033) are no workloads: they neither count nor make a namespace shared.
         var namespaces = await db.Workloads.AsNoTracking()
-            .Where(w => w.GoneAt == null && db.Workloads.Any(m => m.TeamId == id && m.GoneAt == null && m.ClusterId == w.ClusterId && m.Namespace == w.Namespace))
+            .Where(w => w.GoneAt == null && !ObjectKinds.All.Contains(w.Kind)
+                && db.Workloads.Any(m => m.TeamId == id && m.GoneAt == null && m.ClusterId == w.ClusterId && m.Namespace == w.Namespace && !ObjectKinds.All.Contains(m.Kind)))
             .GroupBy(w => new { w.ClusterId, w.Namespace })
             .Select(g => new { g.Key.ClusterId, g.Key.Namespace, Mine = g.Count(w => w.TeamId == id), All = g.Count() })
             .ToListAsync(ct);
@@ -45,8 +48,8 @@ public sealed class TeamPageQueries(IDbContextFactory<KubeAdvisorDbContext> dbFa
             namespaces.Where(n => n.Mine == n.All).Sum(n => n.Mine), namespaces.Count(n => n.Mine != n.All));
 
         var open = db.Findings.AsNoTracking().Where(f => f.TeamId == id && f.IsOpen);
-        var tallies = await open.GroupBy(f => new { f.WorkloadId, f.Severity })
-            .Select(g => new { g.Key.WorkloadId, g.Key.Severity, Count = g.Count() }).ToListAsync(ct);
+        var tallies = await open.GroupBy(f => new { f.WorkloadId, f.Severity, IsObject = ObjectKinds.All.Contains(f.Kind) })
+            .Select(g => new { g.Key.WorkloadId, g.Key.Severity, g.Key.IsObject, Count = g.Count() }).ToListAsync(ct);
         var byPolicy = await open.GroupBy(f => f.PolicyId)
             .Select(g => new { Policy = g.Key, Severity = g.Max(f => f.Severity), Count = g.Count() }).ToListAsync(ct);
         var since = time.GetUtcNow().AddDays(-7);
@@ -54,7 +57,7 @@ public sealed class TeamPageQueries(IDbContextFactory<KubeAdvisorDbContext> dbFa
         var fixedCount = await db.Findings.CountAsync(f => f.TeamId == id && !f.IsOpen && f.ResolvedAt >= since, ct);
 
         var workloads = namespaces.Sum(n => n.Mine);
-        var risky = tallies.Where(t => t.Severity >= Severity.High).Select(t => t.WorkloadId).Distinct().Count();
+        var risky = tallies.Where(t => t.Severity >= Severity.High && !t.IsObject).Select(t => t.WorkloadId).Distinct().Count();
         return new TeamDetail(
             id, name, members, workloads, tallies.Sum(t => t.Count), score, Math.Max(0, workloads - risky),
             byPolicy.OrderByDescending(p => p.Count).ThenByDescending(p => p.Severity).ThenBy(p => p.Policy, StringComparer.Ordinal)

@@ -1,3 +1,4 @@
+using KubeAdvisor.Core.Inventory;
 using KubeAdvisor.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public sealed class TeamQueries(IDbContextFactory<KubeAdvisorDbContext> dbFactor
         {
             t.Id, t.Name,
             Members = db.TeamMembers.Where(m => m.TeamId == t.Id).Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.Email!).OrderBy(e => e).ToList(),
-            Workloads = db.Workloads.Count(w => w.TeamId == t.Id && w.GoneAt == null),
+            Workloads = db.Workloads.Count(w => w.TeamId == t.Id && w.GoneAt == null && !ObjectKinds.All.Contains(w.Kind)),
             Open = db.Findings.Count(f => f.TeamId == t.Id && f.IsOpen),
         }).ToListAsync(ct);
         return teams.Select(t => new TeamView(t.Id, t.Name, t.Members, t.Workloads, t.Open)).ToList();

@@ -14,6 +14,8 @@ public sealed partial class WorkloadPage
     private bool _notFound;
     private string? _error;
 
+    private bool IsObject => _data is not null && KubeAdvisor.Core.Inventory.ObjectKinds.IsObject(_data.Kind);
+
     [Parameter] public Guid ClusterId { get; set; }
 
     [Parameter] public Guid WorkloadId { get; set; }
@@ -35,7 +37,7 @@ public sealed partial class WorkloadPage
             [
                 new("Overview", "/"),
                 new(_data.ClusterName, $"/clusters/{ClusterId}"),
-                new(_data.Namespace, $"/clusters/{ClusterId}/namespaces/{Uri.EscapeDataString(_data.Namespace)}"),
+                new(ClusterScope.Text(_data.Namespace), ClusterScope.Href(ClusterId, _data.Namespace)),
                 new(_data.Name, null, disabled: true),
             ];
             _error = null;

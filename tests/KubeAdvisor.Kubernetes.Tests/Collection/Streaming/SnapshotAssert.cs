@@ -7,7 +7,7 @@ using KubeAdvisor.Kubernetes.Transport;
 
 namespace KubeAdvisor.Kubernetes.Tests.Collection.Streaming;
 
-/// <summary>Compares snapshots by their wire JSON (namespaces, workloads, budgets, accounts, autoscalers, network policies), ignoring id and time.</summary>
+/// <summary>Compares snapshots by their wire JSON (namespaces, workloads, budgets, accounts, autoscalers, network policies, ingresses, RBAC), ignoring id and time.</summary>
 internal static class SnapshotAssert
 {
     /// <summary>The reference: the V1 objects themselves through InventoryBuilder + KubeObjectMapper.</summary>
@@ -33,6 +33,21 @@ internal static class SnapshotAssert
                     break;
                 case V1NetworkPolicy policy:
                     builder.AddNetworkPolicy(KubeObjectMapper.Map(policy));
+                    break;
+                case V1Ingress ingress:
+                    builder.AddObject(ObjectMapper.Map(ingress));
+                    break;
+                case V1Role role:
+                    builder.AddObject(ObjectMapper.Map(role));
+                    break;
+                case V1ClusterRole role:
+                    builder.AddObject(ObjectMapper.Map(role));
+                    break;
+                case V1RoleBinding binding:
+                    builder.AddObject(ObjectMapper.Map(binding));
+                    break;
+                case V1ClusterRoleBinding binding:
+                    builder.AddObject(ObjectMapper.Map(binding));
                     break;
                 default:
                     builder.Add(KubeObjectMapper.TryMap(o) ?? throw new ArgumentException(o.GetType().Name));
@@ -61,6 +76,9 @@ internal static class SnapshotAssert
         Assert.Equal(Json(expected.ServiceAccounts), Json(actual.ServiceAccounts));
         Assert.Equal(Json(expected.HorizontalPodAutoscalers), Json(actual.HorizontalPodAutoscalers));
         Assert.Equal(Json(expected.NetworkPolicies), Json(actual.NetworkPolicies));
+        Assert.Equal(Json(expected.Ingresses), Json(actual.Ingresses));
+        Assert.Equal(Json(expected.Roles), Json(actual.Roles));
+        Assert.Equal(Json(expected.RoleBindings), Json(actual.RoleBindings));
     }
 
     public static string Json<T>(T value) => JsonSerializer.Serialize(value, SnapshotJson.Options);
