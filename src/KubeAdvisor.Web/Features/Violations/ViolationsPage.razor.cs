@@ -17,7 +17,8 @@ public sealed partial class ViolationsPage
     /// <summary>The explorer pages at most this many rows (the API's limit is higher).</summary>
     public const int MaxPageSize = 200;
 
-    private static readonly string[] Kinds = ["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicaSet", "Pod"];
+    // Workload kinds, then the objects that can be a finding's subject (decision 0033).
+    private static readonly string[] Kinds = ["Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "ReplicaSet", "Pod", .. KubeAdvisor.Core.Inventory.ObjectKinds.All];
     private MudTable<FindingRow>? _table;
     private KeysetPager? _pager;
     private IReadOnlyList<FindingsQueries.ClusterOption> _clusters = [];
