@@ -13,7 +13,7 @@ public sealed class ConnectionTesterTests : FakeServerTestBase
 
         Assert.True(r.Succeeded);
         Assert.Equal("v1.31.2-fake", r.KubernetesVersion);
-        Assert.Equal(13, r.Kinds.Count); // every kind the collector lists, ServiceAccounts, HorizontalPodAutoscalers and NetworkPolicies included
+        Assert.Equal(18, r.Kinds.Count); // every kind the collector lists: ServiceAccounts, HorizontalPodAutoscalers, NetworkPolicies, Ingresses and the four RBAC kinds included
         Assert.Empty(r.Problems);
     }
 

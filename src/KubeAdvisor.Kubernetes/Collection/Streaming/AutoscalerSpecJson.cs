@@ -22,7 +22,7 @@ internal static class AutoscalerSpecJson
             if (r.ValueTextEquals("scaleTargetRef"u8))
             {
                 JsonRead.Next(ref r);
-                (kind, name) = TargetRef(ref r, cache);
+                (kind, name, _) = ObjectReferenceJson.Read(ref r, cache);
             }
             else if (r.ValueTextEquals("minReplicas"u8))
             {
@@ -41,34 +41,5 @@ internal static class AutoscalerSpecJson
         }
 
         return (kind, name, min, max);
-    }
-
-    private static (string? Kind, string? Name) TargetRef(ref Utf8JsonReader r, ReadCache cache)
-    {
-        string? kind = null, name = null;
-        if (!JsonRead.IsObject(ref r))
-        {
-            return (kind, name);
-        }
-
-        while (JsonRead.NextProperty(ref r))
-        {
-            if (r.ValueTextEquals("kind"u8))
-            {
-                JsonRead.Next(ref r);
-                kind = cache.Shared(ref r);
-            }
-            else if (r.ValueTextEquals("name"u8))
-            {
-                JsonRead.Next(ref r);
-                name = JsonRead.String(ref r);
-            }
-            else
-            {
-                JsonRead.SkipValue(ref r);
-            }
-        }
-
-        return (kind, name);
     }
 }

@@ -52,7 +52,7 @@ internal static class RbacJson
             else if (r.ValueTextEquals("roleRef"u8))
             {
                 JsonRead.Next(ref r);
-                (roleKind, roleName, _) = Reference(ref r, cache);
+                (roleKind, roleName, _) = ObjectReferenceJson.Read(ref r, cache);
             }
             else if (r.ValueTextEquals("subjects"u8))
             {
@@ -61,7 +61,7 @@ internal static class RbacJson
                 {
                     while (JsonRead.NextElement(ref r))
                     {
-                        subjects.Add(Reference(ref r, cache));
+                        subjects.Add(ObjectReferenceJson.Read(ref r, cache));
                     }
                 }
             }
@@ -126,39 +126,4 @@ internal static class RbacJson
 
     // RBAC vocabularies repeat across thousands of rules: shared strings (the read cache interns them).
     private static IReadOnlyList<string> Strings(ref Utf8JsonReader r, ReadCache cache) => cache.SharedList(ref r) ?? [];
-
-    // kind, name and namespace of a roleRef or a subject.
-    private static (string? Kind, string? Name, string? Namespace) Reference(ref Utf8JsonReader r, ReadCache cache)
-    {
-        string? kind = null, name = null, ns = null;
-        if (!JsonRead.IsObject(ref r))
-        {
-            return (kind, name, ns);
-        }
-
-        while (JsonRead.NextProperty(ref r))
-        {
-            if (r.ValueTextEquals("kind"u8))
-            {
-                JsonRead.Next(ref r);
-                kind = cache.Shared(ref r);
-            }
-            else if (r.ValueTextEquals("name"u8))
-            {
-                JsonRead.Next(ref r);
-                name = JsonRead.String(ref r);
-            }
-            else if (r.ValueTextEquals("namespace"u8))
-            {
-                JsonRead.Next(ref r);
-                ns = JsonRead.String(ref r);
-            }
-            else
-            {
-                JsonRead.SkipValue(ref r);
-            }
-        }
-
-        return (kind, name, ns);
-    }
 }
