@@ -61,7 +61,7 @@ public sealed class TeamFiltersTests(TeamsUiFixture fx)
         var page = ctx.Render<ViolationsPage>();
 
         page.WaitForAssertion(() => page.Find("[data-testid=violations-no-teams]"));
-        Assert.NotNull(page.Find("[data-testid=filter-my-teams]")); // shown while on, so it can be turned off
+        Assert.NotNull(page.WaitForElement("[data-testid=filter-my-teams]")); // shown while on, so it can be turned off
     }
 
     [Fact]
