@@ -5,7 +5,7 @@ namespace KubeAdvisor.Core.Inventory;
 /// resolves controlling owners to top-level workloads and aggregates pod statuses into running digests.
 /// Pods are reduced to counts as they arrive; only one pod template per controlling owner is kept.
 /// </summary>
-public sealed class InventoryBuilder
+public sealed partial class InventoryBuilder
 {
     private static readonly HashSet<string> AlwaysTopLevel =
         new(["Deployment", "StatefulSet", "DaemonSet", "CronJob", "ReplicationController"], StringComparer.Ordinal);
@@ -26,11 +26,6 @@ public sealed class InventoryBuilder
     private readonly HashSet<string> _seenPods = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PodOwnerGroup> _podGroups = new(StringComparer.Ordinal);
     private readonly List<Workload> _barePods = [];
-    private readonly Dictionary<(string Ns, string Name), PodDisruptionBudget> _pdbs = [];
-    private readonly Dictionary<(string Ns, string Name), ServiceAccount> _serviceAccounts = [];
-    private readonly Dictionary<(string Ns, string Name), HorizontalPodAutoscaler> _autoscalers = [];
-    private readonly Dictionary<(string Ns, string Name), NetworkPolicy> _networkPolicies = [];
-    private readonly Dictionary<(string Kind, string Ns, string Name), InventoryObject> _subjects = [];
     private readonly List<UnavailableKind> _unavailable = [];
 
     /// <summary>
@@ -56,44 +51,6 @@ public sealed class InventoryBuilder
         {
             _namespaceLabels[name] = labels;
         }
-    }
-
-    /// <summary>Adds a PodDisruptionBudget; one with the same namespace and name replaces it.</summary>
-    public void AddPodDisruptionBudget(PodDisruptionBudget pdb)
-    {
-        ArgumentNullException.ThrowIfNull(pdb);
-        _pdbs[(pdb.Namespace, pdb.Name)] = pdb;
-    }
-
-    /// <summary>Adds a ServiceAccount; one with the same namespace and name replaces it.</summary>
-    public void AddServiceAccount(ServiceAccount account)
-    {
-        ArgumentNullException.ThrowIfNull(account);
-        _serviceAccounts[(account.Namespace, account.Name)] = account;
-    }
-
-    /// <summary>Adds a HorizontalPodAutoscaler; one with the same namespace and name replaces it.</summary>
-    public void AddHorizontalPodAutoscaler(HorizontalPodAutoscaler autoscaler)
-    {
-        ArgumentNullException.ThrowIfNull(autoscaler);
-        _autoscalers[(autoscaler.Namespace, autoscaler.Name)] = autoscaler;
-    }
-
-    /// <summary>Adds a NetworkPolicy; one with the same namespace and name replaces it.</summary>
-    public void AddNetworkPolicy(NetworkPolicy policy)
-    {
-        ArgumentNullException.ThrowIfNull(policy);
-        _networkPolicies[(policy.Namespace, policy.Name)] = policy;
-    }
-
-    /// <summary>
-    /// Adds an object that is not a workload (an Ingress, a Role, …; decision 0033); one of the same kind, namespace and
-    /// name replaces it.
-    /// </summary>
-    public void AddObject(InventoryObject obj)
-    {
-        ArgumentNullException.ThrowIfNull(obj);
-        _subjects[(obj.Kind, obj.Namespace, obj.Name)] = obj;
     }
 
     /// <summary>
@@ -186,31 +143,13 @@ public sealed class InventoryBuilder
             c = c != 0 ? c : string.CompareOrdinal(a.Name, b.Name);
             return c != 0 ? c : string.CompareOrdinal(a.Uid, b.Uid);
         });
-        var pdbs = _pdbs.Values
-            .OrderBy(p => p.Namespace, StringComparer.Ordinal)
-            .ThenBy(p => p.Name, StringComparer.Ordinal)
-            .ToList();
         var namespaces = _namespaces.Order(StringComparer.Ordinal).ToList();
-        var snapshot = new ClusterSnapshot(snapshotId, collectedAt, kubernetesVersion, namespaces, workloads, pdbs)
+        var snapshot = WithOtherKinds(new ClusterSnapshot(snapshotId, collectedAt, kubernetesVersion, namespaces, workloads, InOrder(_pdbs))
         {
-            ServiceAccounts = _serviceAccounts.Values
-                .OrderBy(a => a.Namespace, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal).ToList(),
             NamespaceLabels = _namespaceLabels,
-            HorizontalPodAutoscalers = _autoscalers.Values
-                .OrderBy(a => a.Namespace, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal).ToList(),
-            NetworkPolicies = _networkPolicies.Values
-                .OrderBy(p => p.Namespace, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ToList(),
-            Ingresses = Sorted<Ingress>(),
-            Roles = Sorted<RbacRole>(),
-            RoleBindings = Sorted<RbacBinding>(),
-        };
+        });
         return _unavailable.Count == 0 ? snapshot : snapshot.WithUnavailable([.. _unavailable]);
     }
-
-    private List<T> Sorted<T>() where T : InventoryObject =>
-        _subjects.Values.OfType<T>()
-            .OrderBy(o => o.Namespace, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.Kind, StringComparer.Ordinal)
-            .ToList();
 
     private static bool IsTopLevel(KubeObject o) =>
         AlwaysTopLevel.Contains(o.Kind) || ObjectIndex.ControllerOf(o) is null;
