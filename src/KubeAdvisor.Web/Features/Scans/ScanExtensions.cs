@@ -12,6 +12,7 @@ public static class ScanExtensions
         s.AddSingleton<ClusterScanLock>();
         s.AddSingleton<ScanLifecycle>();
         s.AddSingleton<ScanStore>();
+        s.AddSingleton(new LargeScanGate());
         s.AddTransient<ScanProcessor>();
         s.AddTransient<ScanScheduler>();
         s.AddTransient<ScanJob>();

@@ -25,6 +25,7 @@ public sealed class ScanJob(
     StoredKubeconfigs stored,
     ScanProcessor processor,
     ClusterScanLock scanLock,
+    LargeScanGate gate,
     IBackgroundJobClient jobs,
     IOptions<KubeAdvisorOptions> options,
     TimeProvider time,
@@ -56,6 +57,9 @@ public sealed class ScanJob(
             return;
         }
 
+        // A cluster known to be large waits here, still queued, for the process's large-scan permit (decision 0038): its
+        // timeout starts once it holds it. Any other snapshot found large waits before it is stored (ScanProcessor).
+        using var permit = await gate.EnterAsync(await KnownSizeAsync(clusterId, cancellationToken), cancellationToken);
         var scan = await lifecycle.StartAsync(scanId, resumeRunning: true, cancellationToken);
         if (scan is null)
         {
@@ -81,7 +85,7 @@ public sealed class ScanJob(
             var collect = CollectAsync(scan.ClusterId, timeout, cts.Token);
             await Task.WhenAll(collect, baseline);
             var (snapshot, collectSeconds) = await collect;
-            await processor.StoreAsync(scanId, snapshot, collectSeconds, await baseline, cancellationToken);
+            await processor.StoreAsync(scanId, snapshot, collectSeconds, await baseline, cancellationToken, gateHeld: permit is not null);
             logger.LogInformation("Scan {ScanId} of cluster {ClusterId} succeeded", scanId, scan.ClusterId);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -92,6 +96,12 @@ public sealed class ScanJob(
                     : ScanErrorClassifier.Classify(e, null, timeout));
             await FailOrRetryAsync(scan, failure);
         }
+    }
+
+    private async Task<int> KnownSizeAsync(Guid clusterId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await LargeScanGate.KnownSizeAsync(db, clusterId, ct);
     }
 
     /// <returns>The snapshot and how long collecting it took (kubeconfig checks included).</returns>

@@ -13,13 +13,14 @@ namespace KubeAdvisor.Web.Features.Scans;
 /// The one evaluation path for kubeconfig scans and agent snapshots: evaluate the snapshot with the cluster's
 /// settings as they are now, then store everything in one transaction. A snapshot that names unavailable kinds makes a
 /// partial scan: succeeded, with the kinds on the scan row (decision 0018). The cluster's approved exceptions apply as
-/// they are at that moment (decision 0023).
+/// they are at that moment (decision 0023). A large snapshot waits for the process's <see cref="LargeScanGate"/> first,
+/// unless its caller holds it already (decision 0038).
 /// </summary>
-public sealed class ScanProcessor(IDbContextFactory<KubeAdvisorDbContext> dbFactory, ScanStore store, TimeProvider time)
+public sealed class ScanProcessor(IDbContextFactory<KubeAdvisorDbContext> dbFactory, ScanStore store, TimeProvider time, LargeScanGate? gate = null)
 {
     /// <summary>
     /// Reads the cluster's <see cref="ScanBaseline"/> on its own connection, so a caller that holds the cluster's scan
-    /// lock can run it while it collects, and hand the result to <see cref="StoreAsync(Guid, ClusterSnapshot, double?, ScanBaseline?, CancellationToken)"/>.
+    /// lock can run it while it collects, and hand the result to <see cref="StoreAsync(Guid, ClusterSnapshot, double?, ScanBaseline?, CancellationToken, bool)"/>.
     /// </summary>
     public async Task<ScanBaseline> PrefetchAsync(Guid clusterId, CancellationToken ct)
     {
@@ -27,7 +28,7 @@ public sealed class ScanProcessor(IDbContextFactory<KubeAdvisorDbContext> dbFact
         return await ScanBaseline.LoadAsync(db, clusterId, ct);
     }
 
-    /// <inheritdoc cref="StoreAsync(Guid, ClusterSnapshot, double?, ScanBaseline?, CancellationToken)"/>
+    /// <inheritdoc cref="StoreAsync(Guid, ClusterSnapshot, double?, ScanBaseline?, CancellationToken, bool)"/>
     public Task StoreAsync(Guid scanId, ClusterSnapshot snapshot, double? collectSeconds, CancellationToken ct) =>
         StoreAsync(scanId, snapshot, collectSeconds, null, ct);
 
@@ -36,8 +37,11 @@ public sealed class ScanProcessor(IDbContextFactory<KubeAdvisorDbContext> dbFact
     /// <param name="collectSeconds">How long collection took, when this process collected it.</param>
     /// <param name="baseline">Read beforehand by <see cref="PrefetchAsync"/> under the cluster's scan lock; null reads it here.</param>
     /// <param name="ct">Cancellation.</param>
-    public async Task StoreAsync(Guid scanId, ClusterSnapshot snapshot, double? collectSeconds, ScanBaseline? baseline, CancellationToken ct)
+    /// <param name="gateHeld">The caller holds the <see cref="LargeScanGate"/>'s permit already (it entered before collecting).</param>
+    public async Task StoreAsync(Guid scanId, ClusterSnapshot snapshot, double? collectSeconds, ScanBaseline? baseline, CancellationToken ct,
+        bool gateHeld = false)
     {
+        using var permit = gateHeld || gate is null ? null : await gate.EnterAsync(snapshot.Workloads.Count, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Scans go with their cluster (cascade): a missing scan or cluster means it was deleted while we collected.
         var scan = await db.Scans.SingleOrDefaultAsync(s => s.Id == scanId, ct) ?? throw Deleted();
