@@ -84,6 +84,9 @@ public sealed class ScanJob(
             var baseline = processor.PrefetchAsync(scan.ClusterId, cts.Token);
             var collect = CollectAsync(scan.ClusterId, timeout, cts.Token);
             await Task.WhenAll(collect, baseline);
+            // Off the stack of whichever finished last (decision 0038): its frames would otherwise stay alive, and with
+            // them what they hold (the previous state's string pool), through the whole evaluate-and-store.
+            await Task.Yield();
             var (snapshot, collectSeconds) = await collect;
             await processor.StoreAsync(scanId, snapshot, collectSeconds, await baseline, cancellationToken, gateHeld: permit is not null);
             logger.LogInformation("Scan {ScanId} of cluster {ClusterId} succeeded", scanId, scan.ClusterId);
