@@ -24,7 +24,7 @@ internal static class ContainerJson
             list.Add(One(ref r, type, cache, imagesOnly));
         }
 
-        return list.Count > 0 ? [.. list] : []; // exact: one list per workload is kept (agent footprint)
+        return list.Count > 0 ? list.ToArray() : []; // an exact array, no wrapper: one per workload is kept (agent footprint; decision 0038)
     }
 
     private static Container One(ref Utf8JsonReader r, ContainerType type, ReadCache cache, bool imagesOnly)

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using k8s.Models;
+using KubeAdvisor.Core.Inventory;
 
 namespace KubeAdvisor.Kubernetes.Collection.Streaming;
 
 /// <summary>
-/// What one collection shares across its list items, both bounded:
+/// What one collection shares across its list items, each bounded:
 /// <list type="bullet">
 /// <item>Quantities. The typed path kept them as <see cref="ResourceQuantity"/> and the mapping wrote their canonical
 /// form ("0.5" → "500m", "1024Mi" → "1Gi"). Canonicalizing costs ~10 µs, and clusters repeat a handful of values,
@@ -14,6 +15,7 @@ namespace KubeAdvisor.Kubernetes.Collection.Streaming;
 /// <item>Repeated strings: label keys and values, namespaces, owner kinds, container names, images and image ids
 /// recur across thousands of objects (every pod of a Deployment repeats its labels, image and digest). One instance
 /// per distinct text keeps the inventory of a large cluster several MB smaller (agent footprint, docs/benchmarks/history.md).</item>
+/// <item>Requests and limits: one <see cref="ResourceRequirements"/> per distinct set (decision 0038).</item>
 /// </list>
 /// </summary>
 internal sealed class ReadCache
@@ -22,6 +24,7 @@ internal sealed class ReadCache
     private const int MaxStrings = 65_536;
     private const int MaxPooledLength = 256;
     private readonly Dictionary<string, string> _canonical = new(StringComparer.Ordinal);
+    private readonly Dictionary<ResourceRequirements, ResourceRequirements> _resources = [];
     private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _byChars;
     private readonly string[] _pairs = new string[2 * SmallMap.MaxEntries]; // SharedMap's scratch: one page is read at a time
@@ -49,6 +52,25 @@ internal sealed class ReadCache
         }
 
         return canonical;
+    }
+
+    /// <summary>
+    /// One instance per distinct set of requests and limits: clusters repeat a handful (a chart's defaults), and every
+    /// container of the snapshot holds one (50,000 at 50,000 workloads; decision 0038). Past the bound, unshared.
+    /// </summary>
+    public ResourceRequirements Shared(ResourceRequirements resources)
+    {
+        if (_resources.TryGetValue(resources, out var known))
+        {
+            return known;
+        }
+
+        if (_resources.Count < MaxQuantities)
+        {
+            _resources.Add(resources, resources);
+        }
+
+        return resources;
     }
 
     /// <summary>A string array of repeated vocabulary (policy types, RBAC verbs), each shared; null when the value is not an array.</summary>

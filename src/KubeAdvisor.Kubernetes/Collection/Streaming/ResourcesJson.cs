@@ -39,7 +39,7 @@ internal static class ResourcesJson
 
         return requests.Count == 0 && limits.Count == 0
             ? ResourceRequirements.None
-            : new ResourceRequirements(requests.Cpu, requests.Memory, limits.Cpu, limits.Memory);
+            : cache.Shared(new ResourceRequirements(requests.Cpu, requests.Memory, limits.Cpu, limits.Memory));
     }
 
     private static Quantities Map(ref Utf8JsonReader r, ReadCache cache)

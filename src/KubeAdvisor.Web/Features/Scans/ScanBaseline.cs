@@ -11,8 +11,8 @@ namespace KubeAdvisor.Web.Features.Scans;
 /// A kubeconfig scan reads it while the collector runs (<see cref="ScanProcessor.PrefetchAsync"/>): it cannot change
 /// meanwhile, because only the one scan that holds the cluster's lock writes these rows; a deleted cluster is caught
 /// when the scan is stored.
-/// Rows are read one at a time and their repeated texts (namespaces, kinds, policy ids, remediations, images, digests)
-/// share one string each, and findings come without their search text (a computed column nothing here reads): at
+/// Rows are read one at a time and their repeated texts (namespaces, kinds, policy ids, remediations, images, digests,
+/// and the workloads' uids and names that observations and findings repeat) share one string each, and findings come without their search text (a computed column nothing here reads): at
 /// 50,000 workloads this is held for the whole scan, beside the snapshot (decision 0021).
 /// </summary>
 public sealed record ScanBaseline(
@@ -21,24 +21,29 @@ public sealed record ScanBaseline(
     public static async Task<ScanBaseline> LoadAsync(KubeAdvisorDbContext db, Guid clusterId, CancellationToken ct)
     {
         var pool = new StringPool();
+        // Workloads first: their uids and names are pooled too, so the digest observations' and open findings' copies
+        // of them (one per row) become the same instances (decision 0038).
+        var workloads = new List<WorkloadRecord>();
+        await foreach (var w in db.Workloads.AsNoTracking().Where(w => w.ClusterId == clusterId).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            w.Uid = pool.Get(w.Uid);
+            w.Kind = pool.Get(w.Kind);
+            w.Namespace = pool.Get(w.Namespace);
+            w.Name = pool.Get(w.Name);
+            w.AnnotationsJson = pool.Get(w.AnnotationsJson);
+            w.LabelsJson = pool.Get(w.LabelsJson);
+            workloads.Add(w);
+        }
+
         var observations = new List<DigestObservation>();
         await foreach (var d in db.DigestObservations.AsNoTracking().Where(d => d.ClusterId == clusterId).AsAsyncEnumerable().WithCancellation(ct))
         {
+            d.WorkloadUid = pool.Get(d.WorkloadUid);
             d.ContainerType = pool.Get(d.ContainerType);
             d.Container = pool.Get(d.Container);
             d.Image = pool.Get(d.Image);
             d.Digest = pool.Get(d.Digest);
             observations.Add(d);
-        }
-
-        var workloads = new List<WorkloadRecord>();
-        await foreach (var w in db.Workloads.AsNoTracking().Where(w => w.ClusterId == clusterId).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            w.Kind = pool.Get(w.Kind);
-            w.Namespace = pool.Get(w.Namespace);
-            w.AnnotationsJson = pool.Get(w.AnnotationsJson);
-            w.LabelsJson = pool.Get(w.LabelsJson);
-            workloads.Add(w);
         }
 
         var open = new List<FindingRecord>();
@@ -54,6 +59,7 @@ public sealed record ScanBaseline(
         {
             f.Namespace = pool.Get(f.Namespace);
             f.Kind = pool.Get(f.Kind);
+            f.WorkloadName = pool.Get(f.WorkloadName);
             f.Container = f.Container is null ? null : pool.Get(f.Container);
             f.Image = f.Image is null ? null : pool.Get(f.Image);
             f.PolicyId = pool.Get(f.PolicyId);
