@@ -124,7 +124,7 @@ public sealed partial class InventoryBuilder
         foreach (var group in _podGroups.Values)
         {
             var entry = Resolve(entries, group.Namespace, group.Owner, null, group.FirstTemplate);
-            entry.Counts.AddAll(group.Counts);
+            entry.AddCounts(group.Counts);
         }
 
         var workloads = new List<Workload>(entries.Count + _barePods.Count);

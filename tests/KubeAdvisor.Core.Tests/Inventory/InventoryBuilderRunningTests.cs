@@ -86,4 +86,24 @@ public sealed class InventoryBuilderRunningTests
 
         Assert.Equal("db-7f9", Assert.Single(w.Running).Revision);
     }
+
+    [Fact]
+    public void Build_TwoReplicaSetsOfOneDeployment_CountsAddUp_AndBuildingAgainGivesTheSame()
+    {
+        // A rollout in progress: the old and the new ReplicaSet both run pods, one digest shared by both.
+        var b = new InventoryBuilder();
+        b.Add(Obj("Deployment", "web", "d1", replicas: 3));
+        b.Add(Obj("ReplicaSet", "web-abc", "rs1", replicas: 1, owner: Controller("Deployment", "web", "d1")));
+        b.Add(Obj("ReplicaSet", "web-def", "rs2", replicas: 2, owner: Controller("Deployment", "web", "d1")));
+        b.Add(Pod("a", "p1", Rs, Sha('a'), "abc"));
+        b.Add(Pod("b", "p2", Controller("ReplicaSet", "web-def", "rs2"), Sha('a'), "abc"));
+        b.Add(Pod("c", "p3", Controller("ReplicaSet", "web-def", "rs2"), Sha('b'), "def"));
+
+        var first = Assert.Single(b.Build("s", DateTimeOffset.UnixEpoch, null).Workloads);
+        var again = Assert.Single(b.Build("s", DateTimeOffset.UnixEpoch, null).Workloads);
+
+        (string, string, int)[] expected = [("abc", Sha('a'), 2), ("def", Sha('b'), 1)];
+        Assert.Equal(expected, first.Running.Select(r => (r.Revision, r.Digest, r.PodCount)));
+        Assert.Equal(expected, again.Running.Select(r => (r.Revision, r.Digest, r.PodCount))); // the pod owners' own counts were not changed
+    }
 }
