@@ -18,6 +18,12 @@ public static class AgentInstallCommands
         # 3. The agent itself, then wait until it runs
         kubectl apply -f deploy/agent/deployment.yaml
         kubectl -n {Namespace} rollout status deployment/{DeploymentName}
+        # Optional, left commented out (docs/reports.md, docs/admission.md):
+        # openreports.io Reports for Policy Reporter, kubectl and Headlamp (needs the openreports.io CRDs)
+        #   kubectl apply -f deploy/agent/reports-rbac.yaml
+        #   kubectl -n {Namespace} set env deployment/{DeploymentName} KUBEADVISOR_AGENT_WRITE_REPORTS=true
+        # the validating admission webhook (TLS Secret first: docs/admission.md), then pick the mode on the cluster page
+        #   kubectl apply -f deploy/agent/admission/
         """;
 
     public static string Rotate(string serverUrl, string token) => $"""
