@@ -6,6 +6,9 @@
 #   bench/admission/run.sh [rate=200] [seconds=30]
 #   AGENT=path/to/KubeAdvisor.Agent bench/admission/run.sh   # an already published agent (A/B runs of two builds)
 #   PERF_OUT=agent.perf bench/admission/run.sh                # also samples the agent with perf record -g during the run
+# Besides the latency percentiles it prints the agent's CPU time per review over the run and its garbage collections,
+# which depend far less on what else runs on the machine. `dotnet …AdmissionBench.dll handler` measures the handler's
+# bytes allocated and CPU per review in process.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rate=${1:-200}
@@ -47,7 +50,10 @@ if [ -n "${PERF_OUT:-}" ]; then
   perf record -F 999 -g -p "$agent_pid" -o "$PERF_OUT" >/dev/null 2>&1 &
   perf_pid=$!
 fi
-taskset -c 1 dotnet bench/admission/KubeAdvisor.AdmissionBench/bin/Release/net10.0/KubeAdvisor.AdmissionBench.dll \
+AGENT_PID=$agent_pid taskset -c 1 dotnet bench/admission/KubeAdvisor.AdmissionBench/bin/Release/net10.0/KubeAdvisor.AdmissionBench.dll \
   "https://127.0.0.1:$webhook_port" "$work/tls.crt" "$rate" "$seconds"
 if [ -n "${perf_pid:-}" ]; then kill -INT "$perf_pid"; wait "$perf_pid" || true; fi
 echo "agent peak RSS: $(grep VmHWM /proc/$agent_pid/status | awk '{print $2, $3}'), CPU time: $(ps -o times= -p $agent_pid) s; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+# A graceful stop makes the agent log its garbage collections (counts, total pause, bytes allocated since it started).
+kill -TERM "$agent_pid"; wait "$agent_pid" || true
+grep -o 'Agent stopping: .*' "$work/agent.log" || true
