@@ -6,6 +6,8 @@
 #   bench/admission/run.sh [rate=200] [seconds=30]
 #   AGENT=path/to/KubeAdvisor.Agent bench/admission/run.sh   # an already published agent (A/B runs of two builds)
 #   PERF_OUT=agent.perf bench/admission/run.sh                # also samples the agent with perf record -g during the run
+#   AGENT_ENV="DOTNET_GCgen0size=0x4000000" bench/admission/run.sh   # runtime settings for the agent only (A/B of GC knobs)
+#   WIRE=1 bench/admission/run.sh                              # also the agent's time at the wire (tcpdump of the port)
 # Besides the latency percentiles it prints the agent's CPU time per review over the run and its garbage collections,
 # which depend far less on what else runs on the machine. `dotnet …AdmissionBench.dll handler` measures the handler's
 # bytes allocated and CPU per review in process.
@@ -38,7 +40,7 @@ KUBEADVISOR_AGENT_KUBERNETES_URL=https://127.0.0.1:1 KUBEADVISOR_AGENT_SERVICE_A
 KUBEADVISOR_AGENT_INTERVAL_MINUTES=1440 KUBEADVISOR_AGENT_HEALTH_PORT=$health_port \
 KUBEADVISOR_AGENT_ADMISSION=true KUBEADVISOR_AGENT_ADMISSION_PORT=$webhook_port \
 KUBEADVISOR_AGENT_ADMISSION_TLS_CERT_FILE="$work/tls.crt" KUBEADVISOR_AGENT_ADMISSION_TLS_KEY_FILE="$work/tls.key" \
-  taskset -c 0 "$agent" > "$work/agent.log" 2>&1 &
+  env ${AGENT_ENV:-} taskset -c 0 "$agent" > "$work/agent.log" 2>&1 &
 agent_pid=$!
 for _ in $(seq 1 100); do
   curl -s "http://127.0.0.1:$health_port/readyz" | grep -q '"settingsLoaded":true' && break
@@ -50,9 +52,18 @@ if [ -n "${PERF_OUT:-}" ]; then
   perf record -F 999 -g -p "$agent_pid" -o "$PERF_OUT" >/dev/null 2>&1 &
   perf_pid=$!
 fi
+if [ -n "${WIRE:-}" ]; then # WIRE=1: also the server time at the wire, from a loopback capture (needs tcpdump)
+  taskset -c 1 tcpdump -i lo -n -s 128 -B 16384 -w "$work/wire.pcap" "tcp port $webhook_port" >/dev/null 2>&1 &
+  tcpdump_pid=$!
+  sleep 1
+fi
 AGENT_PID=$agent_pid taskset -c 1 dotnet bench/admission/KubeAdvisor.AdmissionBench/bin/Release/net10.0/KubeAdvisor.AdmissionBench.dll \
   "https://127.0.0.1:$webhook_port" "$work/tls.crt" "$rate" "$seconds"
 if [ -n "${perf_pid:-}" ]; then kill -INT "$perf_pid"; wait "$perf_pid" || true; fi
+if [ -n "${tcpdump_pid:-}" ]; then
+  sleep 0.5; kill -INT "$tcpdump_pid"; wait "$tcpdump_pid" || true
+  tcpdump -tt -n -r "$work/wire.pcap" 2>/dev/null | python3 bench/admission/wire.py "$webhook_port" "$((rate * seconds))"
+fi
 echo "agent peak RSS: $(grep VmHWM /proc/$agent_pid/status | awk '{print $2, $3}'), CPU time: $(ps -o times= -p $agent_pid) s; load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 # A graceful stop makes the agent log its garbage collections (counts, total pause, bytes allocated since it started).
 kill -TERM "$agent_pid"; wait "$agent_pid" || true

@@ -42,7 +42,7 @@ internal static class LoadRun
         var tasks = new Task[total];
         var (gc0, pause0) = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
         var agent = Environment.GetEnvironmentVariable("AGENT_PID");
-        var agentCpu0 = CpuTicks(agent);
+        var (agentCpu0, agentWait0) = (CpuTicks(agent), RunQueueWait(agent));
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < total; i++)
         {
@@ -80,12 +80,13 @@ internal static class LoadRun
         var elapsed = clock.Elapsed.TotalSeconds;
         var (gcs, pause) = (GC.CollectionCount(0) - gc0, GC.GetTotalPauseDuration() - pause0);
         var agentCpuMs = (CpuTicks(agent) - agentCpu0) * 10.0; // clock ticks of 10 ms (USER_HZ 100)
+        var agentWaitMs = (RunQueueWait(agent) - agentWait0) / 1e6;
         Array.Sort(latencies);
         Array.Sort(late);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"reviews {total} in {elapsed:0.0} s ({total / elapsed:0} /s), failures {failures}; latency ms p50 {P(latencies, 0.50):0.00} p90 {P(latencies, 0.90):0.00} p99 {P(latencies, 0.99):0.00} p99.9 {P(latencies, 0.999):0.00} max {latencies[^1]:0.00}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"agent CPU {agentCpuMs:0} ms over the run = {agentCpuMs * 1000 / total:0} µs per review (user + system, /proc/AGENT_PID/stat)"));
+            $"agent CPU {agentCpuMs:0} ms over the run = {agentCpuMs * 1000 / total:0} µs per review (user + system, /proc/AGENT_PID/stat); its threads waited {agentWaitMs:0} ms for a CPU (run queue, schedstat)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"driver: started late ms p99 {P(late, 0.99):0.00} max {late[^1]:0.00}; its own GCs {gcs}, paused {pause.TotalMilliseconds:0.0} ms in all"));
     }
@@ -101,6 +102,31 @@ internal static class LoadRun
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+    }
+
+    // Nanoseconds the agent's threads spent runnable but not running (other processes on its core), summed over threads
+    // alive at the time; 0 without AGENT_PID.
+    private static long RunQueueWait(string? pid)
+    {
+        if (pid is null)
+        {
+            return 0;
+        }
+
+        long sum = 0;
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+        {
+            try
+            {
+                sum += long.Parse(File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ')[1], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // the thread ended meanwhile
+            }
+        }
+
+        return sum;
     }
 
     private static double P(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
