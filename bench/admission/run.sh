@@ -7,6 +7,7 @@
 #   AGENT=path/to/KubeAdvisor.Agent bench/admission/run.sh   # an already published agent (A/B runs of two builds)
 #   PERF_OUT=agent.perf bench/admission/run.sh                # also samples the agent with perf record -g during the run
 #   AGENT_ENV="DOTNET_GCgen0size=0x4000000" bench/admission/run.sh   # runtime settings for the agent only (A/B of GC knobs)
+#   RT=1 bench/admission/run.sh                                # the agent as a real-time task (a core of its own)
 #   WIRE=1 bench/admission/run.sh                              # also the agent's time at the wire (tcpdump of the port)
 # Besides the latency percentiles it prints the agent's CPU time per review over the run and its garbage collections,
 # which depend far less on what else runs on the machine. `dotnet …AdmissionBench.dll handler` measures the handler's
@@ -30,6 +31,10 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 
 mkdir -p "$work/sa" "$work/www/api/v1/agent"
 cp "$work/tls.crt" "$work/sa/ca.crt"; echo unused > "$work/sa/token"
 echo '{"mode":"deny","minSeverity":"high","settings":{},"exceptions":[]}' > "$work/www/api/v1/agent/admission"
+# RT=1: the agent runs as a real-time (SCHED_FIFO) task, so the other processes on its core wait for it: what the webhook
+# does with a core of its own, apart from what a shared machine adds. Not the headline figure. (The driver stays an
+# ordinary task: as a FIFO task its sending thread held its core from the threads reading the answers.)
+rt=${RT:+chrt -f 10}
 files_port=$((20000 + RANDOM % 10000)); health_port=$((files_port + 1)); webhook_port=$((files_port + 2))
 python3 -m http.server "$files_port" --bind 127.0.0.1 --directory "$work/www" >/dev/null 2>&1 &
 files_pid=$!
@@ -40,7 +45,7 @@ KUBEADVISOR_AGENT_KUBERNETES_URL=https://127.0.0.1:1 KUBEADVISOR_AGENT_SERVICE_A
 KUBEADVISOR_AGENT_INTERVAL_MINUTES=1440 KUBEADVISOR_AGENT_HEALTH_PORT=$health_port \
 KUBEADVISOR_AGENT_ADMISSION=true KUBEADVISOR_AGENT_ADMISSION_PORT=$webhook_port \
 KUBEADVISOR_AGENT_ADMISSION_TLS_CERT_FILE="$work/tls.crt" KUBEADVISOR_AGENT_ADMISSION_TLS_KEY_FILE="$work/tls.key" \
-  env ${AGENT_ENV:-} taskset -c 0 "$agent" > "$work/agent.log" 2>&1 &
+  env ${AGENT_ENV:-} ${rt:-} taskset -c 0 "$agent" > "$work/agent.log" 2>&1 &
 agent_pid=$!
 for _ in $(seq 1 100); do
   curl -s "http://127.0.0.1:$health_port/readyz" | grep -q '"settingsLoaded":true' && break
