@@ -57,7 +57,8 @@ public sealed class AdmissionWebhook(AdmissionState state, AdmissionDecisionLog 
             logger.LogInformation("Admission webhook refused {Namespace}: {Policies}", verdict.Namespace, string.Join(",", verdict.DeniedPolicies));
         }
 
-        // One write with its length: a chunked answer would end with a separate terminating chunk (a second TLS record).
+        // Built whole in a pooled buffer, then sent with its length in one write (Kestrel sent the chunked answer in one
+        // packet too: bench/admission/wire.py counts them).
         using var answer = new PooledBuffer(1024);
         AdmissionResponse.Write(answer, uid, verdict);
         http.Response.StatusCode = StatusCodes.Status200OK;
