@@ -18,6 +18,8 @@ public static class AgentInstallCommands
         # 3. The agent itself, then wait until it runs
         kubectl apply -f deploy/agent/deployment.yaml
         kubectl -n {Namespace} rollout status deployment/{DeploymentName}
+        # Optional: let the agent judge ConfigMaps (only keys and reasons leave the cluster, never a value)
+        # kubectl apply -f deploy/agent/rbac-configmaps.yaml
         """;
 
     public static string Rotate(string serverUrl, string token) => $"""
