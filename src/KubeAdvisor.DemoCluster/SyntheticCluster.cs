@@ -16,7 +16,8 @@ public static class SyntheticCluster
     /// <param name="workloads">Number of Deployments.</param>
     /// <param name="podsPerWorkload">Running pods per Deployment (default 3).</param>
     /// <param name="namespaces">Namespaces to spread them over (default 50).</param>
-    public static IReadOnlyList<IKubernetesObject> Generate(int workloads, int podsPerWorkload = 3, int namespaces = 50)
+    /// <param name="otherObjects">Also the objects beside the workloads (default); false gives the cluster of before them, for A/B benchmarks.</param>
+    public static IReadOnlyList<IKubernetesObject> Generate(int workloads, int podsPerWorkload = 3, int namespaces = 50, bool otherObjects = true)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workloads);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(namespaces);
@@ -24,7 +25,7 @@ public static class SyntheticCluster
         for (var n = 0; n < namespaces; n++)
         {
             result.Add(new V1Namespace { ApiVersion = "v1", Kind = "Namespace", Metadata = new V1ObjectMeta { Name = Namespace(n) } });
-            result.AddRange(SyntheticObjects.ForNamespace(Namespace(n), n));
+            result.AddRange(otherObjects ? SyntheticObjects.ForNamespace(Namespace(n), n) : []);
         }
 
         for (var i = 0; i < workloads; i++)
@@ -32,10 +33,10 @@ public static class SyntheticCluster
             var deployment = Deployment(Namespace(i % namespaces), $"app-{i:D5}", ImageFor(i), podsPerWorkload);
             result.Add(deployment);
             result.AddRange(PodFactory.ReplicaSetAndPods(deployment, podsPerWorkload));
-            result.AddRange(SyntheticObjects.ForDeployment(Namespace(i % namespaces), $"app-{i:D5}", i));
+            result.AddRange(otherObjects ? SyntheticObjects.ForDeployment(Namespace(i % namespaces), $"app-{i:D5}", i) : []);
         }
 
-        result.AddRange(SyntheticObjects.ClusterWide());
+        result.AddRange(otherObjects ? SyntheticObjects.ClusterWide() : []);
         return result;
     }
 
