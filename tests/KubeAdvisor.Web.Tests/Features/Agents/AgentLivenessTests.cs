@@ -39,6 +39,7 @@ public sealed partial class AgentLivenessTests
 
         Assert.Contains("deploy/agent/reports-rbac.yaml", paths);
         Assert.Contains("deploy/agent/admission", paths);
+        Assert.Contains("deploy/agent/rbac-configmaps.yaml", paths);
         Assert.All(paths, p => Assert.True(File.Exists(Path.Combine(RepositoryFiles.Root, p)) || Directory.Exists(Path.Combine(RepositoryFiles.Root, p)), p));
         Assert.All(lines.Where(l => l.Contains("reports", StringComparison.Ordinal) || l.Contains("admission/", StringComparison.Ordinal)),
             l => Assert.StartsWith("#", l.TrimStart(), StringComparison.Ordinal));
