@@ -15,6 +15,9 @@
 # FAKE_API_CPUS=2,3 SCANNER_CPUS=0,1 give the fake API server its own cores (taskset), as a real API server has;
 # LINK_MBPS=1000 paces the fake API's responses as over a network link of that bandwidth (default: unpaced);
 # REAL_WORLD=1 serves every object with real-world metadata (Helm labels, last-applied-configuration, managedFields).
+# WORKLOADS_ONLY=1 (scan and web) serves only namespaces, Deployments, ReplicaSets and pods, without the ConfigMaps,
+# Ingresses, RBAC, ServiceAccounts, NetworkPolicies and PriorityClasses beside them (the synthetic cluster before
+# decision 0037), to measure what those kinds cost.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

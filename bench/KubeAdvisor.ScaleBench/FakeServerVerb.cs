@@ -16,7 +16,9 @@ internal static class FakeServerVerb
         var workloads = args.Int("workloads", 10_000);
         var started = Stopwatch.GetTimestamp();
         await using var server = await FakeKubernetesServer.StartAsync();
-        var objects = SyntheticCluster.Generate(workloads);
+        // WORKLOADS_ONLY=1 (environment, so it reaches the process scan-scale starts too): the synthetic cluster without the
+        // ConfigMaps, Ingresses, RBAC, … beside the workloads, as before decision 0037, to measure what those cost.
+        var objects = SyntheticCluster.Generate(workloads, otherObjects: Environment.GetEnvironmentVariable("WORKLOADS_ONLY") != "1");
         // --real-world 1: Helm labels, last-applied-configuration and managedFields on every object, as in real clusters
         server.Objects.Replace(args.Int("real-world", 0) != 0 ? SyntheticCluster.WithRealWorldMetadata(objects) : objects);
         server.Faults.LinkBytesPerSecond = args.Int("link-mbps", 0) * 1_000_000L / 8; // 0: as fast as the machine goes

@@ -86,6 +86,11 @@ public static class AgentHost
         s.AddHostedService<AgentWorker>();
 
         var app = builder.Build();
+        // What garbage collection cost over the process's life, for footprint and latency work (bench/admission/run.sh reads it).
+        app.Lifetime.ApplicationStopping.Register(() => app.Logger.LogInformation(
+            "Agent stopping: {Gen0} gen0, {Gen1} gen1 and {Gen2} gen2 garbage collections, {PauseMs:0.0} ms paused in all, {AllocatedMb:0.0} MB allocated",
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration().TotalMilliseconds,
+            GC.GetTotalAllocatedBytes() / (1024.0 * 1024.0)));
         // Stalled = no heartbeat for one request timeout plus a minute (waits beat every 30 s).
         var stallAfter = options.RequestTimeout + TimeSpan.FromMinutes(1);
         app.MapGet("/healthz", (AgentHealth h) => h.IsAlive(stallAfter) ? Results.Text("ok") : Results.Text("stalled", statusCode: 503));

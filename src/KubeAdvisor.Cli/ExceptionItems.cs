@@ -4,7 +4,7 @@ using KubeAdvisor.Core.Exceptions;
 namespace KubeAdvisor.Cli;
 
 /// <summary>
-/// The items of <c>GET /api/v1/exceptions?status=approved</c> (the server's ExceptionView, camelCase) as the evaluator's
+/// The items of <c>GET /api/v1/clusters/{id}/exceptions/active</c> (the server's ExceptionView, camelCase) as the evaluator's
 /// <see cref="ExceptionRule"/>s, built as the server's scan builds them (ExceptionRules): the id, the scope globs and
 /// the policies; an exception that has expired by now no longer exempts.
 /// </summary>

@@ -10,7 +10,7 @@ namespace KubeAdvisor.Cli;
 /// Pulls a cluster's settings and approved exceptions from KubeAdvisor's API (any role's token may read them), so CI
 /// applies what the dashboard shows: <c>GET /api/v1/clusters</c> (the id by name),
 /// <c>/clusters/{id}/policy-settings</c> (the settings document, read by the same <see cref="PolicySettingsDocument"/>)
-/// and <c>/exceptions?clusterId={id}&amp;status=approved</c> (this cluster's and all clusters'). Any failure is a
+/// and <c>/clusters/{id}/exceptions/active</c> (every approved one of this cluster and of all clusters, uncapped). Any failure is a
 /// <see cref="UsageException"/> naming the server, never the token.
 /// </summary>
 internal static class ServerSettings
@@ -43,7 +43,7 @@ internal static class ServerSettings
             throw new UsageException($"{server}: the settings of '{cluster}' could not be read: {string.Join(" ", parsed.Errors)}");
         }
 
-        using var exceptions = JsonDocument.Parse(await GetAsync(http, server, $"api/v1/exceptions?clusterId={id}&status=approved", ct));
+        using var exceptions = JsonDocument.Parse(await GetAsync(http, server, $"api/v1/clusters/{id}/exceptions/active", ct));
         var rules = ExceptionItems.Rules(exceptions.RootElement, now);
         return new ScanSettings(parsed.Document.Settings, new ExceptionSet(rules, now),
             $"settings and {rules.Count} approved exception(s) of cluster '{cluster}' from {server}");

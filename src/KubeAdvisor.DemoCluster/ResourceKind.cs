@@ -26,10 +26,12 @@ internal sealed record ResourceKind(string Path, string Plural, string ApiVersio
         new("/apis/rbac.authorization.k8s.io/v1/clusterroles", "clusterroles", "rbac.authorization.k8s.io/v1", "ClusterRole", typeof(V1ClusterRole)),
         new("/apis/rbac.authorization.k8s.io/v1/rolebindings", "rolebindings", "rbac.authorization.k8s.io/v1", "RoleBinding", typeof(V1RoleBinding)),
         new("/apis/rbac.authorization.k8s.io/v1/clusterrolebindings", "clusterrolebindings", "rbac.authorization.k8s.io/v1", "ClusterRoleBinding", typeof(V1ClusterRoleBinding)),
+        new("/apis/scheduling.k8s.io/v1/priorityclasses", "priorityclasses", "scheduling.k8s.io/v1", "PriorityClass", typeof(V1PriorityClass)),
+        new("/api/v1/configmaps", "configmaps", "v1", "ConfigMap", typeof(V1ConfigMap)),
     ];
 
-    /// <summary>Whether objects of the kind have no namespace (Namespaces, ClusterRoles, ClusterRoleBindings).</summary>
-    public bool ClusterScoped => Kind is "Namespace" or "ClusterRole" or "ClusterRoleBinding";
+    /// <summary>Whether objects of the kind have no namespace (Namespaces, ClusterRoles, ClusterRoleBindings, PriorityClasses).</summary>
+    public bool ClusterScoped => Kind is "Namespace" or "ClusterRole" or "ClusterRoleBinding" or "PriorityClass";
 
     public static ResourceKind? ByPath(string path) => All.FirstOrDefault(r => r.Path == path.TrimEnd('/'));
 

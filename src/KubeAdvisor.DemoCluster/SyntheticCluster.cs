@@ -5,16 +5,19 @@ namespace KubeAdvisor.DemoCluster;
 
 /// <summary>
 /// Generates a large cluster in memory for benchmarks and paging tests: Deployments spread over namespaces,
-/// each with its ReplicaSet and running pods, cycling through image forms (latest, untagged, pinned tag, digest).
-/// 10,000 workloads × 3 pods ≈ 30,000 pods. Deterministic for a given size.
+/// each with its ReplicaSet and running pods, cycling through image forms (latest, untagged, pinned tag, digest), and the
+/// objects a real cluster has beside them (ServiceAccounts, RBAC, NetworkPolicies, Ingresses, ConfigMaps,
+/// PriorityClasses: <see cref="SyntheticObjects"/>). 10,000 workloads × 3 pods ≈ 30,000 pods, with about 2,050
+/// ConfigMaps and 1,000 Ingresses. Deterministic for a given size.
 /// </summary>
 public static class SyntheticCluster
 {
-    /// <summary>Namespaces, Deployments, ReplicaSets and pods, ready for <see cref="FakeObjectStore.Replace"/>.</summary>
+    /// <summary>Namespaces, Deployments, ReplicaSets, pods and the other objects, ready for <see cref="FakeObjectStore.Replace"/>.</summary>
     /// <param name="workloads">Number of Deployments.</param>
     /// <param name="podsPerWorkload">Running pods per Deployment (default 3).</param>
     /// <param name="namespaces">Namespaces to spread them over (default 50).</param>
-    public static IReadOnlyList<IKubernetesObject> Generate(int workloads, int podsPerWorkload = 3, int namespaces = 50)
+    /// <param name="otherObjects">Also the objects beside the workloads (default); false gives the cluster of before them, for A/B benchmarks.</param>
+    public static IReadOnlyList<IKubernetesObject> Generate(int workloads, int podsPerWorkload = 3, int namespaces = 50, bool otherObjects = true)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workloads);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(namespaces);
@@ -22,6 +25,7 @@ public static class SyntheticCluster
         for (var n = 0; n < namespaces; n++)
         {
             result.Add(new V1Namespace { ApiVersion = "v1", Kind = "Namespace", Metadata = new V1ObjectMeta { Name = Namespace(n) } });
+            result.AddRange(otherObjects ? SyntheticObjects.ForNamespace(Namespace(n), n) : []);
         }
 
         for (var i = 0; i < workloads; i++)
@@ -29,8 +33,10 @@ public static class SyntheticCluster
             var deployment = Deployment(Namespace(i % namespaces), $"app-{i:D5}", ImageFor(i), podsPerWorkload);
             result.Add(deployment);
             result.AddRange(PodFactory.ReplicaSetAndPods(deployment, podsPerWorkload));
+            result.AddRange(otherObjects ? SyntheticObjects.ForDeployment(Namespace(i % namespaces), $"app-{i:D5}", i) : []);
         }
 
+        result.AddRange(otherObjects ? SyntheticObjects.ClusterWide() : []);
         return result;
     }
 

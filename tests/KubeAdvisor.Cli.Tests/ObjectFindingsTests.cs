@@ -50,4 +50,40 @@ public sealed class ObjectFindingsTests
         Assert.Contains("classname=\"payments/Role/debugger\" name=\"rbac-secrets-wildcard\"", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("tests=\"4\" failures=\"2\"", run.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Scan_ConfigMapPolicy_NamesTheKeyAndNeverPrintsTheValue()
+    {
+        const string configMaps = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: settings, namespace: payments}
+            data:
+              DB_PASSWORD: cli-only-Sup3rSecret
+              id_rsa: |
+                ---BEGIN OPENSSH PRIVATE KEY---
+                Y2xpLW9ubHk=
+                ---END OPENSSH PRIVATE KEY---
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: clean, namespace: payments}
+            data: {LOG_LEVEL: info}
+            """;
+        using var folder = CliRun.Files(("cm.yaml", configMaps),
+            ("s.yaml", "apiVersion: kubeadvisor.io/v1\nkind: PolicySettings\npolicies: {configmap-secret-literal: {enabled: true}}\n"));
+
+        foreach (var format in new[] { "text", "json", "sarif", "junit" })
+        {
+            var run = await folder.ScanAsync("cm.yaml", "--settings", "s.yaml", "--fail-on", "none", "--format", format);
+
+            Assert.Equal(0, run.Exit);
+            Assert.Contains("DB_PASSWORD (its name says it holds a secret), id_rsa (its value has the shape of a credential)", run.Stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("Sup3rSecret", run.Stdout + run.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("Y2xpLW9ubHk", run.Stdout + run.Stderr, StringComparison.Ordinal);
+        }
+
+        var text = await folder.ScanAsync("cm.yaml", "--settings", "s.yaml", "--fail-on", "none");
+        Assert.Contains("cm.yaml:2: high configmap-secret-literal payments/ConfigMap/settings: ConfigMap payments/settings holds secret-looking values", text.Stdout, StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using KubeAdvisor.Kubernetes.Admission;
 using Microsoft.AspNetCore.Http;
@@ -28,7 +27,7 @@ public sealed class AdmissionWebhook(AdmissionState state, AdmissionDecisionLog 
             return;
         }
 
-        var body = await ReadAsync(http.Request, http.RequestAborted);
+        using var body = await ReadAsync(http.Request, http.RequestAborted);
         if (body is null)
         {
             await BadAsync(http, $"The AdmissionReview is larger than {MaxBodyBytes / (1024 * 1024)} MiB.");
@@ -39,7 +38,7 @@ public sealed class AdmissionWebhook(AdmissionState state, AdmissionDecisionLog 
         string uid;
         try
         {
-            using var review = AdmissionReviewRequest.Parse(body.Value);
+            using var review = AdmissionReviewRequest.Parse(body.WrittenMemory); // reads the pooled body in place: disposed first
             uid = review.Uid;
             verdict = state.Judge.Judge(review, time.GetUtcNow());
             if (!review.DryRun)
@@ -58,42 +57,46 @@ public sealed class AdmissionWebhook(AdmissionState state, AdmissionDecisionLog 
             logger.LogInformation("Admission webhook refused {Namespace}: {Policies}", verdict.Namespace, string.Join(",", verdict.DeniedPolicies));
         }
 
+        // Built whole in a pooled buffer, then sent with its length in one write (Kestrel sent the chunked answer in one
+        // packet too: bench/admission/wire.py counts them).
+        using var answer = new PooledBuffer(1024);
+        AdmissionResponse.Write(answer, uid, verdict);
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json";
-        var output = new ArrayBufferWriter<byte>(512);
-        AdmissionResponse.Write(output, uid, verdict);
-        await http.Response.Body.WriteAsync(output.WrittenMemory, http.RequestAborted);
+        http.Response.ContentLength = answer.WrittenCount;
+        await http.Response.Body.WriteAsync(answer.WrittenMemory, http.RequestAborted);
     }
 
-    // Null when the body is over the limit (by its Content-Length, or counted while reading a chunked one).
-    private static async Task<ReadOnlyMemory<byte>?> ReadAsync(HttpRequest request, CancellationToken ct)
+    // Null when the body is over the limit (by its Content-Length, or counted while reading a chunked one). Read into a
+    // pooled buffer of the announced length (plus the byte that lets the last read see the end).
+    private static async Task<PooledBuffer?> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
             return null;
         }
 
-        var buffer = new MemoryStream(request.ContentLength is { } length && length > 0 ? (int)length : 16 * 1024);
-        var chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var body = new PooledBuffer(request.ContentLength is { } length && length > 0 ? (int)length + 1 : 16 * 1024);
         try
         {
             int read;
-            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            while ((read = await request.Body.ReadAsync(body.GetMemory(), ct)) > 0)
             {
-                if (buffer.Length + read > MaxBodyBytes)
+                body.Advance(read);
+                if (body.WrittenCount > MaxBodyBytes)
                 {
+                    body.Dispose();
                     return null;
                 }
-
-                buffer.Write(chunk, 0, read);
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
 
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+            return body;
+        }
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
     }
 
     private static async Task BadAsync(HttpContext http, string message)

@@ -14,7 +14,7 @@ public static class CelPolicies
     private const string RunningState = "it compares the digests the pods actually run (and earlier scans saw), which exist only after the pods have started; admission sees the spec alone";
     private const string OtherObjects = "it relates the workload to other objects (PodDisruptionBudgets, HorizontalPodAutoscalers, NetworkPolicies or ServiceAccounts), which an admission policy cannot read alongside the object under review";
 
-    private const string NotAWorkload = "it judges an object that is not a workload (an Ingress, a Role or a binding), while the export judges Pods and workload templates; a binding's verdict also depends on the role it names, another object";
+    private const string NotAWorkload = "it judges an object that is not a workload (an Ingress, a Role, a binding or a ConfigMap), while the export judges Pods and workload templates; a binding's verdict also depends on the role it names, another object";
 
     /// <summary>The policies the export leaves out, by id, with the reason.</summary>
     public static IReadOnlyDictionary<string, string> NotExpressible { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -35,6 +35,9 @@ public static class CelPolicies
         ["rbac-default-service-account-bound"] = NotAWorkload,
         ["rbac-role-pod-exec"] = NotAWorkload,
         ["rbac-secrets-wildcard"] = NotAWorkload,
+        ["configmap-secret-literal"] = NotAWorkload,
+        ["workload-priority-class-missing"] = "a pod that names no class gets the cluster's globalDefault PriorityClass, when there is one, which an admission policy cannot read alongside the workload",
+        ["workload-priority-class-unknown"] = "it asks whether the named PriorityClass exists, another object an admission policy cannot read alongside the workload; for pods, the API server's Priority admission already refuses an unknown class",
         ["container-env-secret-literal"] = "it is a heuristic over variable names and value shapes (word lists, token prefixes, URLs with passwords) whose one home is the evaluator; a copy in regular expressions would drift from it",
     };
 

@@ -20,7 +20,6 @@ internal static class WorkloadRules
                 "the pod has no controller; nothing recreates it if its node goes away"),
             // The request's namespace: on a create, metadata.namespace may be left to the URL.
             ["workload-default-namespace"] = _ => Workload("request.namespace == 'default'", "the object is in the default namespace"),
-            ["workload-priority-class-missing"] = _ => Workload($"!has({Spec}.priorityClassName)", "the pod template sets no priorityClassName"),
             ["workload-instance-label-mismatch"] = _ => Workload(
                 "object.kind != 'Pod' && ['app.kubernetes.io/instance', 'app.kubernetes.io/name'].exists(k, k in variables.objectLabels"
                 + " && k in variables.templateLabels && variables.objectLabels[k] != variables.templateLabels[k])",

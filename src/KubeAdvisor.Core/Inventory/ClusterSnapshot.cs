@@ -22,7 +22,7 @@ public sealed record ClusterSnapshot(
 {
     // The listed kinds that neither are workloads nor attribute pods to one: without them, what runs is still known.
     private static readonly HashSet<string> NotWorkloads =
-        new(["PodDisruptionBudget", "ServiceAccount", "HorizontalPodAutoscaler", "NetworkPolicy", .. ObjectKinds.All], StringComparer.Ordinal);
+        new(["PodDisruptionBudget", "ServiceAccount", "HorizontalPodAutoscaler", "NetworkPolicy", "PriorityClass", .. ObjectKinds.All], StringComparer.Ordinal);
 
     /// <summary>
     /// Kinds that could not be listed (empty for a complete snapshot). Workloads of these kinds are not in
@@ -91,7 +91,31 @@ public sealed record ClusterSnapshot(
     /// Every object that can be the subject of a finding without being a workload (decision 0033), ordered by kind,
     /// namespace, name and uid. Computed (not written to the wire).
     /// </summary>
-    public IEnumerable<InventoryObject> Objects => Ingresses.Concat<InventoryObject>(Roles).Concat(RoleBindings);
+    public IEnumerable<InventoryObject> Objects => Ingresses.Concat<InventoryObject>(Roles).Concat(RoleBindings).Concat(ConfigMaps);
+
+    /// <summary>
+    /// The cluster's ConfigMaps, each with only its secret-looking keys and why (decision 0037); empty when none exist or
+    /// they were not listed (listing them is opt-in).
+    /// </summary>
+    public IReadOnlyList<ConfigMap> ConfigMaps
+    {
+        get => _configMaps ?? [];
+        init => _configMaps = value;
+    }
+
+    private readonly IReadOnlyList<ConfigMap>? _configMaps;
+
+    /// <summary>
+    /// The cluster's PriorityClasses (empty when they were not listed, e.g. in an older agent's snapshot or a manifest set
+    /// without any: a real cluster always has system-cluster-critical and system-node-critical).
+    /// </summary>
+    public IReadOnlyList<PriorityClass> PriorityClasses
+    {
+        get => _priorityClasses ?? [];
+        init => _priorityClasses = value;
+    }
+
+    private readonly IReadOnlyList<PriorityClass>? _priorityClasses;
 
     /// <summary>The cluster's Roles and ClusterRoles (empty when none were listed).</summary>
     public IReadOnlyList<RbacRole> Roles
@@ -163,6 +187,8 @@ public sealed record ClusterSnapshot(
             Ingresses = kinds.Contains(ObjectKinds.Ingress) ? [] : Ingresses,
             Roles = Roles.Where(r => !kinds.Contains(r.Kind)).ToList(),
             RoleBindings = RoleBindings.Where(b => !kinds.Contains(b.Kind)).ToList(),
+            ConfigMaps = kinds.Contains(ObjectKinds.ConfigMap) ? [] : ConfigMaps,
+            PriorityClasses = kinds.Contains("PriorityClass") ? [] : PriorityClasses,
             Unavailable = unavailable,
         };
 

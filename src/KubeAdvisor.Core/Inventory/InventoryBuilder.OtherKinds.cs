@@ -2,7 +2,7 @@ namespace KubeAdvisor.Core.Inventory;
 
 /// <summary>
 /// The kinds that are not workloads and own no pods: PodDisruptionBudgets, ServiceAccounts, HorizontalPodAutoscalers,
-/// NetworkPolicies and the objects that can be subjects of findings (decision 0033). Each is kept by its namespace and
+/// NetworkPolicies, PriorityClasses (cluster-scoped: namespace "") and the objects that can be subjects of findings (decision 0033). Each is kept by its namespace and
 /// name (and kind), the last one added wins, and the snapshot lists them by namespace, then name.
 /// </summary>
 public sealed partial class InventoryBuilder
@@ -11,6 +11,7 @@ public sealed partial class InventoryBuilder
     private readonly Dictionary<(string Ns, string Name), ServiceAccount> _serviceAccounts = [];
     private readonly Dictionary<(string Ns, string Name), HorizontalPodAutoscaler> _autoscalers = [];
     private readonly Dictionary<(string Ns, string Name), NetworkPolicy> _networkPolicies = [];
+    private readonly Dictionary<(string Ns, string Name), PriorityClass> _priorityClasses = [];
     private readonly Dictionary<(string Kind, string Ns, string Name), InventoryObject> _subjects = [];
 
     /// <summary>Adds a PodDisruptionBudget; one with the same namespace and name replaces it.</summary>
@@ -41,6 +42,13 @@ public sealed partial class InventoryBuilder
         _networkPolicies[(policy.Namespace, policy.Name)] = policy;
     }
 
+    /// <summary>Adds a PriorityClass; one with the same name replaces it.</summary>
+    public void AddPriorityClass(PriorityClass priorityClass)
+    {
+        ArgumentNullException.ThrowIfNull(priorityClass);
+        _priorityClasses[("", priorityClass.Name)] = priorityClass;
+    }
+
     /// <summary>
     /// Adds an object that is not a workload (an Ingress, a Role, …; decision 0033); one of the same kind, namespace and
     /// name replaces it.
@@ -60,6 +68,8 @@ public sealed partial class InventoryBuilder
         Ingresses = Subjects<Ingress>(),
         Roles = Subjects<RbacRole>(),
         RoleBindings = Subjects<RbacBinding>(),
+        ConfigMaps = Subjects<ConfigMap>(),
+        PriorityClasses = InOrder(_priorityClasses),
     };
 
     // By the key each is kept under, which is its own namespace and name.

@@ -22,8 +22,11 @@ public static class ObjectKinds
     /// <summary>rbac.authorization.k8s.io/v1 ClusterRoleBinding.</summary>
     public const string ClusterRoleBinding = "ClusterRoleBinding";
 
+    /// <summary>v1 ConfigMap (read only when the scanner may list them, decision 0037).</summary>
+    public const string ConfigMap = "ConfigMap";
+
     /// <summary>Every object kind (an array, so database queries can test membership with it).</summary>
-    public static readonly string[] All = [Ingress, Role, ClusterRole, RoleBinding, ClusterRoleBinding];
+    public static readonly string[] All = [Ingress, Role, ClusterRole, RoleBinding, ClusterRoleBinding, ConfigMap];
 
     /// <summary>Whether <paramref name="kind"/> is an object kind rather than a workload kind.</summary>
     public static bool IsObject(string kind) => Array.IndexOf(All, kind) >= 0;

@@ -53,7 +53,7 @@ public static class PolarisChecks
         ("hostPortSet", null),
         ("tlsSettingsMissing", null),
         ("sensitiveContainerEnvVar", null),
-        ("sensitiveConfigmapContent", "not yet: needs ConfigMaps, which scans do not read yet (an opt-in permission)"),
+        ("sensitiveConfigmapContent", null),
         ("clusterrolePodExecAttach", null),
         ("rolePodExecAttach", null),
         ("clusterrolebindingPodExecAttach", null),

@@ -2,7 +2,10 @@ using k8s;
 
 namespace KubeAdvisor.Kubernetes.Collection;
 
-/// <summary>"Test connection": GET /version, then list each scanned kind with limit=1, naming every forbidden kind.</summary>
+/// <summary>
+/// "Test connection": GET /version, then list each scanned kind with limit=1, naming every forbidden kind (an opt-in
+/// kind that is forbidden is recorded as such, without an error: not granting it is a choice).
+/// </summary>
 public sealed class ConnectionTester(ClusterCollectorOptions? options = null)
 {
     private readonly TimeSpan? _timeout = options?.RequestTimeout;
@@ -39,7 +42,8 @@ public sealed class ConnectionTester(ClusterCollectorOptions? options = null)
             {
                 var error = ScanErrorClassifier.Classify(e, kind.Resource, _timeout);
                 var forbidden = e is k8s.Autorest.HttpOperationException { Response.StatusCode: System.Net.HttpStatusCode.Forbidden };
-                kinds.Add(new KindAccess(kind.Resource, error.Message, forbidden));
+                // An opt-in kind (ConfigMaps) the cluster has not granted is not a problem of the connection (decision 0037).
+                kinds.Add(new KindAccess(kind.Resource, forbidden && kind.IsOptIn ? null : error.Message, forbidden));
             }
         }
 

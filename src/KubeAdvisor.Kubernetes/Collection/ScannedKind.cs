@@ -37,6 +37,9 @@ internal sealed record ScannedKind(string Resource, string ApiVersion, string Ki
             (b, q, j) => b.AddObject(RbacJson.Binding(j, "RoleBinding", q))),
         new("clusterrolebindings.rbac.authorization.k8s.io", "rbac.authorization.k8s.io/v1", "ClusterRoleBinding",
             "apis/rbac.authorization.k8s.io/v1/clusterrolebindings", (b, q, j) => b.AddObject(RbacJson.Binding(j, "ClusterRoleBinding", q))),
+        new("priorityclasses.scheduling.k8s.io", "scheduling.k8s.io/v1", "PriorityClass", "apis/scheduling.k8s.io/v1/priorityclasses",
+            (b, q, j) => b.AddPriorityClass(PriorityClassJson.Read(j, q))),
+        new("configmaps", "v1", "ConfigMap", "api/v1/configmaps", (b, q, j) => b.AddObject(ConfigMapJson.Read(j, q))),
     ];
 
     /// <summary>
@@ -44,6 +47,12 @@ internal sealed record ScannedKind(string Resource, string ApiVersion, string Ki
     /// list it (403). Namespaces and pods are not optional: every workload and every policy rests on them (decision 0018).
     /// </summary>
     public bool IsOptional => Resource is not ("namespaces" or "pods");
+
+    /// <summary>
+    /// Whether listing the kind is something a cluster opts into with its own RBAC file (ConfigMaps: their values may be
+    /// secrets, decision 0037). The collector still asks; a 403 is reported only when an enabled policy needs the kind.
+    /// </summary>
+    public bool IsOptIn => Resource is "configmaps";
 
     /// <summary>The kind a manifest document of this apiVersion and kind is read as; null for kinds the inventory does not use.</summary>
     public static ScannedKind? Of(string? apiVersion, string? kind) =>

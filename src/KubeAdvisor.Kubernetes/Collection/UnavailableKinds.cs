@@ -39,6 +39,11 @@ public static class UnavailableKinds
     public static string Advice(UnavailableKind kind)
     {
         ArgumentNullException.ThrowIfNull(kind);
+        if (kind.StatusCode == 403 && ScannedKind.All.Any(k => k.Resource == kind.Resource && k.IsOptIn))
+        {
+            return $"apply deploy/scanner-rbac-configmaps.yaml (or deploy/agent/rbac-configmaps.yaml for the agent) to let the scanner list {kind.Resource}, or switch off the policies that need it";
+        }
+
         return kind.StatusCode == 403
             ? $"add `{RbacRule(kind.Resource)}` to the scanner's ClusterRole (deploy/scanner-rbac.yaml)"
             : $"the API server does not serve {ApiVersionOf(kind.Resource)} {kind.Resource.Split('.')[0]}; policies that need it are not evaluated";
@@ -77,6 +82,21 @@ public static class UnavailableKinds
             .Where(k => k.IsOptional && byResource.ContainsKey(k.Resource))
             .Select(k => new UnavailableKind(k.Resource, k.Kind, byResource[k.Resource]))
             .ToList();
+    }
+
+    /// <summary>
+    /// What a scan reports as unavailable: every kind except an opt-in one (ConfigMaps) that no enabled policy needed, so a
+    /// cluster that has not opted in is not told about it at every scan (decision 0037). A kind an enabled policy needed
+    /// (a policy in <paramref name="neededResources"/>' plan that was not evaluated) is always reported.
+    /// </summary>
+    /// <param name="kinds">The snapshot's unavailable kinds.</param>
+    /// <param name="neededResources">The RequiredKinds of the enabled policies that were not evaluated.</param>
+    public static IReadOnlyList<UnavailableKind> Reported(IReadOnlyList<UnavailableKind> kinds, IEnumerable<string> neededResources)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        ArgumentNullException.ThrowIfNull(neededResources);
+        var needed = neededResources.ToHashSet(StringComparer.Ordinal);
+        return kinds.Where(k => needed.Contains(k.Resource) || !ScannedKind.All.Any(s => s.Resource == k.Resource && s.IsOptIn)).ToList();
     }
 
     /// <summary>The scan row's text: <c>poddisruptionbudgets.policy=403,cronjobs.batch=404</c>; null when nothing is missing.</summary>

@@ -121,6 +121,8 @@ public static class ManifestLoader
         ("rbac.authorization.k8s.io/v1", "ClusterRole") => KubernetesYaml.Deserialize<V1ClusterRole>(doc),
         ("rbac.authorization.k8s.io/v1", "RoleBinding") => KubernetesYaml.Deserialize<V1RoleBinding>(doc),
         ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding") => KubernetesYaml.Deserialize<V1ClusterRoleBinding>(doc),
+        ("scheduling.k8s.io/v1", "PriorityClass") => KubernetesYaml.Deserialize<V1PriorityClass>(doc),
+        ("v1", "ConfigMap") => KubernetesYaml.Deserialize<V1ConfigMap>(doc),
         _ => null,
     };
 

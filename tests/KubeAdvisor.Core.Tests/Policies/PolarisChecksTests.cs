@@ -44,6 +44,7 @@ public sealed class PolarisChecksTests
         Assert.Contains("- **Polaris:** `pullPolicyNotAlways`", text, StringComparison.Ordinal);
         Assert.Contains("- **Unlike Polaris:** Polaris fails every pull policy", text, StringComparison.Ordinal);
         Assert.Contains("| `pullPolicyNotAlways` | `image-pull-policy-mutable` |", text, StringComparison.Ordinal);
-        Assert.Contains("| `sensitiveConfigmapContent` | none, not yet: needs ConfigMaps, which scans do not read yet (an opt-in permission) |", text, StringComparison.Ordinal);
+        Assert.Contains("| `oneController` | none, not judged: the API server refuses an object with a second controller owner reference", text, StringComparison.Ordinal);
+        Assert.Contains("| `sensitiveConfigmapContent` | `configmap-secret-literal` |", PolicyDocs.Render(PolicyCatalog.Descriptors), StringComparison.Ordinal);
     }
 }

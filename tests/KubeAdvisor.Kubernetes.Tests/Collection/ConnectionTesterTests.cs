@@ -13,7 +13,7 @@ public sealed class ConnectionTesterTests : FakeServerTestBase
 
         Assert.True(r.Succeeded);
         Assert.Equal("v1.31.2-fake", r.KubernetesVersion);
-        Assert.Equal(18, r.Kinds.Count); // every kind the collector lists: ServiceAccounts, HorizontalPodAutoscalers, NetworkPolicies, Ingresses and the four RBAC kinds included
+        Assert.Equal(20, r.Kinds.Count); // every kind the collector lists: ServiceAccounts, HorizontalPodAutoscalers, NetworkPolicies, Ingresses, the four RBAC kinds, PriorityClasses and ConfigMaps included
         Assert.Empty(r.Problems);
     }
 
@@ -28,6 +28,20 @@ public sealed class ConnectionTesterTests : FakeServerTestBase
         Assert.False(r.Succeeded);
         Assert.Equal(["cannot list statefulsets.apps: forbidden"], r.Problems);
         Assert.Equal("statefulsets.apps", Assert.Single(r.Kinds, k => k.IsForbidden).Resource);
+    }
+
+    [Fact]
+    public async Task TestAsync_ConfigMapsForbidden_SucceedsWithTheOptInKindMarkedForbidden()
+    {
+        Server.Faults.ForbiddenResource = "configmaps";
+        using var client = Client();
+
+        var r = await new ConnectionTester().TestAsync(client, CancellationToken.None);
+
+        // Not granting the opt-in kind is a choice, not a broken connection (decision 0037).
+        Assert.True(r.Succeeded);
+        Assert.Empty(r.Problems);
+        Assert.Equal("configmaps", Assert.Single(r.Kinds, k => k.IsForbidden).Resource);
     }
 
     [Fact]

@@ -198,8 +198,9 @@ public sealed class PartialCollectionTests : FakeServerTestBase
 
         // One kind each: the two budget policies, the automount policy, the two autoscaler policies, the network policy
         // one and the Ingress one; two each: the running-digest policies, the budget-against-autoscaler policy and four
-        // of the rbac pack (roles, or bindings, of both scopes); four: the binding-hands-out-exec policy (roles and bindings).
-        Assert.Equal(25, needs.Count);
+        // of the rbac pack (roles, or bindings, of both scopes); four: the binding-hands-out-exec policy (roles and bindings);
+        // then one each: the ConfigMap policy and the two priority-class policies (decision 0037).
+        Assert.Equal(28, needs.Count);
         Assert.All(needs, n => Assert.Single(UnavailableKinds.Checked([new UnavailableKind(n.Kind, "", 403)])));
     }
 

@@ -47,6 +47,6 @@ public sealed class DemoManifestsTests : FakeServerTestBase
     [Fact]
     public void Names_EmbeddedManifests_AllPresent()
     {
-        Assert.Equal(["00-namespaces.yaml", "10-shop.yaml", "20-payments.yaml", "30-platform.yaml", "40-rbac.yaml"], DemoManifests.Names);
+        Assert.Equal(["00-namespaces.yaml", "10-shop.yaml", "20-payments.yaml", "30-platform.yaml", "40-rbac.yaml", "50-config.yaml"], DemoManifests.Names);
     }
 }

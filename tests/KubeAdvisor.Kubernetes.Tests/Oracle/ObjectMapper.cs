@@ -1,11 +1,13 @@
+using System.Text;
 using k8s.Models;
 using KubeAdvisor.Core.Inventory;
+using KubeAdvisor.Core.Policies.Security;
 
 namespace KubeAdvisor.Kubernetes.Tests.Oracle;
 
 /// <summary>
-/// The test oracle for objects that are not workloads (decision 0033): Ingresses and RBAC from the typed V1 models, written
-/// independently of the streaming readers. Cluster-scoped kinds have namespace "".
+/// The test oracle for objects that are not workloads (decision 0033): Ingresses, RBAC, ConfigMaps and PriorityClasses from
+/// the typed V1 models, written independently of the streaming readers. Cluster-scoped kinds have namespace "".
 /// </summary>
 public static class ObjectMapper
 {
@@ -13,6 +15,19 @@ public static class ObjectMapper
         MetadataMapper.Namespace(i.Metadata), i.Metadata?.Name ?? "", i.Metadata?.Uid ?? "",
         (i.Spec?.Rules ?? []).Select(r => r.Host).Where(h => !string.IsNullOrEmpty(h)).ToList(),
         (i.Spec?.Tls ?? []).Select(t => new IngressTls((t.Hosts ?? []).Where(h => !string.IsNullOrEmpty(h)).ToList())).ToList());
+
+    public static ConfigMap Map(V1ConfigMap c)
+    {
+        var judged = (c.Data ?? new Dictionary<string, string>()).Select(d => (d.Key, Reason: SecretLiterals.Classify(d.Key, d.Value)))
+            .Concat((c.BinaryData ?? new Dictionary<string, byte[]>()).Select(d => (d.Key, Reason: SecretLiterals.Classify(d.Key, Encoding.UTF8.GetString(d.Value)))))
+            .Where(k => k.Reason is not null).Select(k => new SecretLookingKey(k.Key, k.Reason!.Value)).ToList();
+        return new ConfigMap(MetadataMapper.Namespace(c.Metadata), c.Metadata?.Name ?? "", c.Metadata?.Uid ?? "", judged.Take(ConfigMap.MaxKeys).ToList())
+        {
+            MoreSecretLookingKeys = Math.Max(0, judged.Count - ConfigMap.MaxKeys),
+        };
+    }
+
+    public static PriorityClass Map(V1PriorityClass p) => new(p.Metadata?.Name ?? "", p.Value ?? 0, p.GlobalDefault ?? false);
 
     public static RbacRole Map(V1Role r) =>
         new("Role", MetadataMapper.Namespace(r.Metadata), r.Metadata?.Name ?? "", r.Metadata?.Uid ?? "", Rules(r.Rules));

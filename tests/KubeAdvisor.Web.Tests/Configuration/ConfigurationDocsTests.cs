@@ -4,6 +4,7 @@ using KubeAdvisor.Testing;
 using KubeAdvisor.Web.Configuration;
 using KubeAdvisor.Web.Infrastructure.Auth.Oidc;
 using Microsoft.Extensions.Configuration;
+using YamlDotNet.RepresentationModel;
 
 namespace KubeAdvisor.Web.Tests.Configuration;
 
@@ -52,6 +53,25 @@ public sealed partial class ConfigurationDocsTests
             .ToList();
 
         Assert.Empty(unsafeLines);
+    }
+
+    [Fact]
+    public void Compose_GivesEverySettingOfDotEnv_ToBothRoles()
+    {
+        // Without env_file only the keys interpolated by hand reached the containers: SMTP, scan timeouts and the rest
+        // of .env.example were silently ignored under docker compose.
+        var compose = new YamlStream();
+        compose.Load(new StringReader(File.ReadAllText(Path.Combine(Root, "docker-compose.yml"))));
+        var services = (YamlMappingNode)((YamlMappingNode)compose.Documents[0].RootNode).Children["services"];
+
+        foreach (var role in new[] { "web", "worker" })
+        {
+            var service = (YamlMappingNode)services.Children[role];
+            Assert.True(service.Children.TryGetValue("env_file", out var envFile), $"{role} has no env_file");
+            Assert.Equal(".env", ((YamlScalarNode)envFile).Value);
+            var environment = (YamlMappingNode)service.Children["environment"];
+            Assert.Equal(role, ((YamlScalarNode)environment.Children["KUBEADVISOR_ROLE"]).Value);
+        }
     }
 
     [GeneratedRegex(@"^(KUBEADVISOR_[A-Z0-9_]+)=")]

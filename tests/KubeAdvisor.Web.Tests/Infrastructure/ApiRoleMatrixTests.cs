@@ -44,6 +44,7 @@ public sealed class ApiRoleMatrixTests(WebAppFixture fx)
         ["POST /api/v1/exceptions/{id}/reject"] = Roles.Admin,
         ["POST /api/v1/exceptions/{id}/revoke"] = Roles.Engineer, // the workflow then allows an Engineer only their own
         ["GET /api/v1/exceptions/export"] = Roles.Viewer,
+        ["GET /api/v1/clusters/{id}/exceptions/active"] = Roles.Viewer, // every approved one a scan applies, uncapped (the CLI)
         ["POST /api/v1/exceptions/import"] = Roles.Admin,
         ["GET /api/v1/tokens"] = Roles.Admin,
         ["POST /api/v1/tokens"] = Roles.Admin,

@@ -1,10 +1,13 @@
+using KubeAdvisor.Core.Inventory;
+
 namespace KubeAdvisor.Core.Policies.Security;
 
 /// <summary>
-/// Heuristics for container-env-secret-literal: a literal env value that is a secret by its name
-/// (PASSWORD, TOKEN, API_KEY, …) or by its shape (private key, AWS key id, GitHub/Slack token, password in a URL).
+/// The secret-literal detector of container-env-secret-literal and configmap-secret-literal: a literal value that is a
+/// secret by its name (PASSWORD, TOKEN, API_KEY, …) or by its shape (private key, AWS key id, GitHub/Slack token,
+/// password in a URL). It judges spans, so a ConfigMap's value can be judged without ever becoming a string.
 /// </summary>
-internal static class SecretLiterals
+public static class SecretLiterals
 {
     // Whole words of the variable name (split on '_', '-', '.'); compared case-insensitively.
     private static readonly string[] SecretWords =
@@ -23,10 +26,15 @@ internal static class SecretLiterals
 
     private static readonly string[] TokenPrefixes = ["ghp_", "gho_", "ghs_", "ghu_", "github_pat_", "glpat-", "xoxb-", "xoxp-", "xoxa-", "sk_live_"];
 
-    /// <summary>Why the pair looks like a secret ("name" or "value"), or null.</summary>
-    public static string? Reason(string name, string value)
+    /// <summary>Why the pair looks like a secret, as a sentence for a finding; null when it does not.</summary>
+    internal static string? Reason(string name, string value) => Classify(name, value) is { } reason ? Describe(reason) : null;
+
+    /// <summary>Why the pair (an env variable, a ConfigMap key) looks like a secret, or null when it does not.</summary>
+    /// <param name="name">The variable's name or the key.</param>
+    /// <param name="value">The literal value; only read, never kept.</param>
+    public static SecretLiteralReason? Classify(ReadOnlySpan<char> name, ReadOnlySpan<char> value)
     {
-        var v = value.AsSpan().Trim();
+        var v = value.Trim();
         if (v.Length == 0 || IsReferenceOrSetting(v))
         {
             return null;
@@ -34,11 +42,16 @@ internal static class SecretLiterals
 
         if (LooksLikeSecretValue(v))
         {
-            return "its value has the shape of a credential";
+            return SecretLiteralReason.Value;
         }
 
-        return HasSecretName(name) ? "its name says it holds a secret" : null;
+        return HasSecretName(name) ? SecretLiteralReason.Name : null;
     }
+
+    /// <summary>The reason as findings word it: "its name says it holds a secret", "its value has the shape of a credential".</summary>
+    public static string Describe(SecretLiteralReason reason) => reason == SecretLiteralReason.Value
+        ? "its value has the shape of a credential"
+        : "its name says it holds a secret";
 
     private static bool IsReferenceOrSetting(ReadOnlySpan<char> v) =>
         (v.StartsWith("$(") && v.EndsWith(")")) // dependent variable expansion: the secret lives elsewhere
@@ -85,12 +98,11 @@ internal static class SecretLiterals
         return v.Contains("password=", StringComparison.OrdinalIgnoreCase) || v.Contains("pwd=", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool HasSecretName(string name)
+    private static bool HasSecretName(ReadOnlySpan<char> span)
     {
         Span<Range> parts = stackalloc Range[16];
-        var span = name.AsSpan();
         var count = span.SplitAny(parts, "_-.");
-        if (count == 0 || IsAny(span[parts[count - 1]], HarmlessLastWords) || name.Equals("PWD", StringComparison.Ordinal))
+        if (count == 0 || IsAny(span[parts[count - 1]], HarmlessLastWords) || span is "PWD")
         {
             return false; // PWD (upper case) is the shell's working directory
         }

@@ -18,6 +18,14 @@ public static class AgentInstallCommands
         # 3. The agent itself, then wait until it runs
         kubectl apply -f deploy/agent/deployment.yaml
         kubectl -n {Namespace} rollout status deployment/{DeploymentName}
+        # Optional, left commented out (docs/reports.md, docs/admission.md, README "ConfigMaps (opt-in)"):
+        # openreports.io Reports for Policy Reporter, kubectl and Headlamp (needs the openreports.io CRDs)
+        #   kubectl apply -f deploy/agent/reports-rbac.yaml
+        #   kubectl -n {Namespace} set env deployment/{DeploymentName} KUBEADVISOR_AGENT_WRITE_REPORTS=true
+        # the validating admission webhook (TLS Secret first: docs/admission.md), then pick the mode on the cluster page
+        #   kubectl apply -f deploy/agent/admission/
+        # ConfigMaps judged by configmap-secret-literal (only keys and reasons leave the cluster, never a value)
+        #   kubectl apply -f deploy/agent/rbac-configmaps.yaml
         """;
 
     public static string Rotate(string serverUrl, string token) => $"""

@@ -12,6 +12,10 @@ public static partial class SnapshotValidator
             r => r.Rules.All(x => x is not null && x.ApiGroups.All(v => v is not null) && x.Resources.All(v => v is not null) && x.Verbs.All(v => v is not null)));
         CheckList(errors, "roleBindings", s.RoleBindings, $"{ObjectKinds.RoleBinding},{ObjectKinds.ClusterRoleBinding}",
             b => b.RoleKind is not null && b.RoleName is not null && b.Subjects.All(x => x is not null && x.Kind is not null && x.Name is not null && x.Namespace is not null));
+        // Only keys and reasons travel (decision 0037), as many as the collector keeps, each no longer than a Kubernetes key.
+        CheckList(errors, "configMaps", s.ConfigMaps, ObjectKinds.ConfigMap,
+            c => c.SecretLookingKeys.Count <= ConfigMap.MaxKeys && c.MoreSecretLookingKeys >= 0
+                && c.SecretLookingKeys.All(k => k is not null && k.Key is { Length: > 0 and <= ConfigMap.MaxKeyLength } && Enum.IsDefined(k.Reason)));
     }
 
     private static void CheckList<T>(List<string> errors, string member, IReadOnlyList<T> list, string kinds, Func<T, bool> inner)
@@ -32,7 +36,7 @@ public static partial class SnapshotValidator
             Check(errors, o.Name is { Length: > 0 } && o.Uid is not null && o.Namespace is not null
                 && (o.Namespace.Length == 0) == o.Kind.StartsWith("Cluster", StringComparison.Ordinal),
                 $"{where} needs a name, and a namespace exactly when its kind is namespaced.");
-            Check(errors, inner(o), $"{where} has a null entry.");
+            Check(errors, inner(o), $"{where} has a null or out-of-bounds entry.");
         }
     }
 }

@@ -45,6 +45,7 @@ public static partial class SnapshotValidator
             "namespaceLabels has an empty namespace, or a null label value.");
         Check(errors, s.HorizontalPodAutoscalers.All(a => a is not null), "horizontalPodAutoscalers contains null.");
         Check(errors, s.NetworkPolicies.All(p => p is not null), "networkPolicies contains null.");
+        Check(errors, s.PriorityClasses.All(p => p is not null && p.Name is { Length: > 0 }), "priorityClasses contains null, or a class without a name.");
         CheckObjects(errors, s);
         CheckAdmission(errors, s);
         for (var i = 0; i < s.Workloads.Count && errors.Count < 10; i++)

@@ -34,6 +34,8 @@ public static class ExceptionsApi
         exceptions.MapGet("/{id:guid}", async (Guid id, ExceptionQueries queries, CancellationToken ct) =>
             await queries.FindAsync(id, ct) is { } view ? Results.Ok(view) : ApiEndpoints.NotFound("exception"));
         exceptions.MapGet("/export", ExportAsync).Produces<string>(StatusCodes.Status200OK, ExceptionYaml.ContentType);
+        api.MapGet("/clusters/{id:guid}/exceptions/active", async (Guid id, ExceptionQueries queries, FindingsQueries findings, CancellationToken ct) =>
+            await findings.ClusterExistsAsync(id, ct) ? Results.Ok(new { items = await queries.ActiveAsync(id, ct) }) : ApiEndpoints.NotFound("cluster"));
 
         exceptions.MapPost("", RequestAsync).RequireAuthorization(AuthPolicies.CanOperate).Accepts<ExceptionRequest>("application/json");
         exceptions.MapPost("/{id:guid}/approve", (Guid id, HttpRequest request, ClaimsPrincipal user, ExceptionWorkflow workflow, ExceptionQueries queries, CancellationToken ct) =>

@@ -25,6 +25,13 @@ public sealed class ExceptionQueries(IDbContextFactory<KubeAdvisorDbContext> dbF
     public Task<IReadOnlyList<ExceptionView>> ListAsync(string? status = null, Guid? clusterId = null, CancellationToken ct = default) =>
         LoadAsync(clusterId, (query, now) => WithStatus(query, status, now).OrderByDescending(e => e.RequestedAt).Take(MaxListed), ct);
 
+    /// <summary>
+    /// Every approved, unexpired exception a scan of the cluster applies (its own and all-cluster ones), without the
+    /// <see cref="MaxListed"/> cap, oldest first: what the CLI's <c>--server</c> mode needs to judge as the cluster's scans do.
+    /// </summary>
+    public Task<IReadOnlyList<ExceptionView>> ActiveAsync(Guid clusterId, CancellationToken ct = default) =>
+        LoadAsync(clusterId, (query, now) => WithStatus(query, ExceptionStatuses.Approved, now).OrderBy(e => e.RequestedAt).ThenBy(e => e.Id), ct);
+
     private static IQueryable<PolicyException> WithStatus(IQueryable<PolicyException> query, string? status, DateTimeOffset now) =>
         status switch
         {

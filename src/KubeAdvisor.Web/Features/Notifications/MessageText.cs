@@ -1,11 +1,14 @@
 using System.Globalization;
+using KubeAdvisor.Core.Policies;
 
 namespace KubeAdvisor.Web.Features.Notifications;
 
 /// <summary>Texts every channel shows the same way (each renders them in its own markup).</summary>
 internal static class MessageText
 {
-    public static string Workload(NotificationMessage.FindingItem f) => $"{f.Namespace}/{f.Kind}/{f.Workload}";
+    /// <summary>"namespace/Kind/name"; "Kind/name" for a cluster-scoped subject (a ClusterRoleBinding, decision 0033).</summary>
+    public static string Workload(NotificationMessage.FindingItem f) =>
+        f.Namespace.Length == 0 ? $"{f.Kind}/{f.Workload}" : $"{f.Namespace}/{f.Kind}/{f.Workload}";
 
     /// <summary>"policy · image … · container … · team …" (the parts present).</summary>
     public static string Details(NotificationMessage.FindingItem f) => f.PolicyId + " · " + Extras(f);
@@ -41,7 +44,10 @@ internal static class MessageText
         ("Open findings", d.OpenFindings.ToString(CultureInfo.InvariantCulture)),
     ];
 
-    public static string Risk(NotificationMessage.Risk r) => $"{r.PolicyId} ({r.Severity}): {r.OpenFindings} open in {r.Workloads} workload(s)";
+    /// <summary>"policy (severity): N open in M workload(s)", or "object(s)" for a policy about RBAC objects, Ingresses, ….</summary>
+    public static string Risk(NotificationMessage.Risk r) =>
+        $"{r.PolicyId} ({r.Severity}): {r.OpenFindings} open in {r.Workloads} " +
+        (PolicyCatalog.Find(r.PolicyId)?.Scope == PolicyScope.Object ? "object(s)" : "workload(s)");
 
     public static string Expiring(NotificationMessage.ExpiringException e) =>
         $"{string.Join(", ", e.Policies)} on {e.Cluster}, ends {e.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC: {e.Reason}";

@@ -48,7 +48,9 @@ public sealed class ScanStore(TimeProvider time, NotificationTrigger? notificati
         scan.Status = ScanStatus.Succeeded;
         scan.FinishedAt = time.GetUtcNow();
         scan.Error = null;
-        scan.UnavailableKinds = Kubernetes.Collection.UnavailableKinds.Encode(snapshot.Unavailable);
+        // An opt-in kind (ConfigMaps) that no enabled policy needed is "not granted", not a partial scan (decision 0037).
+        var needed = result.NotEvaluated.SelectMany(id => Core.Policies.PolicyCatalog.Find(id)?.Descriptor.RequiredKinds ?? []);
+        scan.UnavailableKinds = Kubernetes.Collection.UnavailableKinds.Encode(Kubernetes.Collection.UnavailableKinds.Reported(snapshot.Unavailable, needed));
         scan.Workloads = snapshot.Workloads.Count;
         scan.Containers = snapshot.Workloads.Sum(w => w.Template.Spec.InitContainers.Count + w.Template.Spec.Containers.Count + w.Template.Spec.EphemeralContainers.Count);
         scan.Passed = (int)clusterCard.Passed;

@@ -7,7 +7,7 @@ using KubeAdvisor.Kubernetes.Transport;
 
 namespace KubeAdvisor.Kubernetes.Tests.Collection.Streaming;
 
-/// <summary>Compares snapshots by their wire JSON (namespaces, workloads, budgets, accounts, autoscalers, network policies, ingresses, RBAC), ignoring id and time.</summary>
+/// <summary>Compares snapshots by their wire JSON (namespaces, workloads, budgets, accounts, autoscalers, network policies, ingresses, RBAC, ConfigMaps, PriorityClasses), ignoring id and time.</summary>
 internal static class SnapshotAssert
 {
     /// <summary>The reference: the V1 objects themselves through InventoryBuilder + KubeObjectMapper.</summary>
@@ -49,6 +49,12 @@ internal static class SnapshotAssert
                 case V1ClusterRoleBinding binding:
                     builder.AddObject(ObjectMapper.Map(binding));
                     break;
+                case V1ConfigMap configMap:
+                    builder.AddObject(ObjectMapper.Map(configMap));
+                    break;
+                case V1PriorityClass priorityClass:
+                    builder.AddPriorityClass(ObjectMapper.Map(priorityClass));
+                    break;
                 default:
                     builder.Add(KubeObjectMapper.TryMap(o) ?? throw new ArgumentException(o.GetType().Name));
                     break;
@@ -79,6 +85,8 @@ internal static class SnapshotAssert
         Assert.Equal(Json(expected.Ingresses), Json(actual.Ingresses));
         Assert.Equal(Json(expected.Roles), Json(actual.Roles));
         Assert.Equal(Json(expected.RoleBindings), Json(actual.RoleBindings));
+        Assert.Equal(Json(expected.ConfigMaps), Json(actual.ConfigMaps));
+        Assert.Equal(Json(expected.PriorityClasses), Json(actual.PriorityClasses));
     }
 
     public static string Json<T>(T value) => JsonSerializer.Serialize(value, SnapshotJson.Options);

@@ -1,8 +1,10 @@
+using System.Text.RegularExpressions;
+using KubeAdvisor.Testing;
 using KubeAdvisor.Web.Features.Agents;
 
 namespace KubeAdvisor.Web.Tests.Features.Agents;
 
-public sealed class AgentLivenessTests
+public sealed partial class AgentLivenessTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
 
@@ -28,4 +30,21 @@ public sealed class AgentLivenessTests
         Assert.Contains("--from-literal=token='ka_abc'\\''def'", text);
         Assert.Contains("kubectl apply -f deploy/agent/deployment.yaml", text);
     }
+
+    [Fact]
+    public void InstallCommands_NameOnlyFilesThatExist_AndLeaveTheOptionalStepsCommentedOut()
+    {
+        var lines = AgentInstallCommands.Install("https://ka.example.com", "ka_x").Split('\n');
+        var paths = lines.SelectMany(l => DeployPath().Matches(l)).Select(m => m.Value.TrimEnd('/')).Distinct().ToList();
+
+        Assert.Contains("deploy/agent/reports-rbac.yaml", paths);
+        Assert.Contains("deploy/agent/admission", paths);
+        Assert.Contains("deploy/agent/rbac-configmaps.yaml", paths);
+        Assert.All(paths, p => Assert.True(File.Exists(Path.Combine(RepositoryFiles.Root, p)) || Directory.Exists(Path.Combine(RepositoryFiles.Root, p)), p));
+        Assert.All(lines.Where(l => l.Contains("reports", StringComparison.Ordinal) || l.Contains("admission/", StringComparison.Ordinal)),
+            l => Assert.StartsWith("#", l.TrimStart(), StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"deploy/agent/[A-Za-z0-9_./-]*")]
+    private static partial Regex DeployPath();
 }

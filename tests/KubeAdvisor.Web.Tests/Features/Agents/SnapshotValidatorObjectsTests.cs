@@ -48,6 +48,6 @@ public sealed class SnapshotValidatorObjectsTests
     {
         var snapshot = AgentPushClient.Snapshot() with { RoleBindings = [Binding with { Subjects = [null!] }] };
 
-        Assert.Contains(SnapshotValidator.Validate(snapshot), e => e.Contains("roleBindings[0] has a null entry", StringComparison.Ordinal));
+        Assert.Contains(SnapshotValidator.Validate(snapshot), e => e.Contains("roleBindings[0] has a null or out-of-bounds entry", StringComparison.Ordinal));
     }
 }

@@ -30,6 +30,18 @@ public sealed class RenderingTests
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
             new QuietHours(start, end).SendAt(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture)));
 
+    [Theory]
+    [InlineData("image-tag-latest", "image-tag-latest (high): 4 open in 3 workload(s)")]
+    [InlineData("rbac-cluster-admin-binding", "rbac-cluster-admin-binding (high): 4 open in 3 object(s)")]
+    public void Risk_CountsObjectsAsObjects(string policy, string expected) =>
+        Assert.Equal(expected, MessageText.Risk(new NotificationMessage.Risk(policy, "high", 4, 3)));
+
+    [Theory]
+    [InlineData("shop", "Deployment", "api", "shop/Deployment/api")]
+    [InlineData("", "ClusterRoleBinding", "ci-deployer", "ClusterRoleBinding/ci-deployer")]
+    public void Workload_OfAClusterScopedSubject_HasNoEmptyNamespace(string ns, string kind, string name, string expected) =>
+        Assert.Equal(expected, MessageText.Workload(new NotificationMessage.FindingItem(1, ns, kind, name, null, null, "p", "high", "m", null, "https://ka.example/w")));
+
     [Fact]
     public void QuietHours_Validation_NeedsBothDistinctHours()
     {
