@@ -7,9 +7,10 @@ using NpgsqlTypes;
 namespace KubeAdvisor.Web.Features.Scans;
 
 /// <summary>
-/// Inserts many new rows with PostgreSQL binary COPY on the scan's own connection and transaction (so a failed scan
-/// still changes nothing). Columns come from the EF model: identity keys and computed columns are left to the
-/// database, everything else is written as mapped. Rows inserted this way are not tracked by the context.
+/// Inserts many new rows, and rewrites columns of many existing rows by key, with PostgreSQL binary COPY on the scan's own
+/// connection and transaction (so a failed scan still changes nothing). Columns come from the EF model: identity keys
+/// and computed columns are left to the database, everything else is written as mapped. Rows written this way are not
+/// tracked by the context.
 /// </summary>
 internal static class BulkCopy
 {
@@ -20,12 +21,50 @@ internal static class BulkCopy
             return;
         }
 
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var properties = entity.GetProperties().Where(p => IsWritten(p, table)).ToList();
-        var columns = properties.Select(BulkCopyColumn<T>.For).ToArray();
-        var sql = $"COPY \"{table.Name}\" ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""))}) FROM STDIN (FORMAT BINARY)";
+        var (entity, table) = TableOf<T>(db);
+        await CopyAsync(db, Quoted(table.Name), entity.GetProperties().Where(p => IsWritten(p, table)).ToList(), table, rows, ct);
+    }
 
+    /// <summary>
+    /// Writes <paramref name="compared"/> and <paramref name="alsoSet"/> of rows that exist, by primary key: COPY into a
+    /// temporary table, then one UPDATE … FROM. A row is rewritten only where one of <paramref name="compared"/> is
+    /// distinct from what is stored (jsonb by meaning, as PostgreSQL compares it), so a row whose hash moved while its
+    /// content did not (jsonb printed otherwise than <see cref="JsonbText"/> writes it) keeps its row version and its
+    /// <paramref name="alsoSet"/> columns (when it was last seen), as it did when the texts were compared in memory.
+    /// </summary>
+    public static async Task UpdateAsync<T>(KubeAdvisorDbContext db, IReadOnlyCollection<T> rows, IReadOnlyList<string> compared,
+        IReadOnlyList<string> alsoSet, CancellationToken ct) where T : class
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("BulkCopy.UpdateAsync runs in the caller's transaction (its temporary table goes at commit).");
+        }
+
+        var (entity, table) = TableOf<T>(db);
+        var key = entity.FindPrimaryKey()!.Properties.Single();
+        var set = compared.Concat(alsoSet).Select(entity.GetProperty).ToList();
+        string Column(IProperty p) => Quoted(p.GetColumnName(table)!);
+        string Row(string alias) => string.Join(", ", compared.Select(entity.GetProperty).Select(p => $"{alias}.{Column(p)}"));
+        var temp = Quoted("bulk_update_" + table.Name);
+        // Names only, from the EF model; the values travel by COPY.
+        var create = $"CREATE TEMP TABLE {temp} ON COMMIT DROP AS SELECT {string.Join(", ", set.Prepend(key).Select(Column))} FROM {Quoted(table.Name)} WITH NO DATA";
+        await db.Database.ExecuteSqlRawAsync(create, ct);
+        await CopyAsync(db, temp, [key, .. set], table, rows, ct);
+        var update = $"UPDATE {Quoted(table.Name)} AS x SET {string.Join(", ", set.Select(p => $"{Column(p)} = t.{Column(p)}"))} FROM {temp} AS t "
+            + $"WHERE x.{Column(key)} = t.{Column(key)} AND ROW({Row("x")}) IS DISTINCT FROM ROW({Row("t")}); DROP TABLE {temp}";
+        await db.Database.ExecuteSqlRawAsync(update, ct);
+    }
+
+    private static async Task CopyAsync<T>(KubeAdvisorDbContext db, string target, IReadOnlyList<IProperty> properties, StoreObjectIdentifier table,
+        IReadOnlyCollection<T> rows, CancellationToken ct) where T : class
+    {
+        var columns = properties.Select(BulkCopyColumn<T>.For).ToArray();
+        var sql = $"COPY {target} ({string.Join(", ", properties.Select(p => Quoted(p.GetColumnName(table)!)))}) FROM STDIN (FORMAT BINARY)";
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var importer = await connection.BeginBinaryImportAsync(sql, ct);
         foreach (var row in rows)
@@ -39,6 +78,14 @@ internal static class BulkCopy
 
         await importer.CompleteAsync(ct);
     }
+
+    private static (IEntityType Entity, StoreObjectIdentifier Table) TableOf<T>(KubeAdvisorDbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        return (entity, StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()));
+    }
+
+    private static string Quoted(string name) => $"\"{name}\"";
 
     internal static NpgsqlDbType TypeOf(IProperty p) =>
         p.GetColumnType() == "jsonb" ? NpgsqlDbType.Jsonb

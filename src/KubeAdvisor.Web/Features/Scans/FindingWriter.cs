@@ -32,97 +32,88 @@ internal static class FindingWriter
             current.TryAdd(Fingerprint(f), f);
         }
 
-        // Untracked: only findings whose content changes are attached and written. The open ones come with the
-        // baseline; of the resolved ones only those this scan reports again (to reopen) are read.
-        var known = baseline.OpenFindings.ToDictionary(f => f.Fingerprint, StringComparer.Ordinal);
-        var comeBack = baseline.AnyResolvedFindings ? current.Keys.Where(k => !known.ContainsKey(k)).ToList() : [];
-        if (comeBack.Count > 0)
-        {
-            var resolvedRows = await db.Findings.AsNoTracking()
-                .Where(f => f.ClusterId == clusterId && !f.IsOpen && comeBack.Contains(f.Fingerprint)).ToListAsync(ct);
-            foreach (var resolved in resolvedRows)
-            {
-                known.Add(resolved.Fingerprint, resolved);
-            }
-        }
+        // The open findings come with the baseline as hashes of what a scan writes (decision 0041); of the resolved ones
+        // only those this scan reports again (to reopen) are read. Only rows whose content changes are written, by id.
+        var open = baseline.OpenFindings.ToDictionary(f => f.Fingerprint, StringComparer.Ordinal);
+        var comeBack = baseline.AnyResolvedFindings ? current.Keys.Where(k => !open.ContainsKey(k)).ToList() : [];
+        var resolved = comeBack.Count == 0 ? new Dictionary<string, Resolved>() : await db.Findings.AsNoTracking()
+            .Where(f => f.ClusterId == clusterId && !f.IsOpen && comeBack.Contains(f.Fingerprint))
+            .Select(f => new Resolved(f.Id, f.Fingerprint, f.ResolvedAt, f.IntroducedByScanId))
+            .ToDictionaryAsync(f => f.Fingerprint, StringComparer.Ordinal, ct);
 
-        int introduced = 0, fixedCount = 0;
+        var introduced = 0;
         var added = new List<FindingRecord>();
+        var changed = new List<FindingRecord>();
+        var reopened = new List<FindingRecord>();
+        var hash = new ContentHash();
         foreach (var (fingerprint, f) in current)
         {
-            var isNew = !known.Remove(fingerprint, out var found);
-            FindingRecord row;
-            if (isNew)
+            var workloadId = workloadIds.GetValueOrDefault(f.WorkloadUid);
+            var remediation = pins.Remediation(f.PolicyId, f.Remediation, f.WorkloadUid, f.ContainerType, f.ContainerName);
+            if (open.Remove(fingerprint, out var stored))
             {
-                row = new FindingRecord
+                // Unchanged open findings keep their row untouched and are read as seen by the cluster's last succeeded scan
+                // (LastSucceededScan); a changed one is rewritten and seen by this scan.
+                if (stored.Content != StoredFinding.Hash(hash, workloadId, f.Namespace, f.WorkloadKind, f.WorkloadName, f.ContainerName, f.ContainerType,
+                        f.Image, f.Severity, f.Message, remediation, resolvedAt: null))
                 {
-                    ClusterId = clusterId, Fingerprint = fingerprint, FirstSeen = now, LastSeen = now, LastScanId = scanId,
-                    Namespace = f.Namespace, Kind = f.WorkloadKind, WorkloadName = f.WorkloadName, PolicyId = f.PolicyId,
-                    Message = f.Message, Remediation = "", IntroducedByScanId = scanId,
-                };
-                added.Add(row);
-                introduced++;
+                    changed.Add(Row(stored.Id));
+                }
+
+                continue;
+            }
+
+            introduced++; // new, or a resolved finding that came back
+            var row = Row(0);
+            row.Note = exceptions?.LapseNote(f);
+            row.IntroducedByScanId = scanId;
+            if (resolved.Remove(fingerprint, out var back))
+            {
+                row.Id = back.Id;
+                if (now - back.ResolvedAt < FlapWindow)
+                {
+                    row.IntroducedByScanId = back.IntroducedByScanId;
+                }
+
+                reopened.Add(row);
             }
             else
             {
-                row = found!;
-                introduced += row.IsOpen ? 0 : 1; // a resolved finding that came back
+                added.Add(row);
             }
 
-            var opens = isNew || !row.IsOpen;
-
-            var before = (row.WorkloadId, row.Namespace, row.Kind, row.WorkloadName, row.Container, row.ContainerType, row.Image, row.Severity,
-                row.Message, row.Remediation, row.IsOpen, row.ResolvedAt, row.Note);
-            row.WorkloadId = workloadIds.GetValueOrDefault(f.WorkloadUid);
-            row.Namespace = f.Namespace;
-            row.Kind = f.WorkloadKind;
-            row.WorkloadName = f.WorkloadName;
-            row.Container = f.ContainerName;
-            row.ContainerType = f.ContainerType;
-            row.Image = f.Image;
-            row.Severity = f.Severity;
-            row.Message = f.Message;
-            row.Remediation = pins.Remediation(f.PolicyId, f.Remediation, f.WorkloadUid, f.ContainerType, f.ContainerName);
-            row.IsOpen = true;
-            row.ResolvedAt = null;
-            if (opens)
+            FindingRecord Row(long id) => new()
             {
-                row.Note = exceptions?.LapseNote(f);
-                if (!isNew && !(now - before.ResolvedAt < FlapWindow))
-                {
-                    row.IntroducedByScanId = scanId;
-                }
-
-                row.FixedByScanId = null;
-            }
-
-            if (!isNew && before != (row.WorkloadId, row.Namespace, row.Kind, row.WorkloadName, row.Container, row.ContainerType, row.Image,
-                    row.Severity, row.Message, row.Remediation, row.IsOpen, row.ResolvedAt, row.Note))
-            {
-                // Only rows whose content changes are written; unchanged open findings keep their row untouched and are
-                // read as seen by the cluster's last succeeded scan (LastSucceededScan).
-                row.LastSeen = now;
-                row.LastScanId = scanId;
-                db.Findings.Update(row);
-            }
+                Id = id, ClusterId = clusterId, Fingerprint = fingerprint, WorkloadId = workloadId, Namespace = f.Namespace, Kind = f.WorkloadKind,
+                WorkloadName = f.WorkloadName, Container = f.ContainerName, ContainerType = f.ContainerType, Image = f.Image, PolicyId = f.PolicyId,
+                Severity = f.Severity, Message = f.Message, Remediation = remediation, IsOpen = true, FirstSeen = now, LastSeen = now, LastScanId = scanId,
+            };
         }
 
-        await BulkCopy.InsertAsync(db, added, ct);
-
-        foreach (var gone in known.Values.Where(f => f.IsOpen && unjudged?.Covers(f) != true))
+        // Last seen by the previous successful scan: that is when it was open for the last time.
+        var gone = open.Values.Where(f => unjudged?.Covers(f.PolicyId, f.Kind) != true).Select(f => new FindingRecord
         {
-            // Last seen by the previous successful scan: that is when it was open for the last time.
-            gone.LastSeen = previous.SeenAt(gone.LastSeen);
-            gone.LastScanId = previous.SeenBy(gone.LastScanId);
-            gone.IsOpen = false;
-            gone.ResolvedAt = now;
-            gone.FixedByScanId = scanId;
-            db.Findings.Update(gone);
-            fixedCount++;
-        }
+            Id = f.Id, ClusterId = clusterId, Fingerprint = f.Fingerprint, Namespace = "", Kind = f.Kind, WorkloadName = "", PolicyId = f.PolicyId,
+            Message = "", Remediation = "", IsOpen = false, ResolvedAt = now, FixedByScanId = scanId,
+            LastSeen = previous.SeenAt(f.LastSeen), LastScanId = previous.SeenBy(f.LastScanId),
+        }).ToList();
 
-        return (introduced, fixedCount);
+        string[] seen = [nameof(FindingRecord.LastSeen), nameof(FindingRecord.LastScanId)];
+        await BulkCopy.InsertAsync(db, added, ct);
+        await BulkCopy.UpdateAsync(db, changed, StoredFinding.ContentColumns, seen, ct);
+        await BulkCopy.UpdateAsync(db, reopened, [.. StoredFinding.ContentColumns, .. Lifecycle], seen, ct);
+        await BulkCopy.UpdateAsync(db, gone, [nameof(FindingRecord.IsOpen), nameof(FindingRecord.ResolvedAt), nameof(FindingRecord.FixedByScanId)], seen, ct);
+        return (introduced, gone.Count);
     }
+
+    /// <summary>What (re)opening a finding writes beside its content.</summary>
+    private static readonly string[] Lifecycle =
+    [
+        nameof(FindingRecord.IsOpen), nameof(FindingRecord.Note), nameof(FindingRecord.IntroducedByScanId), nameof(FindingRecord.FixedByScanId),
+    ];
+
+    /// <summary>A resolved finding this scan reports again: what reopening it needs to know.</summary>
+    private sealed record Resolved(long Id, string Fingerprint, DateTimeOffset? ResolvedAt, Guid? IntroducedByScanId);
 
     internal static string Fingerprint(Finding f)
     {

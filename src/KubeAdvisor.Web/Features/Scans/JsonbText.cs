@@ -4,9 +4,10 @@ namespace KubeAdvisor.Web.Features.Scans;
 
 /// <summary>
 /// Writes flat JSON the way PostgreSQL prints jsonb: keys ordered by UTF-8 length, then bytes; ", " and ": " between
-/// items; only quotes, backslashes and control characters escaped. A workload's stored jsonb then compares equal to
-/// the fresh text as a plain string, and the scan does not parse both sides of 10,000 rows to find them equal.
-/// Anything printed differently only costs that parse (<see cref="WorkloadWriter"/> falls back to comparing the trees).
+/// items; only quotes, backslashes and control characters escaped. A workload's stored jsonb then hashes as the fresh
+/// text does (<see cref="StoredWorkload"/>), and the scan need not hold or parse the stored texts to find them equal.
+/// Anything printed differently only costs a write that the database finds unneeded (<see cref="BulkCopy.UpdateAsync"/>
+/// compares jsonb by meaning and leaves such a row as it is).
 /// </summary>
 internal static class JsonbText
 {

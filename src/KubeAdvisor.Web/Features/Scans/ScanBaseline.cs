@@ -6,33 +6,35 @@ namespace KubeAdvisor.Web.Features.Scans;
 
 /// <summary>
 /// What a scan of a cluster builds on and that does not depend on what it collects: the digest observations, the
-/// workloads (gone ones included, so a workload that comes back keeps its row) and the open findings, all untracked;
-/// whether resolved findings exist at all (a first scan need not look for findings to reopen).
+/// workloads (gone ones included, so a workload that comes back keeps its row) and the open findings; whether resolved
+/// findings exist at all (a first scan need not look for findings to reopen).
 /// A kubeconfig scan reads it while the collector runs (<see cref="ScanProcessor.PrefetchAsync"/>): it cannot change
 /// meanwhile, because only the one scan that holds the cluster's lock writes these rows; a deleted cluster is caught
 /// when the scan is stored.
-/// Rows are read one at a time and their repeated texts (namespaces, kinds, policy ids, remediations, images, digests,
-/// and the workloads' uids and names that observations and findings repeat) share one string each, and findings come without their search text (a computed column nothing here reads): at
-/// 50,000 workloads this is held for the whole scan, beside the snapshot (decision 0021).
+/// It is held for the whole scan, beside the snapshot, so it is kept small: workloads and open findings are read as
+/// small records with a hash of the columns a scan rewrites instead of their texts (decision 0041), the writers compare
+/// hashes and write changed rows back by id; rows are read one at a time and their repeated texts (namespaces, kinds,
+/// policy ids, images, digests, and the workloads' uids that digest observations repeat) share one string each
+/// (decision 0021).
 /// </summary>
 public sealed record ScanBaseline(
-    Guid ClusterId, List<DigestObservation> Observations, List<WorkloadRecord> Workloads, List<FindingRecord> OpenFindings, bool AnyResolvedFindings)
+    Guid ClusterId, List<DigestObservation> Observations, List<StoredWorkload> Workloads, List<StoredFinding> OpenFindings, bool AnyResolvedFindings)
 {
     public static async Task<ScanBaseline> LoadAsync(KubeAdvisorDbContext db, Guid clusterId, CancellationToken ct)
     {
         var pool = new StringPool();
-        // Workloads first: their uids and names are pooled too, so the digest observations' and open findings' copies
-        // of them (one per row) become the same instances (decision 0038).
-        var workloads = new List<WorkloadRecord>();
-        await foreach (var w in db.Workloads.AsNoTracking().Where(w => w.ClusterId == clusterId).AsAsyncEnumerable().WithCancellation(ct))
+        var hash = new ContentHash();
+        // Workloads first: their uids are pooled too, so the digest observations' copies of them (one per row) become the
+        // same instances (decision 0038).
+        var workloads = new List<StoredWorkload>();
+        var workloadRows = db.Workloads.AsNoTracking().Where(w => w.ClusterId == clusterId).Select(w => new
         {
-            w.Uid = pool.Get(w.Uid);
-            w.Kind = pool.Get(w.Kind);
-            w.Namespace = pool.Get(w.Namespace);
-            w.Name = pool.Get(w.Name);
-            w.AnnotationsJson = pool.Get(w.AnnotationsJson);
-            w.LabelsJson = pool.Get(w.LabelsJson);
-            workloads.Add(w);
+            w.Id, w.Uid, w.Kind, w.Namespace, w.Name, w.Replicas, w.AnnotationsJson, w.ContainersJson, w.LabelsJson, w.TeamId, w.GoneAt, w.LastSeen,
+        });
+        await foreach (var w in workloadRows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            workloads.Add(new StoredWorkload(w.Id, pool.Get(w.Uid), pool.Get(w.Kind), w.GoneAt is not null, w.LastSeen,
+                StoredWorkload.Hash(hash, w.Kind, w.Namespace, w.Name, w.Replicas, w.AnnotationsJson, w.ContainersJson, w.LabelsJson, w.TeamId)));
         }
 
         var observations = new List<DigestObservation>();
@@ -46,25 +48,17 @@ public sealed record ScanBaseline(
             observations.Add(d);
         }
 
-        var open = new List<FindingRecord>();
-        var openRows = db.Findings.AsNoTracking().Where(f => f.ClusterId == clusterId && f.IsOpen).Select(f => new FindingRecord
+        var open = new List<StoredFinding>();
+        var openRows = db.Findings.AsNoTracking().Where(f => f.ClusterId == clusterId && f.IsOpen).Select(f => new
         {
-            Id = f.Id, ClusterId = f.ClusterId, WorkloadId = f.WorkloadId, Fingerprint = f.Fingerprint, Namespace = f.Namespace, Kind = f.Kind,
-            WorkloadName = f.WorkloadName, Container = f.Container, ContainerType = f.ContainerType, Image = f.Image, PolicyId = f.PolicyId,
-            Severity = f.Severity, Message = f.Message, Remediation = f.Remediation, IsOpen = f.IsOpen, FirstSeen = f.FirstSeen,
-            LastSeen = f.LastSeen, ResolvedAt = f.ResolvedAt, LastScanId = f.LastScanId, Note = f.Note, TeamId = f.TeamId,
-            IntroducedByScanId = f.IntroducedByScanId, FixedByScanId = f.FixedByScanId, // rewritten as read when the row changes
+            f.Id, f.Fingerprint, f.Kind, f.PolicyId, f.LastSeen, f.LastScanId, f.WorkloadId, f.Namespace, f.WorkloadName, f.Container, f.ContainerType,
+            f.Image, f.Severity, f.Message, f.Remediation, f.ResolvedAt,
         });
         await foreach (var f in openRows.AsAsyncEnumerable().WithCancellation(ct))
         {
-            f.Namespace = pool.Get(f.Namespace);
-            f.Kind = pool.Get(f.Kind);
-            f.WorkloadName = pool.Get(f.WorkloadName);
-            f.Container = f.Container is null ? null : pool.Get(f.Container);
-            f.Image = f.Image is null ? null : pool.Get(f.Image);
-            f.PolicyId = pool.Get(f.PolicyId);
-            f.Remediation = pool.Get(f.Remediation);
-            open.Add(f);
+            open.Add(new StoredFinding(f.Id, f.Fingerprint, pool.Get(f.Kind), pool.Get(f.PolicyId), f.LastSeen, f.LastScanId,
+                StoredFinding.Hash(hash, f.WorkloadId, f.Namespace, f.Kind, f.WorkloadName, f.Container, f.ContainerType, f.Image, f.Severity, f.Message,
+                    f.Remediation, f.ResolvedAt)));
         }
 
         var anyResolved = await db.Findings.AnyAsync(f => f.ClusterId == clusterId && !f.IsOpen, ct);

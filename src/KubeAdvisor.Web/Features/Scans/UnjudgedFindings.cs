@@ -1,6 +1,5 @@
 using KubeAdvisor.Core.Evaluation;
 using KubeAdvisor.Core.Inventory;
-using KubeAdvisor.Data.Entities;
 
 namespace KubeAdvisor.Web.Features.Scans;
 
@@ -18,7 +17,7 @@ internal sealed class UnjudgedFindings(IReadOnlyCollection<string> policyIds, Cl
 
     public static UnjudgedFindings Of(ClusterSnapshot snapshot, EvaluationResult result) => new(result.NotEvaluated, snapshot);
 
-    public bool Covers(FindingRecord finding) => _policies.Contains(finding.PolicyId) || IsUnknownKind(finding.Kind);
+    public bool Covers(string policyId, string kind) => _policies.Contains(policyId) || IsUnknownKind(kind);
 
     /// <summary>Whether this scan cannot tell whether a workload of <paramref name="kind"/> is still there.</summary>
     public bool IsUnknownKind(string kind) =>

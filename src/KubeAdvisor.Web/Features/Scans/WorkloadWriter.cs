@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using KubeAdvisor.Core.Inventory;
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
@@ -14,13 +13,16 @@ namespace KubeAdvisor.Web.Features.Scans;
 internal static class WorkloadWriter
 {
     public static async Task<Dictionary<string, Guid>> SyncAsync(KubeAdvisorDbContext db, Guid clusterId, ClusterSnapshot snapshot,
-        IReadOnlyList<WorkloadRecord> stored, LastSucceededScan previous, DateTimeOffset now, CancellationToken ct, UnjudgedFindings? unjudged = null,
+        IReadOnlyList<StoredWorkload> stored, LastSucceededScan previous, DateTimeOffset now, CancellationToken ct, UnjudgedFindings? unjudged = null,
         Func<Workload, Guid?>? owner = null, Func<InventoryObject, Guid?>? objectOwner = null)
     {
-        // Untracked (from the baseline): only rows that really change are attached and written (most rows of a scan do not change).
+        // Only rows that really change are written, by id (most rows of a scan do not change): the previous state holds a
+        // hash of what a scan writes, compared with the hash of what this one would write (decision 0041).
         var existing = stored.ToDictionary(w => w.Uid, StringComparer.Ordinal);
         var ids = new Dictionary<string, Guid>(snapshot.Workloads.Count, StringComparer.Ordinal);
         var added = new List<WorkloadRecord>();
+        var changed = new List<WorkloadRecord>();
+        var hash = new ContentHash();
         foreach (var w in snapshot.Workloads)
         {
             var containers = JsonbText.Array(w.AllContainers.Select(c => JsonbText.Object(
@@ -40,45 +42,33 @@ internal static class WorkloadWriter
 
         void Write(Subject w, Guid? team)
         {
-            var isNew = !existing.Remove(w.Uid, out var found);
-            WorkloadRecord row;
-            if (isNew)
+            if (!existing.Remove(w.Uid, out var found))
             {
-                row = new WorkloadRecord { Id = Guid.NewGuid(), ClusterId = clusterId, Uid = w.Uid, Kind = w.Kind, Namespace = w.Namespace, Name = w.Name, FirstSeen = now, LastSeen = now };
+                var row = w.Row(Guid.NewGuid(), clusterId, team, now);
                 added.Add(row);
-            }
-            else
-            {
-                row = found!;
+                ids[w.Uid] = row.Id;
+                return;
             }
 
-            var before = (row.Kind, row.Namespace, row.Name, row.Replicas, row.GoneAt, row.AnnotationsJson, row.ContainersJson, row.LabelsJson, row.TeamId);
-            row.Kind = w.Kind;
-            row.Namespace = w.Namespace;
-            row.Name = w.Name;
-            row.Replicas = w.Replicas;
-            row.GoneAt = null;
-            row.AnnotationsJson = isNew ? w.Annotations : Unchanged(row.AnnotationsJson, w.Annotations);
-            row.ContainersJson = isNew ? w.Containers : Unchanged(row.ContainersJson, w.Containers);
-            row.LabelsJson = isNew ? w.Labels : Unchanged(row.LabelsJson, w.Labels);
-            row.TeamId = team;
-            ids[w.Uid] = row.Id;
-            if (!isNew && before != (row.Kind, row.Namespace, row.Name, row.Replicas, row.GoneAt, row.AnnotationsJson, row.ContainersJson, row.LabelsJson, row.TeamId))
+            ids[w.Uid] = found.Id;
+            if (found.IsGone || found.Content != StoredWorkload.Hash(hash, w.Kind, w.Namespace, w.Name, w.Replicas, w.Annotations, w.Containers, w.Labels, team))
             {
-                row.LastSeen = now; // unchanged rows are not written: a present workload reads as seen by the last succeeded scan
-                db.Workloads.Update(row);
+                changed.Add(w.Row(found.Id, clusterId, team, now)); // unchanged rows are not written: a present workload reads as seen by the last succeeded scan
             }
         }
 
         // Workloads of a kind this scan could not list keep their state: unknown is not gone (decision 0018).
-        foreach (var gone in existing.Values.Where(w => w.GoneAt is null && unjudged?.IsUnknownKind(w.Kind) != true))
-        {
-            gone.GoneAt = now;
-            gone.LastSeen = previous.SeenAt(gone.LastSeen); // the previous successful scan was the last to see it
-            db.Workloads.Update(gone);
-        }
+        var gone = existing.Values.Where(w => !w.IsGone && unjudged?.IsUnknownKind(w.Kind) != true)
+            .Select(w => new WorkloadRecord
+            {
+                Id = w.Id, Uid = w.Uid, Kind = w.Kind, Namespace = "", Name = "", GoneAt = now,
+                LastSeen = previous.SeenAt(w.LastSeen), // the previous successful scan was the last to see it
+            })
+            .ToList();
 
         await BulkCopy.InsertAsync(db, added, ct);
+        await BulkCopy.UpdateAsync(db, changed, [.. StoredWorkload.ContentColumns, nameof(WorkloadRecord.GoneAt)], [nameof(WorkloadRecord.LastSeen)], ct);
+        await BulkCopy.UpdateAsync(db, gone, [nameof(WorkloadRecord.GoneAt)], [nameof(WorkloadRecord.LastSeen)], ct);
         return ids;
     }
 
@@ -86,14 +76,15 @@ internal static class WorkloadWriter
     private const string NoContainers = "[]";
 
     /// <summary>What a workloads row holds of a workload or an object, as stored (JSON columns already rendered).</summary>
-    private readonly record struct Subject(string Uid, string Kind, string Namespace, string Name, int? Replicas, string Annotations, string Containers, string Labels);
-
-    /// <summary>
-    /// PostgreSQL normalizes jsonb text (spaces, key order), so a string comparison alone could rewrite rows that did not
-    /// change: keep the stored text when it means the same. <see cref="JsonbText"/> makes the string comparison the usual case.
-    /// </summary>
-    private static string Unchanged(string stored, string fresh) =>
-        stored == fresh || JsonNode.DeepEquals(JsonNode.Parse(stored), JsonNode.Parse(fresh)) ? stored : fresh;
+    private readonly record struct Subject(string Uid, string Kind, string Namespace, string Name, int? Replicas, string Annotations, string Containers, string Labels)
+    {
+        /// <summary>The row as this scan writes it: whole when new; by id, where it changed, when not (FirstSeen stays).</summary>
+        public WorkloadRecord Row(Guid id, Guid clusterId, Guid? team, DateTimeOffset now) => new()
+        {
+            Id = id, ClusterId = clusterId, Uid = Uid, Kind = Kind, Namespace = Namespace, Name = Name, Replicas = Replicas,
+            AnnotationsJson = Annotations, ContainersJson = Containers, LabelsJson = Labels, TeamId = team, FirstSeen = now, LastSeen = now,
+        };
+    }
 
     /// <summary>
     /// KubeAdvisor's own annotations (exemptions), from the object and from the pod template. The collector keeps no
