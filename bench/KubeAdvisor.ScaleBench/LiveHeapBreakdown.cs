@@ -7,7 +7,7 @@ namespace KubeAdvisor.ScaleBench;
 
 /// <summary>
 /// <c>--breakdown 1</c> (issue #15): what stays alive during an update scan, piece by piece: the managed heap after a
-/// full blocking collection once the previous state is read, once the snapshot is collected, once it is evaluated.
+/// full blocking collection once the snapshot is collected, once the previous state is read, once it is evaluated.
 /// The peak RSS of a scan is this live set plus what the collector lets grow between collections. The previous state is
 /// also measured on its own, as the live heap with it held minus the live heap once it is let go (decision 0041): the
 /// "+" figures only count what became live in between, which a live heap still shrinking from the scans before can hide.
@@ -19,18 +19,19 @@ internal static class LiveHeapBreakdown
         var alone = await PreviousStateAloneAsync(processor, clusterId, ct);
         await Task.Yield(); // off the stack of the read's last I/O callback, whose frames hold what it completed with (decision 0038)
         var start = Live();
-        var baseline = await processor.PrefetchAsync(clusterId, ct);
-        await Task.Yield();
-        var afterBaseline = Live();
         using var client = KubeAdvisor.Kubernetes.Kubeconfig.KubernetesClientFactory.CreateClient(config, TimeSpan.FromMinutes(5));
         var snapshot = await new ClusterCollector(TimeProvider.System).CollectAsync(client, ct);
         var afterSnapshot = Live();
+        // Read after collecting, as ScanJob reads a large cluster's previous state (decision 0038), sharing the snapshot's strings.
+        var baseline = await processor.PrefetchAsync(clusterId, ct, snapshot);
+        await Task.Yield();
+        var afterBaseline = Live();
         var result = PolicyEvaluator.Evaluate(snapshot, ClusterPolicySettings.Default);
         var afterEvaluate = Live();
-        Console.WriteLine($"live heap: {start:0} MiB before; previous state +{afterBaseline - start:0} MiB ({baseline.Workloads.Count} workloads, "
-            + $"{baseline.OpenFindings.Count} open findings, {baseline.Observations.Count} digest observations; held alone {alone:0.0} MiB); snapshot +{afterSnapshot - afterBaseline:0} MiB "
-            + $"({snapshot.Workloads.Count} workloads); evaluation +{afterEvaluate - afterSnapshot:0} MiB ({result.Findings.Count} findings, "
-            + $"{result.Tallies.Count} tallies); RSS now {ProcessMemory.CurrentMiB():0} MiB");
+        Console.WriteLine($"live heap: {start:0} MiB before; snapshot +{afterSnapshot - start:0} MiB ({snapshot.Workloads.Count} workloads); previous state "
+            + $"+{afterBaseline - afterSnapshot:0} MiB read after it ({baseline.Workloads.Count} workloads, {baseline.OpenFindings.Count} open findings, "
+            + $"{baseline.Observations.Count} digest observations; {alone:0.0} MiB held alone); evaluation +{afterEvaluate - afterBaseline:0} MiB "
+            + $"({result.Findings.Count} findings, {result.Tallies.Count} tallies); RSS now {ProcessMemory.CurrentMiB():0} MiB");
         GC.KeepAlive(baseline);
         GC.KeepAlive(snapshot);
         GC.KeepAlive(result);

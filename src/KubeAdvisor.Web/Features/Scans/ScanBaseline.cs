@@ -1,3 +1,4 @@
+using KubeAdvisor.Core.Inventory;
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -20,9 +21,16 @@ namespace KubeAdvisor.Web.Features.Scans;
 public sealed record ScanBaseline(
     Guid ClusterId, List<DigestObservation> Observations, List<StoredWorkload> Workloads, List<StoredFinding> OpenFindings, bool AnyResolvedFindings)
 {
-    public static async Task<ScanBaseline> LoadAsync(KubeAdvisorDbContext db, Guid clusterId, CancellationToken ct)
+    /// <param name="db">A context of its own.</param>
+    /// <param name="clusterId">The cluster.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="collected">
+    /// The snapshot this scan collected, when it is read after collecting (a large cluster, an agent's snapshot): the
+    /// uids, images and digests that run on are then the snapshot's own strings, not a second copy of each (decision 0041).
+    /// </param>
+    public static async Task<ScanBaseline> LoadAsync(KubeAdvisorDbContext db, Guid clusterId, CancellationToken ct, ClusterSnapshot? collected = null)
     {
-        var pool = new StringPool();
+        var pool = new StringPool(collected);
         var hash = new ContentHash();
         // Workloads first: their uids are pooled too, so the digest observations' copies of them (one per row) become the
         // same instances (decision 0038).
@@ -61,6 +69,8 @@ public sealed record ScanBaseline(
                     f.Remediation, f.ResolvedAt)));
         }
 
+        workloads.TrimExcess(); // held through the whole scan: not the spare half of the last doubling
+        open.TrimExcess();
         var anyResolved = await db.Findings.AnyAsync(f => f.ClusterId == clusterId && !f.IsOpen, ct);
         return new ScanBaseline(clusterId, observations, workloads, open, anyResolved);
     }
@@ -69,6 +79,25 @@ public sealed record ScanBaseline(
     private sealed class StringPool
     {
         private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+
+        public StringPool(ClusterSnapshot? seed)
+        {
+            foreach (var w in seed?.Workloads ?? [])
+            {
+                Get(w.Uid);
+                foreach (var r in w.Running)
+                {
+                    Get(r.ContainerName);
+                    Get(r.SpecImage);
+                    Get(r.Digest);
+                }
+            }
+
+            foreach (var o in seed?.Objects ?? [])
+            {
+                Get(o.Key);
+            }
+        }
 
         public string Get(string value)
         {

@@ -90,7 +90,7 @@ public sealed class ScanJob(
             // them what they hold (the previous state's string pool), through the whole evaluate-and-store.
             await Task.Yield();
             var (snapshot, collectSeconds) = await collect;
-            var baseline = await (prefetch ?? processor.PrefetchAsync(scan.ClusterId, cts.Token));
+            var baseline = await (prefetch ?? processor.PrefetchAsync(scan.ClusterId, cts.Token, snapshot));
             await processor.StoreAsync(scanId, snapshot, collectSeconds, baseline, cancellationToken, gateHeld: permit is not null);
             logger.LogInformation("Scan {ScanId} of cluster {ClusterId} succeeded", scanId, scan.ClusterId);
         }

@@ -20,12 +20,13 @@ public sealed class ScanProcessor(IDbContextFactory<KubeAdvisorDbContext> dbFact
 {
     /// <summary>
     /// Reads the cluster's <see cref="ScanBaseline"/> on its own connection, so a caller that holds the cluster's scan
-    /// lock can run it while it collects, and hand the result to <see cref="StoreAsync(Guid, ClusterSnapshot, double?, ScanBaseline?, CancellationToken, bool)"/>.
+    /// lock can run it while it collects (or after, with what it collected: <see cref="ScanBaseline.LoadAsync"/>), and hand
+    /// the result to <see cref="StoreAsync(Guid, ClusterSnapshot, double?, ScanBaseline?, CancellationToken, bool)"/>.
     /// </summary>
-    public async Task<ScanBaseline> PrefetchAsync(Guid clusterId, CancellationToken ct)
+    public async Task<ScanBaseline> PrefetchAsync(Guid clusterId, CancellationToken ct, ClusterSnapshot? collected = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await ScanBaseline.LoadAsync(db, clusterId, ct);
+        return await ScanBaseline.LoadAsync(db, clusterId, ct, collected);
     }
 
     /// <inheritdoc cref="StoreAsync(Guid, ClusterSnapshot, double?, ScanBaseline?, CancellationToken, bool)"/>
@@ -51,7 +52,7 @@ public sealed class ScanProcessor(IDbContextFactory<KubeAdvisorDbContext> dbFact
             throw new ArgumentException($"The baseline is of cluster {baseline.ClusterId}, the scan of {cluster.Id}.", nameof(baseline));
         }
 
-        baseline ??= await ScanBaseline.LoadAsync(db, cluster.Id, ct);
+        baseline ??= await ScanBaseline.LoadAsync(db, cluster.Id, ct, snapshot);
         // What an agent reports is checked like any input; the same call strips workloads of unlisted kinds (decision 0018).
         snapshot = snapshot.WithUnavailable(UnavailableKinds.Checked(snapshot.Unavailable));
         var settings = PolicySettingsJson.Deserialize(cluster.PolicySettingsJson);
