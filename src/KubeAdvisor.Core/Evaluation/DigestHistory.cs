@@ -17,7 +17,10 @@ public sealed class DigestHistory
         _entries = [];
         foreach (var e in entries)
         {
-            _entries[(e.WorkloadUid, e.ContainerType, e.Container)] = new ContainerDigestHistory(e.PreviousImage, e.KnownDigests.ToHashSet(StringComparer.Ordinal));
+            // An array, not a set: a container has seen one digest or a few, and a scan holds one history per container
+            // (a hash set of one digest is ~180 bytes, its array 32; decision 0041).
+            _entries[(e.WorkloadUid, e.ContainerType, e.Container)] =
+                new ContainerDigestHistory(e.PreviousImage, e.KnownDigests as string[] ?? [.. e.KnownDigests]);
         }
     }
 
@@ -33,4 +36,19 @@ public sealed class DigestHistory
 public sealed record DigestHistoryEntry(string WorkloadUid, ContainerType ContainerType, string Container, string PreviousImage, IReadOnlyList<string> KnownDigests);
 
 /// <summary>One container's history: its spec image at the previous scan and every digest seen for it.</summary>
-public sealed record ContainerDigestHistory(string PreviousImage, IReadOnlySet<string> KnownDigests);
+public sealed record ContainerDigestHistory(string PreviousImage, IReadOnlyList<string> KnownDigests)
+{
+    /// <summary>Whether <paramref name="digest"/> was seen for this container before.</summary>
+    public bool Knows(string digest)
+    {
+        foreach (var known in KnownDigests)
+        {
+            if (string.Equals(known, digest, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -39,20 +39,19 @@ internal sealed class ImageTagMovedPolicy : ContainerPolicy
             return CheckResult.Pass;
         }
 
-        var known = history.KnownDigests;
-        if (seen.TrueForAll(r => known.Contains(r.Digest)))
+        if (seen.TrueForAll(r => history.Knows(r.Digest)))
         {
             return CheckResult.Pass; // the usual case, decided without sorting (this runs for every container of a scan)
         }
 
         var running = seen.Select(r => r.Digest).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var fresh = running.Where(d => !known.Contains(d)).ToList();
+        var fresh = running.Where(d => !history.Knows(d)).ToList();
         if (fresh.Count == 0)
         {
             return CheckResult.Pass;
         }
 
-        var before = running.Where(known.Contains).Select(DigestText.Short).ToList();
+        var before = running.Where(history.Knows).Select(DigestText.Short).ToList();
         return CheckResult.Fail(
             $"{DigestText.TagOf(context)} of {context.Container.Image} moved under {context.Workload.Name}: it now runs "
             + $"{string.Join(", ", fresh.Select(DigestText.Short))}, never seen before for container {context.Container.Name}"

@@ -20,7 +20,7 @@ internal static class DigestWriter
             Enum.Parse<ContainerType>(g.Key.ContainerType),
             g.Key.Container,
             g.MaxBy(r => r.GoneAt is null ? DateTimeOffset.MaxValue : r.LastSeen)!.Image, // running rows are the latest
-            g.Select(r => r.Digest).Distinct(StringComparer.Ordinal).ToList()));
+            g.Select(r => r.Digest).Distinct(StringComparer.Ordinal).ToArray()));
         return new DigestHistory(entries);
     }
 
