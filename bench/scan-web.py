@@ -66,17 +66,20 @@ class Sampler:
     """Largest VmRSS seen every 50 ms while the phase runs (VmHWM as well, which misses nothing in between)."""
 
     def __init__(self):
-        self.peak, self.stop = 0.0, threading.Event()
+        self.peak, self.peak_at, self.stop = 0.0, 0.0, threading.Event()
         self.thread = threading.Thread(target=self.run, daemon=True)
 
     def run(self):
         while not self.stop.is_set():
-            self.peak = max(self.peak, status("VmRSS:"))
+            rss = status("VmRSS:")
+            if rss > self.peak:
+                self.peak, self.peak_at = rss, time.perf_counter() - self.started
             time.sleep(0.05)
 
     def __enter__(self):
         self.reset = reset_peak()
         self.before = status("VmRSS:")
+        self.started = time.perf_counter()
         self.thread.start()
         return self
 
@@ -116,7 +119,7 @@ def phase(label, clusters):
     durations = ", ".join(f"{r['durationSeconds']:.2f} s ({r['workloads']} workloads, {r['failed']} failed checks, "
                           f"+{r['introduced']}/-{r['fixed']})" for r in results)
     hwm = f"VmHWM {m.hwm:.0f} MiB" if m.reset else "VmHWM not resettable"
-    print(f"{label}: scan {durations}; request→done {wall:.2f} s; peak RSS {m.peak:.0f} MiB sampled, {hwm}; "
+    print(f"{label}: scan {durations}; request→done {wall:.2f} s; peak RSS {m.peak:.0f} MiB sampled ({m.peak_at:.1f} s after the request), {hwm}; "
           f"RSS before {m.before:.0f} MiB, after {status('VmRSS:'):.0f} MiB; web process CPU {cpu:.2f} s, whole machine busy "
           f"{busy:.2f} s of {wall * os.cpu_count():.2f} s; load average {load_before} → {load()}", flush=True)
 
