@@ -47,67 +47,8 @@ internal static class FindingWriter
         }
 
         int introduced = 0, fixedCount = 0;
-        var added = new List<FindingRecord>();
-        foreach (var (fingerprint, f) in current)
-        {
-            var isNew = !known.Remove(fingerprint, out var found);
-            FindingRecord row;
-            if (isNew)
-            {
-                row = new FindingRecord
-                {
-                    ClusterId = clusterId, Fingerprint = fingerprint, FirstSeen = now, LastSeen = now, LastScanId = scanId,
-                    Namespace = f.Namespace, Kind = f.WorkloadKind, WorkloadName = f.WorkloadName, PolicyId = f.PolicyId,
-                    Message = f.Message, Remediation = "", IntroducedByScanId = scanId,
-                };
-                added.Add(row);
-                introduced++;
-            }
-            else
-            {
-                row = found!;
-                introduced += row.IsOpen ? 0 : 1; // a resolved finding that came back
-            }
-
-            var opens = isNew || !row.IsOpen;
-
-            var before = (row.WorkloadId, row.Namespace, row.Kind, row.WorkloadName, row.Container, row.ContainerType, row.Image, row.Severity,
-                row.Message, row.Remediation, row.IsOpen, row.ResolvedAt, row.Note);
-            row.WorkloadId = workloadIds.GetValueOrDefault(f.WorkloadUid);
-            row.Namespace = f.Namespace;
-            row.Kind = f.WorkloadKind;
-            row.WorkloadName = f.WorkloadName;
-            row.Container = f.ContainerName;
-            row.ContainerType = f.ContainerType;
-            row.Image = f.Image;
-            row.Severity = f.Severity;
-            row.Message = f.Message;
-            row.Remediation = pins.Remediation(f.PolicyId, f.Remediation, f.WorkloadUid, f.ContainerType, f.ContainerName);
-            row.IsOpen = true;
-            row.ResolvedAt = null;
-            if (opens)
-            {
-                row.Note = exceptions?.LapseNote(f);
-                if (!isNew && !(now - before.ResolvedAt < FlapWindow))
-                {
-                    row.IntroducedByScanId = scanId;
-                }
-
-                row.FixedByScanId = null;
-            }
-
-            if (!isNew && before != (row.WorkloadId, row.Namespace, row.Kind, row.WorkloadName, row.Container, row.ContainerType, row.Image,
-                    row.Severity, row.Message, row.Remediation, row.IsOpen, row.ResolvedAt, row.Note))
-            {
-                // Only rows whose content changes are written; unchanged open findings keep their row untouched and are
-                // read as seen by the cluster's last succeeded scan (LastSucceededScan).
-                row.LastSeen = now;
-                row.LastScanId = scanId;
-                db.Findings.Update(row);
-            }
-        }
-
-        await BulkCopy.InsertAsync(db, added, ct);
+        // New rows go to the database as they are made, never held as a list (a first scan makes one per finding).
+        await BulkCopy.InsertAsync(db, NewRows(), ct);
 
         foreach (var gone in known.Values.Where(f => f.IsOpen && unjudged?.Covers(f) != true))
         {
@@ -122,6 +63,73 @@ internal static class FindingWriter
         }
 
         return (introduced, fixedCount);
+
+        // Brings each reported finding's row in line; yields the new ones (to be inserted).
+        IEnumerable<FindingRecord> NewRows()
+        {
+            foreach (var (fingerprint, f) in current)
+            {
+                var isNew = !known.Remove(fingerprint, out var found);
+                FindingRecord row;
+                if (isNew)
+                {
+                    row = new FindingRecord
+                    {
+                        ClusterId = clusterId, Fingerprint = fingerprint, FirstSeen = now, LastSeen = now, LastScanId = scanId,
+                        Namespace = f.Namespace, Kind = f.WorkloadKind, WorkloadName = f.WorkloadName, PolicyId = f.PolicyId,
+                        Message = f.Message, Remediation = "", IntroducedByScanId = scanId,
+                    };
+                    introduced++;
+                }
+                else
+                {
+                    row = found!;
+                    introduced += row.IsOpen ? 0 : 1; // a resolved finding that came back
+                }
+
+                var opens = isNew || !row.IsOpen;
+
+                var before = (row.WorkloadId, row.Namespace, row.Kind, row.WorkloadName, row.Container, row.ContainerType, row.Image, row.Severity,
+                    row.Message, row.Remediation, row.IsOpen, row.ResolvedAt, row.Note);
+                row.WorkloadId = workloadIds.GetValueOrDefault(f.WorkloadUid);
+                row.Namespace = f.Namespace;
+                row.Kind = f.WorkloadKind;
+                row.WorkloadName = f.WorkloadName;
+                row.Container = f.ContainerName;
+                row.ContainerType = f.ContainerType;
+                row.Image = f.Image;
+                row.Severity = f.Severity;
+                row.Message = f.Message;
+                row.Remediation = pins.Remediation(f.PolicyId, f.Remediation, f.WorkloadUid, f.ContainerType, f.ContainerName);
+                row.IsOpen = true;
+                row.ResolvedAt = null;
+                if (opens)
+                {
+                    row.Note = exceptions?.LapseNote(f);
+                    if (!isNew && !(now - before.ResolvedAt < FlapWindow))
+                    {
+                        row.IntroducedByScanId = scanId;
+                    }
+
+                    row.FixedByScanId = null;
+                }
+
+                if (!isNew && before != (row.WorkloadId, row.Namespace, row.Kind, row.WorkloadName, row.Container, row.ContainerType, row.Image,
+                        row.Severity, row.Message, row.Remediation, row.IsOpen, row.ResolvedAt, row.Note))
+                {
+                    // Only rows whose content changes are written; unchanged open findings keep their row untouched and are
+                    // read as seen by the cluster's last succeeded scan (LastSucceededScan).
+                    row.LastSeen = now;
+                    row.LastScanId = scanId;
+                    db.Findings.Update(row);
+                }
+
+                if (isNew)
+                {
+                    yield return row;
+                }
+            }
+        }
     }
 
     internal static string Fingerprint(Finding f)

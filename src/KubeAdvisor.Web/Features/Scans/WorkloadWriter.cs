@@ -20,32 +20,43 @@ internal static class WorkloadWriter
         // Untracked (from the baseline): only rows that really change are attached and written (most rows of a scan do not change).
         var existing = stored.ToDictionary(w => w.Uid, StringComparer.Ordinal);
         var ids = new Dictionary<string, Guid>(snapshot.Workloads.Count, StringComparer.Ordinal);
-        var added = new List<WorkloadRecord>();
-        foreach (var w in snapshot.Workloads)
+        // New rows go to the database as they are made, never held as a list: a first scan makes one per workload and object.
+        await BulkCopy.InsertAsync(db, NewRows(), ct);
+
+        IEnumerable<WorkloadRecord> NewRows()
         {
-            var containers = JsonbText.Array(w.AllContainers.Select(c => JsonbText.Object(
-                [new(nameof(StoredContainer.Name), c.Name), new(nameof(StoredContainer.Type), c.Type.ToString()),
-                 new(nameof(StoredContainer.Image), c.Image), new(nameof(StoredContainer.ImagePullPolicy), c.ImagePullPolicy)])));
-            var labels = JsonbText.Object(Teams.Owners.LabelsOf(w).Select(l => new KeyValuePair<string, string?>(l.Key, l.Value)));
-            Write(new Subject(w.Uid, w.Kind, w.Namespace, w.Name, w.Replicas, JsonbText.Object(AnnotationsThatMatter(w)), containers, labels),
-                owner?.Invoke(w));
+            foreach (var w in snapshot.Workloads)
+            {
+                var containers = JsonbText.Array(w.AllContainers.Select(c => JsonbText.Object(
+                    [new(nameof(StoredContainer.Name), c.Name), new(nameof(StoredContainer.Type), c.Type.ToString()),
+                     new(nameof(StoredContainer.Image), c.Image), new(nameof(StoredContainer.ImagePullPolicy), c.ImagePullPolicy)])));
+                var labels = JsonbText.Object(Teams.Owners.LabelsOf(w).Select(l => new KeyValuePair<string, string?>(l.Key, l.Value)));
+                if (Write(new Subject(w.Uid, w.Kind, w.Namespace, w.Name, w.Replicas, JsonbText.Object(AnnotationsThatMatter(w)), containers, labels),
+                        owner?.Invoke(w)) is { } row)
+                {
+                    yield return row;
+                }
+            }
+
+            // Objects that are not workloads are rows too (decision 0033): the subject of their findings, with no containers,
+            // labels or annotations of their own; a namespaced one is owned as its namespace is.
+            foreach (var o in snapshot.Objects)
+            {
+                if (Write(new Subject(o.Key, o.Kind, o.Namespace, o.Name, null, NoEntries, NoContainers, NoEntries), objectOwner?.Invoke(o)) is { } row)
+                {
+                    yield return row;
+                }
+            }
         }
 
-        // Objects that are not workloads are rows too (decision 0033): the subject of their findings, with no containers,
-        // labels or annotations of their own; a namespaced one is owned as its namespace is.
-        foreach (var o in snapshot.Objects)
-        {
-            Write(new Subject(o.Key, o.Kind, o.Namespace, o.Name, null, NoEntries, NoContainers, NoEntries), objectOwner?.Invoke(o));
-        }
-
-        void Write(Subject w, Guid? team)
+        // Brings the row of a subject in line; returns it when it is new (to be inserted), null when it exists.
+        WorkloadRecord? Write(Subject w, Guid? team)
         {
             var isNew = !existing.Remove(w.Uid, out var found);
             WorkloadRecord row;
             if (isNew)
             {
                 row = new WorkloadRecord { Id = Guid.NewGuid(), ClusterId = clusterId, Uid = w.Uid, Kind = w.Kind, Namespace = w.Namespace, Name = w.Name, FirstSeen = now, LastSeen = now };
-                added.Add(row);
             }
             else
             {
@@ -68,6 +79,8 @@ internal static class WorkloadWriter
                 row.LastSeen = now; // unchanged rows are not written: a present workload reads as seen by the last succeeded scan
                 db.Workloads.Update(row);
             }
+
+            return isNew ? row : null;
         }
 
         // Workloads of a kind this scan could not list keep their state: unknown is not gone (decision 0018).
@@ -78,7 +91,6 @@ internal static class WorkloadWriter
             db.Workloads.Update(gone);
         }
 
-        await BulkCopy.InsertAsync(db, added, ct);
         return ids;
     }
 
