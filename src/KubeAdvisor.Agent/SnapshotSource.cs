@@ -28,8 +28,9 @@ public sealed class SnapshotSource(KubeApiConnection connection, AdmissionDecisi
 
         try
         {
-            var gzip = await SnapshotJson.ToGzipAsync(snapshot, ct);
-            return new PendingSnapshot(snapshot.SnapshotId, snapshot.KubernetesVersion, snapshot.Workloads.Count, gzip) { Decisions = counted };
+            await using var gzip = new ChunkedBuffer();
+            await SnapshotJson.WriteGzipAsync(gzip, snapshot, ct);
+            return new PendingSnapshot(snapshot.SnapshotId, snapshot.KubernetesVersion, snapshot.Workloads.Count, gzip.ToSequence()) { Decisions = counted };
         }
         catch
         {
