@@ -6,7 +6,7 @@ namespace KubeAdvisor.Agent;
 
 /// <summary>
 /// Collects the cluster with the shared <see cref="ClusterCollector"/>, adds the admission decisions counted since the
-/// previous snapshot, and serializes it once, gzip JSON.
+/// previous snapshot, and serializes it once, gzip JSON, into chunks of ordinary size (<see cref="ChunkedBuffer"/>).
 /// </summary>
 public sealed class SnapshotSource(KubeApiConnection connection, AdmissionDecisionLog decisions, TimeProvider time)
 {
