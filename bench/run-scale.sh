@@ -59,6 +59,8 @@ if [ "$what" = web ]; then # not part of "all": it publishes the app and takes ~
   web=$!
   until curl -sf "http://127.0.0.1:$web_port/readyz" >/dev/null; do kill -0 "$web"; sleep 1; done
   python3 bench/scan-web.py "http://127.0.0.1:$web_port" "$token" "$tmp/kubeconfig" "$web" "${IDLE:-60}" || status=$?
+  # where each scan's time went, as the scan records it: collecting (kubeconfig checks included), then evaluate-and-store
+  psql -d "$web_db" -At -F ' ' -c "SELECT 'scan of', \"Workloads\", 'workloads: collect', round(\"CollectSeconds\"::numeric, 2), 's, evaluate-and-store', round(\"StoreSeconds\"::numeric, 2), 's' FROM scans ORDER BY \"StartedAt\"" || true
   kill "$web"; wait "$web" || true
   exec 3>&-; wait "$fake" || true
   rm -rf "$tmp"
