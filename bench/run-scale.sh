@@ -6,7 +6,8 @@
 # web: the published web process (Release, fresh) scanning WORKLOADS (default 50000) through its HTTP API against the
 # fake API in another process; its RSS per phase (first, update, two at once, idle after) by bench/scan-web.py (issue #15).
 # WEB_PORT / WEB_DB (default 18090 / web_bench) let two runs go side by side; NO_PUBLISH=1 reuses .bench-data/app;
-# runtime settings pass through the environment (e.g. DOTNET_gcServer=1 to compare with Server GC).
+# runtime settings pass through the environment (e.g. DOTNET_gcServer=1 to compare with Server GC); WEB_ENV="NAME=value …"
+# sets them for the web process alone (not the fake API server), e.g. a heap limit.
 # fleet: the fleet view at 500 clusters (90 days of scans every 6 hours, 120 days of rollups, 7 of scan summaries, 100,000 open findings),
 # then dashboard-load on it; fleet-load reuses that database (issue #15).
 # findings: 2 clusters x 60,000 open findings, then the largest one's findings by offset, by cursor and as CSV (issue #15).
@@ -55,10 +56,12 @@ if [ "$what" = web ]; then # not part of "all": it publishes the app and takes ~
   (cd .bench-data/app && KUBEADVISOR_DB="$base;Database=$web_db" KUBEADVISOR_BOOTSTRAP_TOKEN=$token \
     KUBEADVISOR_DATA_PROTECTION_KEY=$(head -c 32 /dev/urandom | base64) KUBEADVISOR_SERVER_ALLOWLIST=127.0.0.0/8 \
     KUBEADVISOR_HANGFIRE_POLL_SECONDS=1 ASPNETCORE_URLS=http://127.0.0.1:$web_port \
-    exec dotnet KubeAdvisor.Web.dll >"$tmp/web.log" 2>&1) &
+    exec env ${WEB_ENV:-} dotnet KubeAdvisor.Web.dll >"$tmp/web.log" 2>&1) &
   web=$!
   until curl -sf "http://127.0.0.1:$web_port/readyz" >/dev/null; do kill -0 "$web"; sleep 1; done
   python3 bench/scan-web.py "http://127.0.0.1:$web_port" "$token" "$tmp/kubeconfig" "$web" "${IDLE:-60}" || status=$?
+  # where each scan's time went, as the scan records it: collecting (kubeconfig checks included), then evaluate-and-store
+  psql -d "$web_db" -At -F ' ' -c "SELECT 'scan of', \"Workloads\", 'workloads: collect', round(\"CollectSeconds\"::numeric, 2), 's, evaluate-and-store', round(\"StoreSeconds\"::numeric, 2), 's' FROM scans ORDER BY \"StartedAt\"" || true
   kill "$web"; wait "$web" || true
   exec 3>&-; wait "$fake" || true
   rm -rf "$tmp"

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Scans a cluster through the HTTP API of a running KubeAdvisor web process, as a user would, and records that
-process's memory (issue #15): its resident set sampled every 50 ms from /proc/PID/status (and VmHWM, reset before
+process's memory and CPU (issue #15): its resident set sampled every 50 ms from /proc/PID/status (and VmHWM, reset before
 each phase where the kernel allows) and the scan's duration as the scan record reports it (start → stored).
 
 Phases: the first scan of cluster A, an update scan of A, the first scan of B, then update scans of A and B at once
@@ -44,6 +44,20 @@ def reset_peak():
         return False
 
 
+def cpu_seconds():
+    """The web process's CPU time so far (user + system), from /proc/PID/stat."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy_seconds():
+    """CPU time all processes of the machine spent busy so far (everything but idle and iowait), from /proc/stat."""
+    with open("/proc/stat") as f:
+        ticks = [int(x) for x in f.readline().split()[1:]]
+    return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
+
+
 def load():
     return " ".join(open("/proc/loadavg").read().split()[:3])
 
@@ -52,17 +66,20 @@ class Sampler:
     """Largest VmRSS seen every 50 ms while the phase runs (VmHWM as well, which misses nothing in between)."""
 
     def __init__(self):
-        self.peak, self.stop = 0.0, threading.Event()
+        self.peak, self.peak_at, self.stop = 0.0, 0.0, threading.Event()
         self.thread = threading.Thread(target=self.run, daemon=True)
 
     def run(self):
         while not self.stop.is_set():
-            self.peak = max(self.peak, status("VmRSS:"))
+            rss = status("VmRSS:")
+            if rss > self.peak:
+                self.peak, self.peak_at = rss, time.perf_counter() - self.started
             time.sleep(0.05)
 
     def __enter__(self):
         self.reset = reset_peak()
         self.before = status("VmRSS:")
+        self.started = time.perf_counter()
         self.thread.start()
         return self
 
@@ -92,17 +109,19 @@ def wait(scan):
 
 
 def phase(label, clusters):
-    load_before = load()
+    load_before, cpu_before, busy_before = load(), cpu_seconds(), machine_busy_seconds()
     with Sampler() as m:
         started = time.perf_counter()
         scans = [request_scan(c) for c in clusters]
         results = [wait(s) for s in scans]
         wall = time.perf_counter() - started
+    cpu, busy = cpu_seconds() - cpu_before, machine_busy_seconds() - busy_before
     durations = ", ".join(f"{r['durationSeconds']:.2f} s ({r['workloads']} workloads, {r['failed']} failed checks, "
                           f"+{r['introduced']}/-{r['fixed']})" for r in results)
     hwm = f"VmHWM {m.hwm:.0f} MiB" if m.reset else "VmHWM not resettable"
-    print(f"{label}: scan {durations}; request→done {wall:.2f} s; peak RSS {m.peak:.0f} MiB sampled, {hwm}; "
-          f"RSS before {m.before:.0f} MiB, after {status('VmRSS:'):.0f} MiB; load average {load_before} → {load()}", flush=True)
+    print(f"{label}: scan {durations}; request→done {wall:.2f} s; peak RSS {m.peak:.0f} MiB sampled ({m.peak_at:.1f} s after the request), {hwm}; "
+          f"RSS before {m.before:.0f} MiB, after {status('VmRSS:'):.0f} MiB; web process CPU {cpu:.2f} s, whole machine busy "
+          f"{busy:.2f} s of {wall * os.cpu_count():.2f} s; load average {load_before} → {load()}", flush=True)
 
 
 print(f"web process {pid}: RSS {status('VmRSS:'):.0f} MiB at the start; load average {load()}", flush=True)

@@ -5,13 +5,17 @@
 # aot (default) measures what ships: the agent published with NativeAOT (needs clang and zlib1g-dev; installed here
 # with apt when missing and running as root). jit measures the framework-dependent build for comparison.
 # real gives every object the labels, annotations and managedFields real clusters carry (SyntheticCluster.WithRealWorldMetadata).
+# AGENT=<path> measures that agent binary (or .dll) instead of building one, for alternating A/B runs of two builds;
+# UPLOAD_OUT=<file> keeps what the agent uploaded (gzip JSON) to compare them.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 workloads=${1:-10000}
 mode=${2:-aot}
 metadata=${3:-minimal}
 dotnet build bench/agent/KubeAdvisor.AgentBench -c Release -nologo -v q -clp:ErrorsOnly
-if [ "$mode" = aot ]; then
+if [ -n "${AGENT:-}" ]; then
+  agent=$AGENT
+elif [ "$mode" = aot ]; then
   if ! command -v clang >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ]; then
       DEBIAN_FRONTEND=noninteractive apt-get install -y -q clang zlib1g-dev >/dev/null

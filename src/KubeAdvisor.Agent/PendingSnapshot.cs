@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace KubeAdvisor.Agent;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace KubeAdvisor.Agent;
 /// and creates no second scan. <paramref name="Decisions"/> are the admission counts it carries, put back into the log
 /// when it is not delivered.
 /// </summary>
-public sealed record PendingSnapshot(string SnapshotId, string? KubernetesVersion, int Workloads, byte[] GzipJson)
+public sealed record PendingSnapshot(string SnapshotId, string? KubernetesVersion, int Workloads, ReadOnlySequence<byte> GzipJson)
 {
     public IReadOnlyList<KubeAdvisor.Core.Admission.AdmissionDecisionCount> Decisions { get; init; } = [];
 }

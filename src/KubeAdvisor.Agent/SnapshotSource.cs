@@ -6,7 +6,7 @@ namespace KubeAdvisor.Agent;
 
 /// <summary>
 /// Collects the cluster with the shared <see cref="ClusterCollector"/>, adds the admission decisions counted since the
-/// previous snapshot, and serializes it once, gzip JSON.
+/// previous snapshot, and serializes it once, gzip JSON, into chunks of ordinary size (<see cref="ChunkedBuffer"/>).
 /// </summary>
 public sealed class SnapshotSource(KubeApiConnection connection, AdmissionDecisionLog decisions, TimeProvider time)
 {
@@ -28,8 +28,9 @@ public sealed class SnapshotSource(KubeApiConnection connection, AdmissionDecisi
 
         try
         {
-            var gzip = await SnapshotJson.ToGzipAsync(snapshot, ct);
-            return new PendingSnapshot(snapshot.SnapshotId, snapshot.KubernetesVersion, snapshot.Workloads.Count, gzip) { Decisions = counted };
+            await using var gzip = new ChunkedBuffer();
+            await SnapshotJson.WriteGzipAsync(gzip, snapshot, ct);
+            return new PendingSnapshot(snapshot.SnapshotId, snapshot.KubernetesVersion, snapshot.Workloads.Count, gzip.ToSequence()) { Decisions = counted };
         }
         catch
         {

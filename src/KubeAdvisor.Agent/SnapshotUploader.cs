@@ -25,7 +25,7 @@ public sealed class SnapshotUploader(HttpClient http, AgentOptions options)
             request.Headers.Add(KubernetesVersionHeader, k8s);
         }
 
-        request.Content = new ByteArrayContent(snapshot.GzipJson);
+        request.Content = new SequenceContent(snapshot.GzipJson);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Content.Headers.ContentEncoding.Add("gzip");
         try

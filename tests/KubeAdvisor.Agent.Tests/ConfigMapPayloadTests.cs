@@ -20,7 +20,7 @@ public sealed class ConfigMapPayloadTests
         var pending = await new SnapshotSource(fake.Connection(), new AdmissionDecisionLog(TimeProvider.System), TimeProvider.System)
             .CollectAsync(CancellationToken.None);
 
-        await using var unzip = new GZipStream(new MemoryStream(pending.GzipJson), CompressionMode.Decompress);
+        await using var unzip = new GZipStream(new MemoryStream(System.Buffers.BuffersExtensions.ToArray(pending.GzipJson)), CompressionMode.Decompress);
         var json = await new StreamReader(unzip, Encoding.UTF8).ReadToEndAsync();
         Assert.Contains("{\"key\":\"DB_PASSWORD\",\"reason\":\"Name\"}", json, StringComparison.Ordinal);
         Assert.Contains("{\"key\":\"id_ed25519\",\"reason\":\"Value\"}", json, StringComparison.Ordinal);

@@ -94,7 +94,7 @@ public sealed class SnapshotJsonTests
         fake.Server.Faults.ForbiddenResource = "poddisruptionbudgets";
 
         var pending = await new SnapshotSource(fake.Connection(), new KubeAdvisor.Agent.Admission.AdmissionDecisionLog(TimeProvider.System), TimeProvider.System).CollectAsync(CancellationToken.None);
-        await using var json = new System.IO.Compression.GZipStream(new MemoryStream(pending.GzipJson), System.IO.Compression.CompressionMode.Decompress);
+        await using var json = new System.IO.Compression.GZipStream(new MemoryStream(System.Buffers.BuffersExtensions.ToArray(pending.GzipJson)), System.IO.Compression.CompressionMode.Decompress);
         var snapshot = await SnapshotJson.ReadAsync(json, CancellationToken.None);
 
         Assert.True(pending.Workloads > 0);

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 // Usage: KubeAdvisor.AgentBench <path to KubeAdvisor.Agent.dll or the native KubeAdvisor.Agent> [workloads=10000] [minimal|real]
+// UPLOAD_OUT=<file> keeps the uploaded body (gzip JSON), e.g. to compare what two builds send.
 if (args.Length < 1 || !File.Exists(args[0]))
 {
     Console.Error.WriteLine("Usage: KubeAdvisor.AgentBench <KubeAdvisor.Agent.dll | KubeAdvisor.Agent> [workloads] [minimal|real]");
@@ -38,6 +39,11 @@ app.MapPost("/api/v1/agent/snapshots", async (HttpRequest request) =>
     using var body = new MemoryStream();
     await request.Body.CopyToAsync(body);
     uploadBytes = body.Length;
+    if (Environment.GetEnvironmentVariable("UPLOAD_OUT") is { Length: > 0 } saveTo)
+    {
+        await File.WriteAllBytesAsync(saveTo, body.ToArray()); // to compare two builds' uploads (gzip JSON)
+    }
+
     atUpload = Memory(agent!.Id); // the agent waits for this answer: its peak so far includes collect + serialize
     return Results.Json(new { scanId = Guid.NewGuid(), duplicate = false }, statusCode: 202);
 });

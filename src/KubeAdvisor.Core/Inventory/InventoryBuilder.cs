@@ -20,12 +20,6 @@ public sealed partial class InventoryBuilder
     private readonly HashSet<string> _namespaces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _namespaceLabels = new(StringComparer.Ordinal);
     private readonly ObjectIndex _objects = new();
-    // Pods already counted (a list restarted after 410 Gone sends them again): by uid, which the API server makes a
-    // UUID, as 16 bytes rather than a key string per pod (30,000 pods: ~1 MB instead of ~5 MB); other uids by key.
-    private readonly HashSet<Guid> _seenPodUids = [];
-    private readonly HashSet<string> _seenPods = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PodOwnerGroup> _podGroups = new(StringComparer.Ordinal);
-    private readonly List<Workload> _barePods = [];
     private readonly List<UnavailableKind> _unavailable = [];
 
     /// <summary>
@@ -61,54 +55,40 @@ public sealed partial class InventoryBuilder
     {
         ArgumentNullException.ThrowIfNull(obj);
         _namespaces.Add(obj.Namespace);
-        if (obj.Kind != "Pod")
+        if (obj.Kind == "Pod")
+        {
+            AddPod(obj);
+            return;
+        }
+
+        if (ObjectIndex.ControllerOf(obj) is { } controller && AlwaysTopLevel.Contains(controller.Kind) && !AlwaysTopLevel.Contains(obj.Kind))
         {
             // A ReplicaSet of a Deployment or a Job of a CronJob is attributed to its owner, which brings the template,
             // labels and annotations: only its ownership and replicas are read again, so keeping a second copy of the
-            // rest per revision would only cost memory in large clusters (agent footprint). Of its owner references only
-            // the controller is ever read, with the owner's own strings when the owner is already known.
-            _objects.Add(ObjectIndex.ControllerOf(obj) is { } controller && AlwaysTopLevel.Contains(controller.Kind) && !AlwaysTopLevel.Contains(obj.Kind)
-                ? obj with
-                {
-                    Template = NoTemplate, Labels = NoTemplate.Labels, Annotations = NoTemplate.Annotations,
-                    OwnerReferences = [_objects.Shared(obj.Namespace, controller)],
-                }
-                : obj);
+            // rest per revision would only cost memory in large clusters (agent footprint). When the owner is already
+            // known, the object is only a step from its uid to the owner's (decision 0040); otherwise of its owner
+            // references only the controller is kept, with the owner's own strings when the owner is already known.
+            if (controller.Uid.Length > 0 && _objects.Find(obj.Namespace, controller) is { } owner && AlwaysTopLevel.Contains(owner.Kind)
+                && _objects.TryAddStep(obj, owner))
+            {
+                return;
+            }
+
+            _objects.Add(obj with
+            {
+                Template = NoTemplate, Labels = NoTemplate.Labels, Annotations = NoTemplate.Annotations,
+                OwnerReferences = [_objects.Shared(obj.Namespace, controller)],
+            });
             return;
         }
 
-        if (Guid.TryParse(obj.Uid, out var uid) ? !_seenPodUids.Add(uid) : !_seenPods.Add(ObjectIndex.KeyOf(obj.Namespace, obj.Kind, obj.Name, obj.Uid)))
-        {
-            return;
-        }
-
-        var owner = ObjectIndex.ControllerOf(obj);
-        if (owner is null)
-        {
-            var group = new PodOwnerGroup(new OwnerReference("Pod", obj.Name, obj.Uid, true), obj.Namespace, obj.Template);
-            group.AddPod(obj);
-            _barePods.Add(new Workload(obj.Kind, obj.Namespace, obj.Name, obj.Uid, obj.Labels, obj.Annotations,
-                obj.Template, null, ToRunning(group.Counts)));
-            return;
-        }
-
-        var key = ObjectIndex.KeyOf(obj.Namespace, owner.Kind, owner.Name, owner.Uid);
-        if (!_podGroups.TryGetValue(key, out var existing))
-        {
-            // Only pods of a controller we do not list (e.g. an Argo Rollout's ReplicaSet is listed, the Rollout not)
-            // may need their own template; keep it only when the owner is not a collected kind.
-            owner = _objects.Shared(obj.Namespace, owner); // the group outlives the pod: no second copy of the owner's uid and name
-            existing = new PodOwnerGroup(owner, obj.Namespace, KeepsPodTemplate(obj.OwnerReferences) ? obj.Template : NoTemplate);
-            _podGroups[ObjectIndex.KeyOf(obj.Namespace, owner.Kind, owner.Name, owner.Uid)] = existing;
-        }
-
-        existing.AddPod(obj);
+        _objects.Add(obj);
     }
 
     /// <summary>Resolves owners and returns the immutable snapshot. The builder can still be used afterwards.</summary>
     public ClusterSnapshot Build(string snapshotId, DateTimeOffset collectedAt, string? kubernetesVersion)
     {
-        var entries = new Dictionary<string, WorkloadEntry>(StringComparer.Ordinal);
+        var entries = new Dictionary<string, WorkloadEntry>(_objects.Count, StringComparer.Ordinal);
         foreach (var o in _objects.All)
         {
             if (IsTopLevel(o))
@@ -121,11 +101,7 @@ public sealed partial class InventoryBuilder
             }
         }
 
-        foreach (var group in _podGroups.Values)
-        {
-            var entry = Resolve(entries, group.Namespace, group.Owner, null, group.FirstTemplate);
-            entry.AddCounts(group.Counts);
-        }
+        AddPodCounts(entries);
 
         var workloads = new List<Workload>(entries.Count + _barePods.Count);
         foreach (var e in entries.Values)

@@ -15,7 +15,10 @@ internal sealed class PodOwnerGroup(OwnerReference owner, string @namespace, Pod
 
     public RunningCounts Counts { get; } = new();
 
-    public void AddPod(KubeObject pod)
+    public void AddPod(KubeObject pod) => Count(Counts, pod);
+
+    /// <summary>Adds the running containers of <paramref name="pod"/> to <paramref name="counts"/>.</summary>
+    public static void Count(RunningCounts counts, KubeObject pod)
     {
         var revision = RevisionOf(pod.Labels);
         foreach (var status in pod.ContainerStatuses)
@@ -31,7 +34,7 @@ internal sealed class PodOwnerGroup(OwnerReference owner, string @namespace, Pod
                 SpecImage(pod.Template.Spec, status),
                 revision,
                 ImageIdDigest.Extract(status.ImageId));
-            Counts.Add(key, 1);
+            counts.Add(key, 1);
         }
     }
 

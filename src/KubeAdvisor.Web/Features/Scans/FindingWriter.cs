@@ -42,33 +42,42 @@ internal static class FindingWriter
             .ToDictionaryAsync(f => f.Fingerprint, StringComparer.Ordinal, ct);
 
         var introduced = 0;
-        var added = new List<FindingRecord>();
         var changed = new List<FindingRecord>();
         var reopened = new List<FindingRecord>();
         var hash = new ContentHash();
-        foreach (var (fingerprint, f) in current)
+        // New rows go to the database as they are made, never held as a list (a first scan makes one per finding).
+        await BulkCopy.InsertAsync(db, NewRows(), ct);
+
+        // Brings each reported finding's row in line; yields the new ones (to be inserted).
+        IEnumerable<FindingRecord> NewRows()
         {
-            var workloadId = workloadIds.GetValueOrDefault(f.WorkloadUid);
-            var remediation = pins.Remediation(f.PolicyId, f.Remediation, f.WorkloadUid, f.ContainerType, f.ContainerName);
-            if (open.Remove(fingerprint, out var stored))
+            foreach (var (fingerprint, f) in current)
             {
-                // Unchanged open findings keep their row untouched and are read as seen by the cluster's last succeeded scan
-                // (LastSucceededScan); a changed one is rewritten and seen by this scan.
-                if (stored.Content != StoredFinding.Hash(hash, workloadId, f.Namespace, f.WorkloadKind, f.WorkloadName, f.ContainerName, f.ContainerType,
-                        f.Image, f.Severity, f.Message, remediation, resolvedAt: null))
+                var workloadId = workloadIds.GetValueOrDefault(f.WorkloadUid);
+                var remediation = pins.Remediation(f.PolicyId, f.Remediation, f.WorkloadUid, f.ContainerType, f.ContainerName);
+                if (open.Remove(fingerprint, out var stored))
                 {
-                    changed.Add(Row(stored.Id));
+                    // Unchanged open findings keep their row untouched and are read as seen by the cluster's last succeeded
+                    // scan (LastSucceededScan); a changed one is rewritten and seen by this scan.
+                    if (stored.Content != StoredFinding.Hash(hash, workloadId, f.Namespace, f.WorkloadKind, f.WorkloadName, f.ContainerName,
+                            f.ContainerType, f.Image, f.Severity, f.Message, remediation, resolvedAt: null))
+                    {
+                        changed.Add(Row(stored.Id));
+                    }
+
+                    continue;
                 }
 
-                continue;
-            }
+                introduced++; // new, or a resolved finding that came back
+                var row = Row(0);
+                row.Note = exceptions?.LapseNote(f);
+                row.IntroducedByScanId = scanId;
+                if (!resolved.Remove(fingerprint, out var back))
+                {
+                    yield return row;
+                    continue;
+                }
 
-            introduced++; // new, or a resolved finding that came back
-            var row = Row(0);
-            row.Note = exceptions?.LapseNote(f);
-            row.IntroducedByScanId = scanId;
-            if (resolved.Remove(fingerprint, out var back))
-            {
                 row.Id = back.Id;
                 if (now - back.ResolvedAt < FlapWindow)
                 {
@@ -76,18 +85,15 @@ internal static class FindingWriter
                 }
 
                 reopened.Add(row);
-            }
-            else
-            {
-                added.Add(row);
-            }
 
-            FindingRecord Row(long id) => new()
-            {
-                Id = id, ClusterId = clusterId, Fingerprint = fingerprint, WorkloadId = workloadId, Namespace = f.Namespace, Kind = f.WorkloadKind,
-                WorkloadName = f.WorkloadName, Container = f.ContainerName, ContainerType = f.ContainerType, Image = f.Image, PolicyId = f.PolicyId,
-                Severity = f.Severity, Message = f.Message, Remediation = remediation, IsOpen = true, FirstSeen = now, LastSeen = now, LastScanId = scanId,
-            };
+                FindingRecord Row(long id) => new()
+                {
+                    Id = id, ClusterId = clusterId, Fingerprint = fingerprint, WorkloadId = workloadId, Namespace = f.Namespace, Kind = f.WorkloadKind,
+                    WorkloadName = f.WorkloadName, Container = f.ContainerName, ContainerType = f.ContainerType, Image = f.Image, PolicyId = f.PolicyId,
+                    Severity = f.Severity, Message = f.Message, Remediation = remediation, IsOpen = true, FirstSeen = now, LastSeen = now,
+                    LastScanId = scanId,
+                };
+            }
         }
 
         // Last seen by the previous successful scan: that is when it was open for the last time.
@@ -99,7 +105,6 @@ internal static class FindingWriter
         }).ToList();
 
         string[] seen = [nameof(FindingRecord.LastSeen), nameof(FindingRecord.LastScanId)];
-        await BulkCopy.InsertAsync(db, added, ct);
         await BulkCopy.UpdateAsync(db, changed, StoredFinding.ContentColumns, seen, ct);
         await BulkCopy.UpdateAsync(db, reopened, [.. StoredFinding.ContentColumns, .. Lifecycle], seen, ct);
         await BulkCopy.UpdateAsync(db, gone, [nameof(FindingRecord.IsOpen), nameof(FindingRecord.ResolvedAt), nameof(FindingRecord.FixedByScanId)], seen, ct);

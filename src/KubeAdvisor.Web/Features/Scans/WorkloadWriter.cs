@@ -20,34 +20,45 @@ internal static class WorkloadWriter
         // hash of what a scan writes, compared with the hash of what this one would write (decision 0041).
         var existing = stored.ToDictionary(w => w.Uid, StringComparer.Ordinal);
         var ids = new Dictionary<string, Guid>(snapshot.Workloads.Count, StringComparer.Ordinal);
-        var added = new List<WorkloadRecord>();
         var changed = new List<WorkloadRecord>();
         var hash = new ContentHash();
-        foreach (var w in snapshot.Workloads)
+        // New rows go to the database as they are made, never held as a list: a first scan makes one per workload and object.
+        await BulkCopy.InsertAsync(db, NewRows(), ct);
+
+        IEnumerable<WorkloadRecord> NewRows()
         {
-            var containers = JsonbText.Array(w.AllContainers.Select(c => JsonbText.Object(
-                [new(nameof(StoredContainer.Name), c.Name), new(nameof(StoredContainer.Type), c.Type.ToString()),
-                 new(nameof(StoredContainer.Image), c.Image), new(nameof(StoredContainer.ImagePullPolicy), c.ImagePullPolicy)])));
-            var labels = JsonbText.Object(Teams.Owners.LabelsOf(w).Select(l => new KeyValuePair<string, string?>(l.Key, l.Value)));
-            Write(new Subject(w.Uid, w.Kind, w.Namespace, w.Name, w.Replicas, JsonbText.Object(AnnotationsThatMatter(w)), containers, labels),
-                owner?.Invoke(w));
+            foreach (var w in snapshot.Workloads)
+            {
+                var containers = JsonbText.Array(w.AllContainers.Select(c => JsonbText.Object(
+                    [new(nameof(StoredContainer.Name), c.Name), new(nameof(StoredContainer.Type), c.Type.ToString()),
+                     new(nameof(StoredContainer.Image), c.Image), new(nameof(StoredContainer.ImagePullPolicy), c.ImagePullPolicy)])));
+                var labels = JsonbText.Object(Teams.Owners.LabelsOf(w).Select(l => new KeyValuePair<string, string?>(l.Key, l.Value)));
+                if (Write(new Subject(w.Uid, w.Kind, w.Namespace, w.Name, w.Replicas, JsonbText.Object(AnnotationsThatMatter(w)), containers, labels),
+                        owner?.Invoke(w)) is { } row)
+                {
+                    yield return row;
+                }
+            }
+
+            // Objects that are not workloads are rows too (decision 0033): the subject of their findings, with no containers,
+            // labels or annotations of their own; a namespaced one is owned as its namespace is.
+            foreach (var o in snapshot.Objects)
+            {
+                if (Write(new Subject(o.Key, o.Kind, o.Namespace, o.Name, null, NoEntries, NoContainers, NoEntries), objectOwner?.Invoke(o)) is { } row)
+                {
+                    yield return row;
+                }
+            }
         }
 
-        // Objects that are not workloads are rows too (decision 0033): the subject of their findings, with no containers,
-        // labels or annotations of their own; a namespaced one is owned as its namespace is.
-        foreach (var o in snapshot.Objects)
-        {
-            Write(new Subject(o.Key, o.Kind, o.Namespace, o.Name, null, NoEntries, NoContainers, NoEntries), objectOwner?.Invoke(o));
-        }
-
-        void Write(Subject w, Guid? team)
+        // Brings the row of a subject in line; returns it when it is new (to be inserted), null when it exists.
+        WorkloadRecord? Write(Subject w, Guid? team)
         {
             if (!existing.Remove(w.Uid, out var found))
             {
                 var row = w.Row(Guid.NewGuid(), clusterId, team, now);
-                added.Add(row);
                 ids[w.Uid] = row.Id;
-                return;
+                return row;
             }
 
             ids[w.Uid] = found.Id;
@@ -55,6 +66,8 @@ internal static class WorkloadWriter
             {
                 changed.Add(w.Row(found.Id, clusterId, team, now)); // unchanged rows are not written: a present workload reads as seen by the last succeeded scan
             }
+
+            return null;
         }
 
         // Workloads of a kind this scan could not list keep their state: unknown is not gone (decision 0018).
@@ -66,7 +79,6 @@ internal static class WorkloadWriter
             })
             .ToList();
 
-        await BulkCopy.InsertAsync(db, added, ct);
         await BulkCopy.UpdateAsync(db, changed, [.. StoredWorkload.ContentColumns, nameof(WorkloadRecord.GoneAt)], [nameof(WorkloadRecord.LastSeen)], ct);
         await BulkCopy.UpdateAsync(db, gone, [nameof(WorkloadRecord.GoneAt)], [nameof(WorkloadRecord.LastSeen)], ct);
         return ids;
