@@ -64,6 +64,7 @@ if [ "$what" = web ]; then # not part of "all": it publishes the app and takes ~
   psql -d "$web_db" -At -F ' ' -c "SELECT 'scan of', \"Workloads\", 'workloads: collect', round(\"CollectSeconds\"::numeric, 2), 's, evaluate-and-store', round(\"StoreSeconds\"::numeric, 2), 's' FROM scans ORDER BY \"StartedAt\"" || true
   kill "$web"; wait "$web" || true
   exec 3>&-; wait "$fake" || true
+  [ -z "${KEEP_LOG:-}" ] || cp "$tmp/web.log" "$KEEP_LOG"
   rm -rf "$tmp"
   [ "${status:-0}" = 0 ]
 fi

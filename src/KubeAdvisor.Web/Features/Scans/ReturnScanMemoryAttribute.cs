@@ -22,16 +22,28 @@ public sealed class ReturnScanMemoryAttribute : JobFilterAttribute, IServerFilte
 
     public void OnPerformed(PerformedContext context) => Return();
 
-    /// <summary>Compacts and decommits when the heap holds more than <see cref="ThresholdBytes"/>; true when it did.</summary>
+    private static long _allocatedAtLastReturn;
+
+    /// <summary>
+    /// Compacts and decommits when the heap held more than <see cref="ThresholdBytes"/> at the last collection or the
+    /// process allocated that much since the last return; true when it did. The second test matters when two scans end
+    /// one after the other: the last collection's figure alone once left a process at 340 MiB idle instead of 240
+    /// (decision 0042).
+    /// </summary>
     public static bool Return()
     {
-        if (GC.GetGCMemoryInfo().TotalCommittedBytes < ThresholdBytes)
+        if (!IsWorthIt(GC.GetGCMemoryInfo().TotalCommittedBytes, GC.GetTotalAllocatedBytes() - Interlocked.Read(ref _allocatedAtLastReturn)))
         {
             return false;
         }
 
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        Interlocked.Exchange(ref _allocatedAtLastReturn, GC.GetTotalAllocatedBytes());
         return true;
     }
+
+    /// <summary>Whether a heap of <paramref name="committedBytes"/> after <paramref name="allocatedSinceLastReturn"/> bytes is worth compacting.</summary>
+    internal static bool IsWorthIt(long committedBytes, long allocatedSinceLastReturn) =>
+        committedBytes >= ThresholdBytes || allocatedSinceLastReturn >= ThresholdBytes;
 }
