@@ -88,6 +88,7 @@ public sealed partial class ViolationsPage
         if (filter != _filter)
         {
             _filter = filter;
+            StateHasChanged(); // the filter chips and the export link follow at once, not only after the rows have loaded
             await ReloadAsync();
         }
     }
