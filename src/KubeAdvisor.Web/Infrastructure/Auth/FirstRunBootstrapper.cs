@@ -108,21 +108,26 @@ public sealed class FirstRunBootstrapper(
         await db.SaveChangesAsync(ct);
     }
 
+    private const string Upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", Lower = "abcdefghijkmnopqrstuvwxyz", Digits = "23456789";
+
+    /// <summary>
+    /// 20 characters of an alphabet without look-alikes (I, O, l, 0, 1), at least one upper and one lower case letter and
+    /// one digit, as Identity's default rules want, each at a random place.
+    /// </summary>
     internal static string GeneratePassword()
     {
-        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        return string.Create(20, 0, (span, _) =>
+        const string alphabet = Upper + Lower + Digits;
+        var chars = new char[20];
+        for (var i = 0; i < chars.Length; i++)
         {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
-            }
+            chars[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+        }
 
-            // Identity's default rules want an upper, a lower case letter and a digit; guarantee each once.
-            span[0] = alphabet[RandomNumberGenerator.GetInt32(0, 24)];
-            span[1] = alphabet[RandomNumberGenerator.GetInt32(24, 48)];
-            span[2] = alphabet[RandomNumberGenerator.GetInt32(48, alphabet.Length)];
-        });
+        chars[0] = Upper[RandomNumberGenerator.GetInt32(Upper.Length)];
+        chars[1] = Lower[RandomNumberGenerator.GetInt32(Lower.Length)];
+        chars[2] = Digits[RandomNumberGenerator.GetInt32(Digits.Length)];
+        RandomNumberGenerator.Shuffle(chars.AsSpan());
+        return new string(chars);
     }
 
     private static void Check(IdentityResult result, string what)
