@@ -5,7 +5,8 @@
 # Usage: bench/run-scale.sh [scan|web|seed|load|fleet|fleet-load|findings|all]   (default all, which leaves out web; "load" reuses the seeded database)
 # web: the published web process (Release, fresh) scanning WORKLOADS (default 50000) through its HTTP API against the
 # fake API in another process; its RSS per phase (first, update, two at once, idle after) by bench/scan-web.py (issue #15).
-# WEB_PORT / WEB_DB (default 18090 / web_bench) let two runs go side by side; NO_PUBLISH=1 reuses .bench-data/app;
+# WEB_PORT / WEB_DB (default 18090 / web_bench) let two runs go side by side; NO_PUBLISH=1 reuses .bench-data/app (APP=dir
+# another published build, for an A/B);
 # runtime settings pass through the environment (e.g. DOTNET_gcServer=1 to compare with Server GC); WEB_ENV="NAME=value …"
 # sets them for the web process alone (not the fake API server), e.g. a heap limit.
 # fleet: the fleet view at 500 clusters (90 days of scans every 6 hours, 120 days of rollups, 7 of scan summaries, 100,000 open findings),
@@ -50,10 +51,11 @@ if [ "$what" = web ]; then # not part of "all": it publishes the app and takes ~
   exec 3>"$tmp/stdin" # the fake API serves until this closes
   until [ -s "$tmp/fake.json" ]; do kill -0 "$fake"; sleep 1; done
   python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["Kubeconfig"])' "$tmp/fake.json" >"$tmp/kubeconfig"
-  [ -n "${NO_PUBLISH:-}" ] || dotnet publish src/KubeAdvisor.Web -c Release -o .bench-data/app -v q -nologo >/dev/null
+  app=${APP:-.bench-data/app}
+  [ -n "${NO_PUBLISH:-}" ] || dotnet publish src/KubeAdvisor.Web -c Release -o "$app" -v q -nologo >/dev/null
   token=bench-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
   web_port=${WEB_PORT:-18090}
-  (cd .bench-data/app && KUBEADVISOR_DB="$base;Database=$web_db" KUBEADVISOR_BOOTSTRAP_TOKEN=$token \
+  (cd "$app" && KUBEADVISOR_DB="$base;Database=$web_db" KUBEADVISOR_BOOTSTRAP_TOKEN=$token \
     KUBEADVISOR_DATA_PROTECTION_KEY=$(head -c 32 /dev/urandom | base64) KUBEADVISOR_SERVER_ALLOWLIST=127.0.0.0/8 \
     KUBEADVISOR_HANGFIRE_POLL_SECONDS=1 ASPNETCORE_URLS=http://127.0.0.1:$web_port \
     exec env ${WEB_ENV:-} dotnet KubeAdvisor.Web.dll >"$tmp/web.log" 2>&1) &

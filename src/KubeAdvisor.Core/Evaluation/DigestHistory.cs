@@ -14,7 +14,7 @@ public sealed class DigestHistory
     public DigestHistory(IEnumerable<DigestHistoryEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        _entries = [];
+        _entries = entries.TryGetNonEnumeratedCount(out var count) ? new(count) : [];
         foreach (var e in entries)
         {
             // An array, not a set: a container has seen one digest or a few, and a scan holds one history per container

@@ -93,6 +93,9 @@ public sealed record ClusterSnapshot(
     /// </summary>
     public IEnumerable<InventoryObject> Objects => Ingresses.Concat<InventoryObject>(Roles).Concat(RoleBindings).Concat(ConfigMaps);
 
+    /// <summary>How many <see cref="Objects"/> there are, without enumerating them.</summary>
+    public int ObjectCount => Ingresses.Count + Roles.Count + RoleBindings.Count + ConfigMaps.Count;
+
     /// <summary>
     /// The cluster's ConfigMaps, each with only its secret-looking keys and why (decision 0037); empty when none exist or
     /// they were not listed (listing them is opt-in).

@@ -13,15 +13,60 @@ namespace KubeAdvisor.Web.Features.Scans;
 /// </summary>
 internal static class DigestWriter
 {
-    public static DigestHistory HistoryOf(IEnumerable<DigestObservation> rows)
+    /// <summary>
+    /// Per workload container: the image of its latest observation (a running one, else the one last seen) and its distinct
+    /// digests in the order read. One pass and one dictionary sized for the rows, not a grouping of them: at 100,000
+    /// observations the grouping's buffers were megabytes of garbage that outlived the young generations (decision 0043).
+    /// </summary>
+    public static DigestHistory HistoryOf(IReadOnlyCollection<DigestObservation> rows)
     {
-        var entries = rows.GroupBy(r => (r.WorkloadUid, r.ContainerType, r.Container)).Select(g => new DigestHistoryEntry(
-            g.Key.WorkloadUid,
-            Enum.Parse<ContainerType>(g.Key.ContainerType),
-            g.Key.Container,
-            g.MaxBy(r => r.GoneAt is null ? DateTimeOffset.MaxValue : r.LastSeen)!.Image, // running rows are the latest
-            g.Select(r => r.Digest).Distinct(StringComparer.Ordinal).ToArray()));
+        var containers = new Dictionary<(string Uid, string Type, string Container), Seen>(rows.Count);
+        foreach (var r in rows)
+        {
+            if (containers.TryGetValue((r.WorkloadUid, r.ContainerType, r.Container), out var seen))
+            {
+                seen.Add(r);
+            }
+            else
+            {
+                containers.Add((r.WorkloadUid, r.ContainerType, r.Container), new Seen(r));
+            }
+        }
+
+        var entries = new DigestHistoryEntry[containers.Count];
+        var i = 0;
+        foreach (var ((uid, type, container), seen) in containers)
+        {
+            entries[i++] = new DigestHistoryEntry(uid, Enum.Parse<ContainerType>(type), container, seen.Latest.Image, seen.Digests());
+        }
+
         return new DigestHistory(entries);
+    }
+
+    /// <summary>One container's observations as they are read.</summary>
+    private sealed class Seen(DigestObservation first)
+    {
+        private readonly string _firstDigest = first.Digest;
+        private List<string>? _more;
+
+        public DigestObservation Latest { get; private set; } = first;
+
+        public void Add(DigestObservation row)
+        {
+            if (Recency(row) > Recency(Latest))
+            {
+                Latest = row; // running rows are the latest; among equals the first read stays
+            }
+
+            if (row.Digest != _firstDigest && _more?.Contains(row.Digest) != true)
+            {
+                (_more ??= []).Add(row.Digest);
+            }
+        }
+
+        public string[] Digests() => _more is null ? [_firstDigest] : [_firstDigest, .. _more];
+
+        private static DateTimeOffset Recency(DigestObservation row) => row.GoneAt is null ? DateTimeOffset.MaxValue : row.LastSeen;
     }
 
     /// <summary>
@@ -33,7 +78,7 @@ internal static class DigestWriter
         IReadOnlyList<DigestObservation> stored, LastSucceededScan previous, DateTimeOffset now, CancellationToken ct)
     {
         var existing = stored.ToDictionary(d => (d.WorkloadUid, d.ContainerType, d.Container, d.Image, d.Digest));
-        var running = new HashSet<long>();
+        var running = new HashSet<long>(stored.Count);
         var added = new List<DigestObservation>();
         foreach (var w in snapshot.Workloads)
         {

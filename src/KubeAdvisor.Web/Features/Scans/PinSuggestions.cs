@@ -1,3 +1,4 @@
+using KubeAdvisor.Core.Evaluation;
 using KubeAdvisor.Core.Images;
 using KubeAdvisor.Core.Inventory;
 using KubeAdvisor.Core.Policies;
@@ -17,13 +18,30 @@ internal sealed class PinSuggestions
 
     private PinSuggestions(Dictionary<(string, string, string), List<DigestObservation>> history) => _history = history;
 
-    /// <summary>From every observation of the cluster, this scan's included.</summary>
-    public static PinSuggestions From(IEnumerable<DigestObservation> all)
+    /// <summary>
+    /// From every observation of the cluster, this scan's included; only the containers of <paramref name="findings"/> whose
+    /// policy is fixed by a pin keep theirs (a large cluster has a history for every container, and few need one).
+    /// </summary>
+    public static PinSuggestions From(IEnumerable<DigestObservation> all, IEnumerable<Finding> findings)
     {
-        var history = new Dictionary<(string, string, string), List<DigestObservation>>();
+        var wanted = new HashSet<(string, string, string)>();
+        foreach (var f in findings)
+        {
+            if (f.ContainerName is not null && f.ContainerType is not null && PolicyCatalog.Find(f.PolicyId)?.Descriptor.FixedByDigestPin == true)
+            {
+                wanted.Add((f.WorkloadUid, f.ContainerType.Value.ToString(), f.ContainerName));
+            }
+        }
+
+        var history = new Dictionary<(string, string, string), List<DigestObservation>>(wanted.Count);
         foreach (var d in all)
         {
             var key = (d.WorkloadUid, d.ContainerType, d.Container);
+            if (!wanted.Contains(key))
+            {
+                continue;
+            }
+
             if (!history.TryGetValue(key, out var list))
             {
                 history[key] = list = new List<DigestObservation>(1);

@@ -32,9 +32,12 @@ public sealed record ScanBaseline(
     {
         var pool = new StringPool(collected);
         var hash = new ContentHash();
+        // Each list is made as large as it gets, counted first: at 100,000 rows, growing by doubling and trimming left ~20 MB
+        // of large-object garbage that only a full collection frees, and the scan's peak came before one (decision 0043).
+        // Only the scan holding the cluster's lock writes these rows, so the counts hold; a list would still grow if not.
         // Workloads first: their uids are pooled too, so the digest observations' copies of them (one per row) become the
         // same instances (decision 0038).
-        var workloads = new List<StoredWorkload>();
+        var workloads = new List<StoredWorkload>(await db.Workloads.CountAsync(w => w.ClusterId == clusterId, ct));
         var workloadRows = db.Workloads.AsNoTracking().Where(w => w.ClusterId == clusterId).Select(w => new
         {
             w.Id, w.Uid, w.Kind, w.Namespace, w.Name, w.Replicas, w.AnnotationsJson, w.ContainersJson, w.LabelsJson, w.TeamId, w.GoneAt, w.LastSeen,
@@ -45,7 +48,7 @@ public sealed record ScanBaseline(
                 StoredWorkload.Hash(hash, w.Kind, w.Namespace, w.Name, w.Replicas, w.AnnotationsJson, w.ContainersJson, w.LabelsJson, w.TeamId)));
         }
 
-        var observations = new List<DigestObservation>();
+        var observations = new List<DigestObservation>(await db.DigestObservations.CountAsync(d => d.ClusterId == clusterId, ct));
         await foreach (var d in db.DigestObservations.AsNoTracking().Where(d => d.ClusterId == clusterId).AsAsyncEnumerable().WithCancellation(ct))
         {
             d.WorkloadUid = pool.Get(d.WorkloadUid);
@@ -56,7 +59,7 @@ public sealed record ScanBaseline(
             observations.Add(d);
         }
 
-        var open = new List<StoredFinding>();
+        var open = new List<StoredFinding>(await db.Findings.CountAsync(f => f.ClusterId == clusterId && f.IsOpen, ct));
         var openRows = db.Findings.AsNoTracking().Where(f => f.ClusterId == clusterId && f.IsOpen).Select(f => new
         {
             f.Id, f.Fingerprint, f.Kind, f.PolicyId, f.LastSeen, f.LastScanId, f.WorkloadId, f.Namespace, f.WorkloadName, f.Container, f.ContainerType,
@@ -69,8 +72,6 @@ public sealed record ScanBaseline(
                     f.Remediation, f.ResolvedAt)));
         }
 
-        workloads.TrimExcess(); // held through the whole scan: not the spare half of the last doubling
-        open.TrimExcess();
         var anyResolved = await db.Findings.AnyAsync(f => f.ClusterId == clusterId && !f.IsOpen, ct);
         return new ScanBaseline(clusterId, observations, workloads, open, anyResolved);
     }
@@ -78,10 +79,14 @@ public sealed record ScanBaseline(
     /// <summary>One instance per distinct text, for the columns whose values repeat across rows.</summary>
     private sealed class StringPool
     {
-        private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _strings;
 
         public StringPool(ClusterSnapshot? seed)
         {
+            // Sized for the seed's strings (a uid and about three running texts per workload, the objects' keys) and as many
+            // others, so it does not grow by doubling through the read.
+            var seedSize = seed is null ? 0 : seed.Workloads.Count * 4 + seed.ObjectCount;
+            _strings = new Dictionary<string, string>(seedSize * 2, StringComparer.Ordinal);
             foreach (var w in seed?.Workloads ?? [])
             {
                 Get(w.Uid);

@@ -25,6 +25,11 @@ public sealed class ScanProcessor(IDbContextFactory<KubeAdvisorDbContext> dbFact
     /// </summary>
     public async Task<ScanBaseline> PrefetchAsync(Guid clusterId, CancellationToken ct, ClusterSnapshot? collected = null)
     {
+        if (collected is not null)
+        {
+            CollectBetweenPhases(collected);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await ScanBaseline.LoadAsync(db, clusterId, ct, collected);
     }
@@ -43,6 +48,11 @@ public sealed class ScanProcessor(IDbContextFactory<KubeAdvisorDbContext> dbFact
         bool gateHeld = false)
     {
         using var permit = gateHeld || gate is null ? null : await gate.EnterAsync(snapshot.Workloads.Count, ct);
+        if (permit is not null)
+        {
+            CollectBetweenPhases(snapshot); // found large only now: a first scan, an agent's snapshot
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Scans go with their cluster (cascade): a missing scan or cluster means it was deleted while we collected.
         var scan = await db.Scans.SingleOrDefaultAsync(s => s.Id == scanId, ct) ?? throw Deleted();
@@ -58,8 +68,26 @@ public sealed class ScanProcessor(IDbContextFactory<KubeAdvisorDbContext> dbFact
         var settings = PolicySettingsJson.Deserialize(cluster.PolicySettingsJson);
         var exceptions = await ExceptionRules.LoadAsync(db, cluster.Id, time.GetUtcNow(), ct);
         var result = PolicyEvaluator.Evaluate(snapshot, settings, DigestWriter.HistoryOf(baseline.Observations), exceptions);
+        // The digest history and the evaluation's working sets are garbage now, old enough to outlive the young generations.
+        CollectBetweenPhases(snapshot);
         scan.CollectSeconds = collectSeconds;
         await store.SaveAsync(db, cluster, scan, snapshot, result, baseline, ct, exceptions);
+    }
+
+    /// <summary>
+    /// Between the phases of a large scan, one full blocking collection (decision 0043): once the snapshot is made (what made
+    /// it dropped), before its previous state is read, and once it is evaluated, before it is stored. Each phase leaves
+    /// objects that outlived the young generations behind as garbage (the builder and parsed pages, ~70 MiB at 50,000
+    /// workloads; the digest history and the evaluation's working sets), which only a full collection frees; whether the
+    /// runtime happened to run one before the next phase grew the heap decided the peak (427 against 345 MiB in two runs of
+    /// the same scan). About 0.1 s each at 50,000 workloads; small snapshots skip them.
+    /// </summary>
+    private void CollectBetweenPhases(ClusterSnapshot snapshot)
+    {
+        if (gate?.IsLarge(snapshot.Workloads.Count) == true)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }
     }
 
     private static ClusterScanException Deleted() => new("The cluster was deleted.", transient: false);

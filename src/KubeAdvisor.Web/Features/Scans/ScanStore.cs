@@ -34,8 +34,9 @@ public sealed class ScanStore(TimeProvider time, NotificationTrigger? notificati
         var workloadIds = await WorkloadWriter.SyncAsync(db, cluster.Id, snapshot, baseline.Workloads, previous, now, ct, unjudged,
             w => Owners.TeamOf(owners, Owners.Of(w, snapshot)), o => Owners.TeamOf(owners, Owners.Of(o, snapshot)));
         await Owners.SyncNamespacesAsync(db, cluster.Id, snapshot, ct);
-        var digests = await DigestWriter.SyncAsync(db, cluster.Id, scan.Id, snapshot, baseline.Observations, previous, now, ct);
-        var pins = PinSuggestions.From(digests);
+        // Every observation of the cluster comes back; only the pins are kept of them (no local holds them through the rest).
+        var pins = PinSuggestions.From(await DigestWriter.SyncAsync(db, cluster.Id, scan.Id, snapshot, baseline.Observations, previous, now, ct),
+            result.Findings);
         var (introduced, fixedCount) = await FindingWriter.SyncAsync(db, cluster.Id, scan.Id, workloadIds, result.Findings, baseline, pins, previous, now, ct,
             unjudged, exceptions);
         var clusterCard = await SummaryWriter.AddAsync(db, cluster.Id, scan.Id, result, now, ct);

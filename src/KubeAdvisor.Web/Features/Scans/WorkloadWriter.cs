@@ -18,8 +18,14 @@ internal static class WorkloadWriter
     {
         // Only rows that really change are written, by id (most rows of a scan do not change): the previous state holds a
         // hash of what a scan writes, compared with the hash of what this one would write (decision 0041).
-        var existing = stored.ToDictionary(w => w.Uid, StringComparer.Ordinal);
-        var ids = new Dictionary<string, Guid>(snapshot.Workloads.Count, StringComparer.Ordinal);
+        // uid → index into the previous state, not a copy of its records: a quarter of the size at 100,000 rows (decision 0043).
+        var existing = new Dictionary<string, int>(stored.Count, StringComparer.Ordinal);
+        for (var i = 0; i < stored.Count; i++)
+        {
+            existing.Add(stored[i].Uid, i);
+        }
+
+        var ids = new Dictionary<string, Guid>(snapshot.Workloads.Count + snapshot.ObjectCount, StringComparer.Ordinal);
         var changed = new List<WorkloadRecord>();
         var hash = new ContentHash();
         // New rows go to the database as they are made, never held as a list: a first scan makes one per workload and object.
@@ -54,13 +60,14 @@ internal static class WorkloadWriter
         // Brings the row of a subject in line; returns it when it is new (to be inserted), null when it exists.
         WorkloadRecord? Write(Subject w, Guid? team)
         {
-            if (!existing.Remove(w.Uid, out var found))
+            if (!existing.Remove(w.Uid, out var index))
             {
                 var row = w.Row(Guid.NewGuid(), clusterId, team, now);
                 ids[w.Uid] = row.Id;
                 return row;
             }
 
+            var found = stored[index];
             ids[w.Uid] = found.Id;
             if (found.IsGone || found.Content != StoredWorkload.Hash(hash, w.Kind, w.Namespace, w.Name, w.Replicas, w.Annotations, w.Containers, w.Labels, team))
             {
@@ -71,7 +78,7 @@ internal static class WorkloadWriter
         }
 
         // Workloads of a kind this scan could not list keep their state: unknown is not gone (decision 0018).
-        var gone = existing.Values.Where(w => !w.IsGone && unjudged?.IsUnknownKind(w.Kind) != true)
+        var gone = existing.Values.Select(i => stored[i]).Where(w => !w.IsGone && unjudged?.IsUnknownKind(w.Kind) != true)
             .Select(w => new WorkloadRecord
             {
                 Id = w.Id, Uid = w.Uid, Kind = w.Kind, Namespace = "", Name = "", GoneAt = now,

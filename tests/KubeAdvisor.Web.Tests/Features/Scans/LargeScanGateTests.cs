@@ -105,6 +105,27 @@ public sealed class LargeScanGateTests(WebAppFixture fx) : IAsyncLifetime
         Assert.Equal(ScanStatus.Succeeded, await StatusAsync(scanId));
     }
 
+    [Fact]
+    public async Task LargeScan_CollectsTheWholeHeapBetweenItsPhases()
+    {
+        // Decision 0043: after collecting (before the previous state is read) and after evaluating (before storing).
+        var gate = new LargeScanGate(minWorkloads: 2);
+        var processor = new ScanProcessor(Factory, fx.App.Services.GetRequiredService<ScanStore>(), TimeProvider.System, gate);
+        var cluster = await ClusterAsync();
+        var scanId = await DirectScans.AddRunningScanAsync(Factory, cluster);
+        var snapshot = await DirectScans.CollectAsync(_fake);
+
+        var before = GC.CollectionCount(GC.MaxGeneration);
+        using (await gate.EnterAsync(3, CancellationToken.None))
+        {
+            var baseline = await processor.PrefetchAsync(cluster, CancellationToken.None, snapshot);
+            await processor.StoreAsync(scanId, snapshot, 1.0, baseline, CancellationToken.None, gateHeld: true);
+        }
+
+        Assert.True(GC.CollectionCount(GC.MaxGeneration) - before >= 2, "a large scan collects after collecting and after evaluating");
+        Assert.Equal(ScanStatus.Succeeded, await StatusAsync(scanId));
+    }
+
     private async Task<Guid> ClusterAsync()
     {
         await using var db = await Factory.CreateDbContextAsync();
