@@ -26,6 +26,12 @@ public sealed class LargeScanGate(int minWorkloads = LargeScanGate.MinWorkloads)
     /// <summary>Whether a scan of <paramref name="workloads"/> workloads goes through the gate.</summary>
     public bool IsLarge(int workloads) => workloads >= minWorkloads;
 
+    /// <summary>
+    /// One full blocking, compacting collection, for the boundaries of a large scan's phases (decision 0043): what the
+    /// phase before left behind is freed before the next one allocates on top of it.
+    /// </summary>
+    public static void CollectHeap() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+
     /// <summary>How many workloads the cluster's last succeeded scan saw; 0 when it has none.</summary>
     public static async Task<int> KnownSizeAsync(KubeAdvisorDbContext db, Guid clusterId, CancellationToken ct) =>
         await db.Clusters.AsNoTracking().Where(c => c.Id == clusterId)

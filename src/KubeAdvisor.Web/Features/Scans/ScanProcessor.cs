@@ -86,7 +86,7 @@ public sealed class ScanProcessor(IDbContextFactory<KubeAdvisorDbContext> dbFact
     {
         if (gate?.IsLarge(snapshot.Workloads.Count) == true)
         {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            LargeScanGate.CollectHeap();
         }
     }
 
