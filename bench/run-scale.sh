@@ -8,7 +8,7 @@
 # WEB_PORT / WEB_DB (default 18090 / web_bench) let two runs go side by side; NO_PUBLISH=1 reuses .bench-data/app (APP=dir
 # another published build, for an A/B);
 # runtime settings pass through the environment (e.g. DOTNET_gcServer=1 to compare with Server GC); WEB_ENV="NAME=value …"
-# sets them for the web process alone (not the fake API server), e.g. a heap limit.
+# sets them for the web process alone (not the fake API server), e.g. a heap limit. WARM_FAKE=1 warms the fake API first.
 # fleet: the fleet view at 500 clusters (90 days of scans every 6 hours, 120 days of rollups, 7 of scan summaries, 100,000 open findings),
 # then dashboard-load on it; fleet-load reuses that database (issue #15).
 # findings: 2 clusters x 60,000 open findings, then the largest one's findings by offset, by cursor and as CSV (issue #15).
@@ -51,6 +51,9 @@ if [ "$what" = web ]; then # not part of "all": it publishes the app and takes ~
   exec 3>"$tmp/stdin" # the fake API serves until this closes
   until [ -s "$tmp/fake.json" ]; do kill -0 "$fake"; sleep 1; done
   python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["Kubeconfig"])' "$tmp/fake.json" >"$tmp/kubeconfig"
+  # WARM_FAKE=1: the fake API serves its largest lists once first (bench/warm-fake.py), so the first scan's time is the web process's
+  # cold start alone, not the fake server's too (the download baseline is taken after a warm-up)
+  [ -z "${WARM_FAKE:-}" ] || python3 bench/warm-fake.py "$tmp/kubeconfig"
   app=${APP:-.bench-data/app}
   [ -n "${NO_PUBLISH:-}" ] || dotnet publish src/KubeAdvisor.Web -c Release -o "$app" -v q -nologo >/dev/null
   token=bench-$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
