@@ -91,10 +91,13 @@ public sealed record ClusterSnapshot(
     /// Every object that can be the subject of a finding without being a workload (decision 0033), ordered by kind,
     /// namespace, name and uid. Computed (not written to the wire).
     /// </summary>
-    public IEnumerable<InventoryObject> Objects => Ingresses.Concat<InventoryObject>(Roles).Concat(RoleBindings).Concat(ConfigMaps);
+    public IEnumerable<InventoryObject> Objects => ObjectLists.SelectMany(static list => list);
 
     /// <summary>How many <see cref="Objects"/> there are, without enumerating them.</summary>
-    public int ObjectCount => Ingresses.Count + Roles.Count + RoleBindings.Count + ConfigMaps.Count;
+    public int ObjectCount => ObjectLists.Sum(static list => list.Count);
+
+    // The one place that says which lists hold the objects and in what order.
+    private IReadOnlyList<InventoryObject>[] ObjectLists => [Ingresses, Roles, RoleBindings, ConfigMaps];
 
     /// <summary>
     /// The cluster's ConfigMaps, each with only its secret-looking keys and why (decision 0037); empty when none exist or

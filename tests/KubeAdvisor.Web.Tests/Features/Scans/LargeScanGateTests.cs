@@ -1,3 +1,4 @@
+using KubeAdvisor.Core.Inventory;
 using KubeAdvisor.Data;
 using KubeAdvisor.Data.Entities;
 using KubeAdvisor.DemoCluster;
@@ -62,12 +63,8 @@ public sealed class LargeScanGateTests(WebAppFixture fx) : IAsyncLifetime
     [Fact]
     public async Task StoreAsync_LargeSnapshotWhileAnotherHoldsThePermit_WaitsThenStores()
     {
-        var gate = new LargeScanGate(minWorkloads: 2); // the basic cluster has 3 workloads: large for this gate
-        var processor = new ScanProcessor(Factory, fx.App.Services.GetRequiredService<ScanStore>(), TimeProvider.System, gate);
-        var cluster = await ClusterAsync();
+        var (gate, processor, cluster, scanId, snapshot) = await LargeScanAsync();
         Assert.Equal(0, await KnownSizeAsync(cluster));
-        var scanId = await DirectScans.AddRunningScanAsync(Factory, cluster);
-        var snapshot = await DirectScans.CollectAsync(_fake);
 
         var other = await gate.EnterAsync(3, CancellationToken.None);
         var store = processor.StoreAsync(scanId, snapshot, 1.0, CancellationToken.None);
@@ -91,11 +88,7 @@ public sealed class LargeScanGateTests(WebAppFixture fx) : IAsyncLifetime
     [Fact]
     public async Task StoreAsync_CallerHoldsThePermit_DoesNotWaitForItAgain()
     {
-        var gate = new LargeScanGate(minWorkloads: 2);
-        var processor = new ScanProcessor(Factory, fx.App.Services.GetRequiredService<ScanStore>(), TimeProvider.System, gate);
-        var cluster = await ClusterAsync();
-        var scanId = await DirectScans.AddRunningScanAsync(Factory, cluster);
-        var snapshot = await DirectScans.CollectAsync(_fake);
+        var (gate, processor, _, scanId, snapshot) = await LargeScanAsync();
 
         using (await gate.EnterAsync(3, CancellationToken.None))
         {
@@ -109,11 +102,7 @@ public sealed class LargeScanGateTests(WebAppFixture fx) : IAsyncLifetime
     public async Task LargeScan_CollectsTheWholeHeapBetweenItsPhases()
     {
         // Decision 0043: after collecting (before the previous state is read) and after evaluating (before storing).
-        var gate = new LargeScanGate(minWorkloads: 2);
-        var processor = new ScanProcessor(Factory, fx.App.Services.GetRequiredService<ScanStore>(), TimeProvider.System, gate);
-        var cluster = await ClusterAsync();
-        var scanId = await DirectScans.AddRunningScanAsync(Factory, cluster);
-        var snapshot = await DirectScans.CollectAsync(_fake);
+        var (gate, processor, cluster, scanId, snapshot) = await LargeScanAsync();
 
         var before = GC.CollectionCount(GC.MaxGeneration);
         using (await gate.EnterAsync(3, CancellationToken.None))
@@ -124,6 +113,15 @@ public sealed class LargeScanGateTests(WebAppFixture fx) : IAsyncLifetime
 
         Assert.True(GC.CollectionCount(GC.MaxGeneration) - before >= 2, "a large scan collects after collecting and after evaluating");
         Assert.Equal(ScanStatus.Succeeded, await StatusAsync(scanId));
+    }
+
+    /// <summary>A processor whose gate calls the basic cluster (3 workloads) large, a new cluster, its running scan and a snapshot.</summary>
+    private async Task<(LargeScanGate Gate, ScanProcessor Processor, Guid Cluster, Guid ScanId, ClusterSnapshot Snapshot)> LargeScanAsync()
+    {
+        var gate = new LargeScanGate(minWorkloads: 2);
+        var processor = new ScanProcessor(Factory, fx.App.Services.GetRequiredService<ScanStore>(), TimeProvider.System, gate);
+        var cluster = await ClusterAsync();
+        return (gate, processor, cluster, await DirectScans.AddRunningScanAsync(Factory, cluster), await DirectScans.CollectAsync(_fake));
     }
 
     private async Task<Guid> ClusterAsync()
