@@ -128,9 +128,21 @@ public sealed partial class ViolationsPage
         try
         {
             _pager ??= new KeysetPager(Queries);
-            // "mine" becomes the user's teams in one canonical form: the same filter each time, so next/previous stay keyset reads.
-            var page = await _pager.LoadAsync(_filter.WithTeams(_myTeams), state.SortLabel, state.SortDirection != SortDirection.Ascending, state.Page,
-                Math.Min(state.PageSize, MaxPageSize), ct);
+            FindingsQueries.Page page;
+            FindingsFilter filter;
+            IReadOnlyList<Guid> myTeams;
+            do
+            {
+                // The table's first load starts before the URL's filter and the user's teams are read, and may end after the
+                // reload they start: rows read for a filter replaced meanwhile are read again, so they never overwrite the
+                // rows of the filter the page shows (a full run once showed all five findings under team=unowned).
+                (filter, myTeams) = (_filter, _myTeams);
+                // "mine" becomes the user's teams in one canonical form: the same filter each time, so next/previous stay keyset reads.
+                page = await _pager.LoadAsync(filter.WithTeams(myTeams), state.SortLabel, state.SortDirection != SortDirection.Ascending, state.Page,
+                    Math.Min(state.PageSize, MaxPageSize), ct);
+            }
+            while (filter != _filter || myTeams != _myTeams);
+
             _error = null;
             RememberSort(state);
             return new TableData<FindingRow> { Items = page.Rows, TotalItems = page.Total };
